@@ -1,0 +1,17 @@
+// Unit tests sit beside the code (*.test.ts); tests needing a real server are *.int.test.ts;
+// black-box suites against running processes live in tests/.
+export default {
+  files: [
+    'core/src/**/*.test.ts',
+    'api/src/**/*.test.ts',
+    'plugins/*/src/**/*.test.ts',
+    'sdk-clients/typescript/src/**/*.test.ts',
+    'migrations/**/*.test.ts',
+    'tests/**/*.test.ts',
+  ],
+  extensions: { ts: 'module' },
+  nodeArguments: ['--import=tsx', '--conditions=caravan-source'],
+  workerThreads: false,
+  concurrency: 4,
+  timeout: '2m',
+};

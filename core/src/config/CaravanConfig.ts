@@ -1,0 +1,68 @@
+/** SQLite file database: the embedded default used by `caravan dev`. */
+export interface SqliteDatabaseConfig {
+  client: 'sqlite';
+  /** Path of the database file; `:memory:` for a throw-away database. */
+  filename: string;
+}
+
+/** MySQL 8 / MariaDB ≥ 10.6 database. */
+export interface MysqlDatabaseConfig {
+  client: 'mysql';
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  pool: { min: number; max: number };
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | MysqlDatabaseConfig;
+
+/** Internal log kept in a table of the database: `caravan dev` and small installs. */
+export interface SqlLogConfig {
+  engine: 'sql';
+}
+
+/** Internal log on Apache Kafka: the production engine. */
+export interface KafkaLogConfig {
+  engine: 'kafka';
+  brokers: string[];
+  clientId: string;
+  /** Prefix of Caravan's topic names (`<prefix>events`, `<prefix>deliveries`). */
+  topicPrefix: string;
+  partitions: { events: number; deliveries: number };
+  replicationFactor: number;
+}
+
+export type LogConfig = SqlLogConfig | KafkaLogConfig;
+
+/** One key of the encryption key ring (AES-256-GCM). */
+export interface EncryptionKey {
+  id: string;
+  /** 32 random bytes, base64. */
+  key: string;
+}
+
+export interface CaravanConfig {
+  database: DatabaseConfig;
+  log: LogConfig;
+  /** Shared limiter state; `null` keeps limiter state in memory (one dispatching process). */
+  redis: { url: string } | null;
+  /** Key ring for secrets at rest. New data is encrypted with `primaryKeyId`; every key decrypts. */
+  encryption: { primaryKeyId: string; keys: EncryptionKey[] };
+  /** The operator's admin API key. */
+  adminKey: string;
+  listen: { host: string; port: number };
+  /** Private, loopback or link-local destinations that the SSRF guard admits (CIDR notation). */
+  ssrf: { allowedCidrs: string[] };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Deeply read-only view of a value. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+export type FrozenConfig = DeepReadonly<CaravanConfig>;

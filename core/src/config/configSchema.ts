@@ -1,0 +1,135 @@
+const cidr = {
+  type: 'string',
+  pattern: '^([0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}|[0-9a-fA-F:.]+/[0-9]{1,3})$',
+  description: 'CIDR, e.g. 127.0.0.0/8 or ::1/128',
+};
+
+const port = { type: 'integer', minimum: 0, maximum: 65535 };
+
+const sqliteDatabase = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['client', 'filename'],
+  properties: { client: { const: 'sqlite' }, filename: { type: 'string', minLength: 1 } },
+};
+
+const mysqlDatabase = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['client', 'host', 'port', 'user', 'password', 'database', 'pool'],
+  properties: {
+    client: { const: 'mysql' },
+    host: { type: 'string', minLength: 1 },
+    port,
+    user: { type: 'string', minLength: 1 },
+    password: { type: 'string' },
+    database: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9_$]+$' },
+    pool: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['min', 'max'],
+      properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 1 } },
+    },
+  },
+};
+
+const kafkaLog = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['engine', 'brokers', 'clientId', 'topicPrefix', 'partitions', 'replicationFactor'],
+  properties: {
+    engine: { const: 'kafka' },
+    brokers: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', pattern: '^[^\\s:]+:[0-9]{1,5}$', description: 'host:port' },
+    },
+    clientId: { type: 'string', minLength: 1 },
+    topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9._-]*$' },
+    partitions: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['events', 'deliveries'],
+      properties: {
+        events: { type: 'integer', minimum: 1, maximum: 1024 },
+        deliveries: { type: 'integer', minimum: 1, maximum: 1024 },
+      },
+    },
+    replicationFactor: { type: 'integer', minimum: 1, maximum: 16 },
+  },
+};
+
+/** JSON Schema (draft-07) of the whole, merged configuration. */
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['database', 'log', 'redis', 'encryption', 'adminKey', 'listen', 'ssrf', 'logLevel'],
+  properties: {
+    database: {
+      type: 'object',
+      required: ['client'],
+      properties: { client: { enum: ['sqlite', 'mysql'] } },
+      if: { properties: { client: { const: 'mysql' } } },
+      then: mysqlDatabase,
+      else: sqliteDatabase,
+    },
+    log: {
+      type: 'object',
+      required: ['engine'],
+      properties: { engine: { enum: ['sql', 'kafka'] } },
+      if: { properties: { engine: { const: 'kafka' } } },
+      then: kafkaLog,
+      else: { type: 'object', additionalProperties: false, properties: { engine: { const: 'sql' } } },
+    },
+    redis: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['url'],
+          properties: { url: { type: 'string', pattern: '^rediss?://' } },
+        },
+      ],
+    },
+    encryption: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['primaryKeyId', 'keys'],
+      properties: {
+        primaryKeyId: { type: 'string', minLength: 1 },
+        keys: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'key'],
+            properties: {
+              id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
+              key: {
+                type: 'string',
+                pattern: '^[A-Za-z0-9+/]{43}=$',
+                description: '32 random bytes, base64 (openssl rand -base64 32)',
+              },
+            },
+          },
+        },
+      },
+    },
+    adminKey: { type: 'string', minLength: 24, description: 'at least 24 characters' },
+    listen: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['host', 'port'],
+      properties: { host: { type: 'string', minLength: 1 }, port },
+    },
+    ssrf: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['allowedCidrs'],
+      properties: { allowedCidrs: { type: 'array', items: cidr } },
+    },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+  },
+} as const;

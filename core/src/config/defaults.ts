@@ -1,0 +1,38 @@
+import type { KafkaLogConfig, MysqlDatabaseConfig, SqliteDatabaseConfig } from './CaravanConfig.js';
+
+/** Settings every installation starts from; a deployment overrides them with a file and env vars. */
+export const defaultConfig = {
+  database: { client: 'sqlite', filename: '.caravan/caravan.sqlite' },
+  log: { engine: 'sql' },
+  redis: null,
+  listen: { host: '127.0.0.1', port: 8080 },
+  ssrf: { allowedCidrs: [] },
+  logLevel: 'info',
+} as const;
+
+/** Filled in when a layer switches `database.client`, so each variant starts complete. */
+export const databaseDefaults = {
+  sqlite: { client: 'sqlite', filename: '.caravan/caravan.sqlite' } satisfies SqliteDatabaseConfig,
+  mysql: {
+    client: 'mysql',
+    host: '127.0.0.1',
+    port: 3306,
+    user: 'caravan',
+    password: '',
+    database: 'caravan',
+    pool: { min: 0, max: 10 },
+  } satisfies MysqlDatabaseConfig,
+};
+
+/** Filled in when a layer switches `log.engine`. */
+export const logDefaults = {
+  sql: { engine: 'sql' as const },
+  kafka: {
+    engine: 'kafka',
+    brokers: ['127.0.0.1:9092'],
+    clientId: 'caravan',
+    topicPrefix: 'caravan.',
+    partitions: { events: 12, deliveries: 12 },
+    replicationFactor: 1,
+  } satisfies KafkaLogConfig,
+};

@@ -1,0 +1,4 @@
+export type * from './CaravanConfig.js';
+export { loadConfig, type LoadConfigOptions } from './loadConfig.js';
+export { envVariables } from './envLayer.js';
+export { parseDatabaseUrl } from './parseDatabaseUrl.js';
