@@ -11,6 +11,8 @@ export default {
   ],
   extensions: { ts: 'module' },
   nodeArguments: ['--import=tsx', '--conditions=caravan-source'],
+  // No test may reach a cloud metadata server; kafkajs's partitioner notice is noise.
+  environmentVariables: { METADATA_SERVER_DETECTION: 'none', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
   workerThreads: false,
   concurrency: 4,
   timeout: '2m',

@@ -1,0 +1,3 @@
+export * from './errors/index.js';
+export * from './config/index.js';
+export * from './storage/index.js';
