@@ -1,0 +1,20 @@
+import { createApp } from '../../server/createApp.js';
+import { startServer } from '../../server/startServer.js';
+import { caravanVersion } from '../paths.js';
+import { createRuntime, migrator, untilSignal } from '../runtime.js';
+
+/** `caravan api`: the public REST API on the configured database. */
+export async function api(options: { config?: string }): Promise<void> {
+  const runtime = createRuntime({ role: 'api', configFile: options.config });
+  const { config, logger, db } = runtime;
+  const { pending } = await migrator(db).status();
+  if (pending.length) {
+    logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');
+  }
+  const server = await startServer(createApp({ db, version: caravanVersion }), config.listen.host, config.listen.port);
+  logger.info({ url: server.url, version: caravanVersion }, 'api listening');
+  const signal = await untilSignal();
+  logger.info({ signal }, 'stopping');
+  await server.close();
+  await runtime.close();
+}

@@ -1,0 +1,57 @@
+import { createApp } from '../../server/createApp.js';
+import { startServer } from '../../server/startServer.js';
+import { devPreset } from '../devPreset.js';
+import { caravanVersion } from '../paths.js';
+import { createRuntime, migrator, untilSignal } from '../runtime.js';
+
+export interface DevOptions {
+  dataDir: string;
+  host?: string;
+  port?: string;
+  config?: string;
+}
+
+/** `caravan dev`: every role in one process on the embedded defaults, migrated on start. */
+export async function dev(options: DevOptions): Promise<void> {
+  const preset: Record<string, unknown> = devPreset(options.dataDir);
+  const listen: Record<string, unknown> = {};
+  if (options.host) listen.host = options.host;
+  if (options.port) listen.port = Number(options.port);
+  const runtime = createRuntime({
+    role: 'dev',
+    configFile: options.config,
+    presets: [
+      { name: 'caravan dev', values: preset },
+      { name: 'command line', values: Object.keys(listen).length ? { listen } : {} },
+    ],
+  });
+  const { config, logger, db } = runtime;
+  const applied = await migrator(db).latest();
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+
+  const server = await startServer(createApp({ db, version: caravanVersion }), config.listen.host, config.listen.port);
+  const where = config.database.client === 'sqlite' ? config.database.filename : `${config.database.host}/${config.database.database}`;
+  process.stdout.write(
+    [
+      '',
+      `Caravan ${caravanVersion} (dev) is listening on ${server.url}`,
+      `  database:  ${config.database.client} ${where}`,
+      `  log:       ${config.log.engine}`,
+      `  admin key: ${config.adminKey}`,
+      '',
+      'Check it:',
+      `  curl ${server.url}/healthz`,
+      'Create a first tenant with the admin key:',
+      `  curl -X POST ${server.url}/v1/tenants -H 'authorization: Bearer ${config.adminKey}' \\`,
+      `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  const signal = await untilSignal();
+  logger.info({ signal }, 'stopping');
+  await server.close();
+  await runtime.close();
+}

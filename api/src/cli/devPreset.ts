@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+interface DevSecrets {
+  adminKey: string;
+  encryptionKey: string;
+}
+
+/**
+ * The settings `caravan dev` runs on: a SQLite file and the SQL log under `dataDir`, limiter state in
+ * memory, loopback receivers allowed, and an admin key and encryption key generated on first start
+ * and kept in `dataDir/dev-secrets.json` so restarts keep working with the same data.
+ */
+export function devPreset(dataDir: string): Record<string, unknown> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const secretsFile = join(dir, 'dev-secrets.json');
+  let secrets: DevSecrets;
+  if (existsSync(secretsFile)) {
+    secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as DevSecrets;
+  } else {
+    secrets = {
+      adminKey: `cadm_${randomBytes(24).toString('base64url')}`,
+      encryptionKey: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
+  return {
+    database: { client: 'sqlite', filename: join(dir, 'caravan.sqlite') },
+    log: { engine: 'sql' },
+    redis: null,
+    adminKey: secrets.adminKey,
+    encryption: { primaryKeyId: 'dev', keys: [{ id: 'dev', key: secrets.encryptionKey }] },
+    ssrf: { allowedCidrs: ['127.0.0.0/8', '::1/128'] },
+  };
+}

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Folder of the knex migrations shipped with Caravan. */
+export const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+/** Caravan's version, as the `user-agent` and `/healthz` report it. */
+export const caravanVersion = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

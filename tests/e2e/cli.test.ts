@@ -1,0 +1,79 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'ava';
+import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'caravan-cli-'));
+
+test('caravan dev › serves /healthz and /readyz on the embedded default and stops cleanly on Ctrl-C', async (t) => {
+  const dataDir = tempDir();
+  const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
+  t.teardown(() => server.stop('SIGKILL'));
+
+  const health = await fetch(`${server.url}/healthz`);
+  t.is(health.status, 200);
+  t.like(await health.json(), { status: 'ok' });
+  const ready = await fetch(`${server.url}/readyz`);
+  t.is(ready.status, 200);
+  t.deepEqual(await ready.json(), { status: 'ready', checks: { database: 'ok' } });
+
+  t.regex(server.output(), /admin key: cadm_\S+/);
+  t.regex(server.output(), /curl -X POST http:\/\/127\.0\.0\.1:\d+\/v1\/tenants/);
+  t.true(statSync(join(dataDir, 'caravan.sqlite')).isFile());
+  t.is(statSync(join(dataDir, 'dev-secrets.json')).mode & 0o777, 0o600, 'dev secrets are private to the user');
+
+  t.is(await server.stop('SIGINT'), 0);
+});
+
+test('caravan dev › keeps its admin key across restarts on the same data folder', async (t) => {
+  const dataDir = tempDir();
+  const keyOf = (out: string) => /admin key: (\S+)/.exec(out)?.[1];
+  const first = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
+  const firstKey = keyOf(first.output());
+  t.is(await first.stop(), 0);
+  const second = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
+  t.teardown(() => second.stop('SIGKILL'));
+  t.truthy(firstKey);
+  t.is(keyOf(second.output()), firstKey);
+  t.is(await second.stop(), 0);
+});
+
+test('caravan api › a bad setting stops the start with the setting, its source and the expected form', async (t) => {
+  const { code, output } = await runCaravan(['api'], {
+    CARAVAN_ADMIN_KEY: 'short',
+    CARAVAN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+    CARAVAN_PORT: 'http',
+  });
+  t.is(code, 1);
+  t.regex(output, /Invalid Caravan configuration/);
+  t.regex(output, /listen\.port \(from CARAVAN_PORT\): must be integer/);
+  t.regex(output, /adminKey \(from CARAVAN_ADMIN_KEY\): must NOT have fewer than 24 characters \(at least 24 characters\)/);
+});
+
+test('caravan migrate › applies, reports and reverts the schema of a SQLite database', async (t) => {
+  const env = {
+    CARAVAN_DATABASE_URL: `sqlite:${join(tempDir(), 'm.sqlite')}`,
+    CARAVAN_ADMIN_KEY: 'admin-key-for-tests-0123456789',
+    CARAVAN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  };
+  const before = await runCaravan(['migrate', 'status'], env);
+  t.is(before.code, 0, before.output);
+  t.regex(before.output, /pending\s+\d{14}_initial_schema/);
+  const latest = await runCaravan(['migrate', 'latest'], env);
+  t.regex(latest.output, /applied: \d{14}_initial_schema/);
+  const after = await runCaravan(['migrate', 'status'], env);
+  t.regex(after.output, /applied\s+\d{14}_initial_schema/);
+  t.notRegex(after.output, /pending/);
+  const back = await runCaravan(['migrate', 'rollback'], env);
+  t.regex(back.output, /reverted: \d{14}_initial_schema/);
+  const wrong = await runCaravan(['migrate', 'sideways'], env);
+  t.is(wrong.code, 1);
+  t.regex(wrong.output, /unknown action "sideways" \(expected latest, rollback or status\)/);
+});
+
+test('caravan worker › an unknown role is refused, naming it and the known roles', async (t) => {
+  const { code, output } = await runCaravan(['worker', '--roles', 'router,mailer']);
+  t.is(code, 1);
+  t.regex(output, /unknown role\(s\) "mailer"; expected a comma-separated subset of router, dispatcher, scheduler, sources/);
+});

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { repoRoot } from './services.js';
+
+const cliEntry = join(repoRoot, 'api/src/cli/caravan.ts');
+
+/** A `caravan` process started by a test, with everything it printed so far. */
+export interface CaravanProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs the `caravan` CLI from source with the given arguments and extra environment. */
+export function spawnCaravan(args: string[], env: Record<string, string> = {}, cwd = repoRoot): CaravanProcess {
+  const child = spawn(process.execPath, ['--conditions=caravan-source', '--import', 'tsx', cliEntry, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return {
+    child,
+    output: () => output,
+    async stop(signal = 'SIGINT') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Runs `caravan` to completion and returns its exit code and output. */
+export async function runCaravan(args: string[], env: Record<string, string> = {}) {
+  const proc = spawnCaravan(args, env);
+  const [code] = (await once(proc.child, 'exit')) as [number | null];
+  return { code, output: proc.output() };
+}
+
+/** Starts `caravan dev` (or another serving subcommand) and waits for the URL it prints. */
+export async function startCaravanServer(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000) {
+  const proc = spawnCaravan(args, env);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = /listening on (http:\/\/[^\s"]+)/.exec(proc.output()) ?? /"url":"(http:\/\/[^"]+)"/.exec(proc.output());
+    if (match) return { ...proc, url: match[1]! };
+    if (proc.child.exitCode !== null) throw new Error(`caravan exited early:\n${proc.output()}`);
+    if (Date.now() > deadline) {
+      await proc.stop('SIGKILL');
+      throw new Error(`caravan did not start within ${timeoutMs} ms:\n${proc.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
