@@ -21,7 +21,11 @@ test('caravan dev › serves /healthz and /readyz on the embedded default and st
   t.regex(server.output(), /admin key: cadm_\S+/);
   t.regex(server.output(), /curl -X POST http:\/\/127\.0\.0\.1:\d+\/v1\/tenants/);
   t.true(statSync(join(dataDir, 'caravan.sqlite')).isFile());
-  t.is(statSync(join(dataDir, 'dev-secrets.json')).mode & 0o777, 0o600, 'dev secrets are private to the user');
+  t.is(
+    statSync(join(dataDir, 'dev-secrets.json')).mode & 0o777,
+    0o600,
+    'dev secrets are private to the user',
+  );
 
   t.is(await server.stop('SIGINT'), 0);
 });
@@ -48,7 +52,10 @@ test('caravan api › a bad setting stops the start with the setting, its source
   t.is(code, 1);
   t.regex(output, /Invalid Caravan configuration/);
   t.regex(output, /listen\.port \(from CARAVAN_PORT\): must be integer/);
-  t.regex(output, /adminKey \(from CARAVAN_ADMIN_KEY\): must NOT have fewer than 24 characters \(at least 24 characters\)/);
+  t.regex(
+    output,
+    /adminKey \(from CARAVAN_ADMIN_KEY\): must NOT have fewer than 24 characters \(at least 24 characters\)/,
+  );
 });
 
 test('caravan migrate › applies, reports and reverts the schema of a SQLite database', async (t) => {
@@ -75,5 +82,8 @@ test('caravan migrate › applies, reports and reverts the schema of a SQLite da
 test('caravan worker › an unknown role is refused, naming it and the known roles', async (t) => {
   const { code, output } = await runCaravan(['worker', '--roles', 'router,mailer']);
   t.is(code, 1);
-  t.regex(output, /unknown role\(s\) "mailer"; expected a comma-separated subset of router, dispatcher, scheduler, sources/);
+  t.regex(
+    output,
+    /unknown role\(s\) "mailer"; expected a comma-separated subset of router, dispatcher, scheduler, sources/,
+  );
 });

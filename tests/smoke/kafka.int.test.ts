@@ -19,7 +19,12 @@ test('Kafka › kafkajs creates a topic, produces idempotently with acks=all, co
   await admin.connect();
   t.teardown(() => admin.disconnect());
 
-  t.true(await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true }));
+  t.true(
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+      waitForLeaders: true,
+    }),
+  );
   const meta = await admin.fetchTopicMetadata({ topics: [topic] });
   t.is(meta.topics[0]?.partitions.length, 3);
 

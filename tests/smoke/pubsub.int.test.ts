@@ -11,7 +11,9 @@ test('Pub/Sub emulator › publishes, streams messages to a subscriber, and rede
   });
   t.teardown(() => pubsub.close());
   const [topic] = await pubsub.createTopic(`smoke-${randomUUID()}`);
-  const [subscription] = await topic.createSubscription(`smoke-sub-${randomUUID()}`, { ackDeadlineSeconds: 10 });
+  const [subscription] = await topic.createSubscription(`smoke-sub-${randomUUID()}`, {
+    ackDeadlineSeconds: 10,
+  });
   t.teardown(async () => {
     await subscription.close();
     await subscription.delete();

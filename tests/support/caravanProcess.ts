@@ -14,15 +14,23 @@ export interface CaravanProcess {
 }
 
 /** Runs the `caravan` CLI from source with the given arguments and extra environment. */
-export function spawnCaravan(args: string[], env: Record<string, string> = {}, cwd = repoRoot): CaravanProcess {
-  const child = spawn(process.execPath, ['--conditions=caravan-source', '--import', 'tsx', cliEntry, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function spawnCaravan(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = repoRoot,
+): CaravanProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=caravan-source', '--import', 'tsx', cliEntry, ...args],
+    {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   return {
     child,
@@ -42,11 +50,16 @@ export async function runCaravan(args: string[], env: Record<string, string> = {
 }
 
 /** Starts `caravan dev` (or another serving subcommand) and waits for the URL it prints. */
-export async function startCaravanServer(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000) {
+export async function startCaravanServer(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+) {
   const proc = spawnCaravan(args, env);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const match = /listening on (http:\/\/[^\s"]+)/.exec(proc.output()) ?? /"url":"(http:\/\/[^"]+)"/.exec(proc.output());
+    const match =
+      /listening on (http:\/\/[^\s"]+)/.exec(proc.output()) ?? /"url":"(http:\/\/[^"]+)"/.exec(proc.output());
     if (match) return { ...proc, url: match[1]! };
     if (proc.child.exitCode !== null) throw new Error(`caravan exited early:\n${proc.output()}`);
     if (Date.now() > deadline) {

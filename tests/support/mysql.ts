@@ -41,6 +41,8 @@ export async function createScratchMysqlDatabase(
 }
 
 function adminConnection() {
-  const { host, port, user, password, database } = mysqlSettings(serviceSetting('CARAVAN_TEST_MYSQL_DATABASE'));
+  const { host, port, user, password, database } = mysqlSettings(
+    serviceSetting('CARAVAN_TEST_MYSQL_DATABASE'),
+  );
   return knex({ client: 'mysql2', connection: { host, port, user, password, database } });
 }

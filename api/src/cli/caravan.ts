@@ -14,7 +14,9 @@ const program = new Command('caravan')
 
 program
   .command('dev')
-  .description('run every role in one process on the embedded defaults (SQLite file, SQL log, in-memory limits)')
+  .description(
+    'run every role in one process on the embedded defaults (SQLite file, SQL log, in-memory limits)',
+  )
   .option('--data-dir <dir>', 'folder for the SQLite file and generated dev secrets', '.caravan')
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('-p, --port <port>', 'port to listen on (default 8080)')
@@ -46,6 +48,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures (bad config, bad usage) print their message alone; anything else its stack.
-  process.stderr.write(`${error instanceof CaravanError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof CaravanError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+  );
   process.exitCode = 1;
 }

@@ -14,7 +14,10 @@ export interface AppDeps {
 export function createApp({ db, version }: AppDeps): Koa {
   const app = new Koa();
   app.use(async (ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      await next();
+      return;
+    }
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok', version };
       return;
@@ -22,10 +25,13 @@ export function createApp({ db, version }: AppDeps): Koa {
     if (ctx.path === '/readyz') {
       const database = await pingDatabase(db);
       ctx.status = database ? 200 : 503;
-      ctx.body = { status: database ? 'ready' : 'unavailable', checks: { database: database ? 'ok' : 'unreachable' } };
+      ctx.body = {
+        status: database ? 'ready' : 'unavailable',
+        checks: { database: database ? 'ok' : 'unreachable' },
+      };
       return;
     }
-    return next();
+    await next();
   });
   return app;
 }

@@ -15,7 +15,8 @@ function issuesOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((i) => `${i.path}|${i.source ?? ''}|${i.message}`);
+    if (error instanceof ConfigError)
+      return error.issues.map((i) => `${i.path}|${i.source ?? ''}|${i.message}`);
     throw error;
   }
   throw new Error('expected a ConfigError');
@@ -56,7 +57,11 @@ test('loadConfig › env overrides the file, the file overrides defaults', (t) =
   const file = join(dir, 'caravan.json');
   writeFileSync(
     file,
-    JSON.stringify({ listen: { port: 9000 }, log: { engine: 'kafka', brokers: ['k1:9092'] }, logLevel: 'warn' }),
+    JSON.stringify({
+      listen: { port: 9000 },
+      log: { engine: 'kafka', brokers: ['k1:9092'] },
+      logLevel: 'warn',
+    }),
   );
   const config = loadConfig({ env: { ...required, CARAVAN_PORT: '9100' }, file });
   t.is(config.listen.port, 9100);
@@ -71,7 +76,9 @@ test('loadConfig › a bad value names the setting, where it came from and the e
   );
   t.true(issues.includes('listen.port|CARAVAN_PORT|must be integer'), issues.join('\n'));
   t.true(
-    issues.some((i) => i.startsWith('database.client|CARAVAN_DATABASE_CLIENT|must be one of "sqlite", "mysql"')),
+    issues.some((i) =>
+      i.startsWith('database.client|CARAVAN_DATABASE_CLIENT|must be one of "sqlite", "mysql"'),
+    ),
     issues.join('\n'),
   );
 });
@@ -85,7 +92,9 @@ test('loadConfig › missing admin key and encryption keys are reported together
 test('loadConfig › an encryption key that is not 32 bytes of base64 is refused with the expected form', (t) => {
   const issues = issuesOf(() => loadConfig({ env: { ...required, CARAVAN_ENCRYPTION_KEYS: 'k1:short' } }));
   t.true(
-    issues.some((i) => i.startsWith('encryption.keys.0.key|CARAVAN_ENCRYPTION_KEYS|') && i.includes('base64')),
+    issues.some(
+      (i) => i.startsWith('encryption.keys.0.key|CARAVAN_ENCRYPTION_KEYS|') && i.includes('base64'),
+    ),
     issues.join('\n'),
   );
 });
@@ -120,5 +129,8 @@ test('loadConfig › an empty CARAVAN_REDIS_URL means no Redis; a set one is val
     url: 'redis://127.0.0.1:6379',
   });
   const issues = issuesOf(() => loadConfig({ env: { ...required, CARAVAN_REDIS_URL: 'http://x' } }));
-  t.true(issues.some((i) => i.startsWith('redis.url|CARAVAN_REDIS_URL|')), issues.join('\n'));
+  t.true(
+    issues.some((i) => i.startsWith('redis.url|CARAVAN_REDIS_URL|')),
+    issues.join('\n'),
+  );
 });

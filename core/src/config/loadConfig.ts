@@ -24,7 +24,7 @@ const validate = ajv.compile<CaravanConfig>(configSchema);
  * every bad setting, where it came from, and the expected form.
  */
 export function loadConfig(options: LoadConfigOptions = {}): FrozenConfig {
-  const merged: Record<string, unknown> = structuredClone(defaultConfig) as Record<string, unknown>;
+  const merged: Record<string, unknown> = structuredClone<Record<string, unknown>>(defaultConfig);
   const sources = new Map<string, string>();
   const apply = (layer: ConfigLayer): void => {
     mergeInto(merged, layer.values, '');

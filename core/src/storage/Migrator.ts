@@ -5,8 +5,8 @@ import type { Knex } from 'knex';
 import type { Database } from './createDatabase.js';
 
 interface MigrationModule {
-  up(db: Knex): Promise<void>;
-  down(db: Knex): Promise<void>;
+  up: (db: Knex) => Promise<void>;
+  down: (db: Knex) => Promise<void>;
 }
 
 /** Schema state as `caravan migrate status` reports it. */
@@ -52,10 +52,11 @@ export function createMigrator({ db, directory }: { db: Database; directory: str
       return names;
     },
     async status() {
-      const [done, pending] = (await db.migrate.list(config)) as [{ name: string }[], { file: string }[]];
+      // With a custom source, knex lists pending migrations as the source's own items (file names).
+      const [done, pending] = (await db.migrate.list(config)) as [{ name: string }[], string[]];
       return {
-        applied: done.map((m) => m.name.replace(/\.(ts|js)$/, '')),
-        pending: pending.map((m) => String((m as unknown as { file?: string }).file ?? m).replace(/\.(ts|js)$/, '')),
+        applied: done.map((m) => source.getMigrationName(m.name)),
+        pending: pending.map((file) => source.getMigrationName(file)),
       };
     },
   };

@@ -20,7 +20,10 @@ export function createDatabase(config: DeepReadonly<DatabaseConfig>): Database {
         // One connection for :memory: (each connection would be a different database).
         min: 1,
         max: config.filename === ':memory:' ? 1 : 4,
-        afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+        afterCreate: (
+          conn: { pragma(sql: string): unknown },
+          done: (err: Error | null, conn: unknown) => void,
+        ) => {
           conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
           conn.pragma('foreign_keys = ON');

@@ -11,7 +11,11 @@ export async function api(options: { config?: string }): Promise<void> {
   if (pending.length) {
     logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');
   }
-  const server = await startServer(createApp({ db, version: caravanVersion }), config.listen.host, config.listen.port);
+  const server = await startServer(
+    createApp({ db, version: caravanVersion }),
+    config.listen.host,
+    config.listen.port,
+  );
   logger.info({ url: server.url, version: caravanVersion }, 'api listening');
   const signal = await untilSignal();
   logger.info({ signal }, 'stopping');

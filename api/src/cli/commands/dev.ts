@@ -29,8 +29,15 @@ export async function dev(options: DevOptions): Promise<void> {
   const applied = await migrator(db).latest();
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
-  const server = await startServer(createApp({ db, version: caravanVersion }), config.listen.host, config.listen.port);
-  const where = config.database.client === 'sqlite' ? config.database.filename : `${config.database.host}/${config.database.database}`;
+  const server = await startServer(
+    createApp({ db, version: caravanVersion }),
+    config.listen.host,
+    config.listen.port,
+  );
+  const where =
+    config.database.client === 'sqlite'
+      ? config.database.filename
+      : `${config.database.host}/${config.database.database}`;
   process.stdout.write(
     [
       '',

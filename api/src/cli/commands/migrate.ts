@@ -6,7 +6,10 @@ export type MigrateAction = 'latest' | 'rollback' | 'status';
 /** `caravan migrate latest|rollback|status`: manages the database schema. */
 export async function migrate(action: string, options: { config?: string; all?: boolean }): Promise<void> {
   if (!['latest', 'rollback', 'status'].includes(action)) {
-    throw new CaravanError('CARAVAN_USAGE', `migrate: unknown action "${action}" (expected latest, rollback or status)`);
+    throw new CaravanError(
+      'CARAVAN_USAGE',
+      `migrate: unknown action "${action}" (expected latest, rollback or status)`,
+    );
   }
   const runtime = createRuntime({ role: 'migrate', configFile: options.config });
   try {
