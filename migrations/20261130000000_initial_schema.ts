@@ -147,9 +147,10 @@ export async function up(db: Knex): Promise<void> {
     json(t, 'headers').nullable();
     t.string('source_id', ID).nullable();
     ms(t, 'created_at').notNullable();
-    t.index(['tenant_id', 'id']);
-    t.index(['tenant_id', 'event_type', 'id']);
-    t.index(['tenant_id', 'owner_id', 'id']);
+    // Lists walk (created_at, id) newest first; an id derived from an idempotency key is not time-ordered.
+    t.index(['tenant_id', 'created_at', 'id']);
+    t.index(['tenant_id', 'event_type', 'created_at']);
+    t.index(['tenant_id', 'owner_id', 'created_at']);
   });
 
   await db.schema.createTable('deliveries', (t) => {
@@ -168,10 +169,10 @@ export async function up(db: Knex): Promise<void> {
     t.string('last_error', 1000).nullable();
     ms(t, 'created_at').notNullable();
     ms(t, 'updated_at').notNullable();
-    t.index(['tenant_id', 'id']);
-    t.index(['tenant_id', 'endpoint_id', 'id']);
+    t.index(['tenant_id', 'created_at', 'id']);
+    t.index(['tenant_id', 'endpoint_id', 'created_at']);
     t.index(['tenant_id', 'event_id']);
-    t.index(['tenant_id', 'status', 'id']);
+    t.index(['tenant_id', 'status', 'created_at']);
     // The scheduler's cross-tenant scan for due retries.
     t.index(['next_attempt_at']);
   });
@@ -281,25 +282,37 @@ export async function up(db: Knex): Promise<void> {
     t.index(['expires_at']);
   });
 
-  // The SQL internal log: an append-only table read by consumer groups in id order per partition.
-  await db.schema.createTable('log_records', (t) => {
+  // The SQL internal log. Appends to one partition serialise on its `log_partitions` row, so offsets
+  // are assigned in commit order and a reader that has seen offset N never later finds a smaller one.
+  await db.schema.createTable('log_partitions', (t) => {
     common(t);
-    t.bigIncrements('id');
     t.string('topic', 64).notNullable();
     t.integer('partition').notNullable();
+    t.bigInteger('next_offset').notNullable();
+    t.primary(['topic', 'partition']);
+  });
+
+  await db.schema.createTable('log_records', (t) => {
+    common(t);
+    t.string('topic', 64).notNullable();
+    t.integer('partition').notNullable();
+    t.bigInteger('offset').notNullable();
     t.string('record_key', 128).notNullable();
     bytes(t, 'value').notNullable();
     json(t, 'headers').nullable();
     ms(t, 'appended_at').notNullable();
-    t.index(['topic', 'partition', 'id']);
+    t.primary(['topic', 'partition', 'offset']);
   });
 
+  // Committed position and the lease of the consumer that currently owns each (group, partition).
   await db.schema.createTable('log_offsets', (t) => {
     common(t);
     t.string('group_id', 128).notNullable();
     t.string('topic', 64).notNullable();
     t.integer('partition').notNullable();
-    t.bigInteger('committed_id').notNullable();
+    t.bigInteger('committed_offset').notNullable();
+    t.string('owner_id', 128).nullable();
+    ms(t, 'lease_until').nullable();
     ms(t, 'updated_at').notNullable();
     t.primary(['group_id', 'topic', 'partition']);
   });
@@ -309,6 +322,7 @@ export async function down(db: Knex): Promise<void> {
   for (const table of [
     'log_offsets',
     'log_records',
+    'log_partitions',
     'idempotency_records',
     'operational_events',
     'jobs',

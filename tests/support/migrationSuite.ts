@@ -19,6 +19,7 @@ export const expectedTables = [
   'jobs',
   'operational_events',
   'idempotency_records',
+  'log_partitions',
   'log_records',
   'log_offsets',
 ];
