@@ -10,7 +10,7 @@ export default tseslint.config(
       '.cache/**',
       '.caravan/**',
       'bench/results/**',
-      'sdk-clients/typescript/src/generated/**',
+      'sdk-clients/typescript/src/generated/**', 'api/src/generated/**',
     ],
   },
   js.configs.recommended,
