@@ -29,11 +29,12 @@ export async function up(db: Knex): Promise<void> {
     common(t);
     t.string('id', ID).primary();
     t.string('name', 200).notNullable();
-    t.integer('ingest_per_second').nullable();
-    t.integer('deliveries_per_second').nullable();
-    t.integer('max_endpoints').nullable();
+    t.integer('ingest_per_second').notNullable();
+    t.integer('deliveries_per_second').notNullable();
+    t.integer('max_endpoints').notNullable();
     t.integer('max_payload_bytes').notNullable();
     t.text('operations_url').nullable();
+    t.text('operations_secret_encrypted').nullable();
     t.string('default_egress_pool_id', ID).nullable();
     ms(t, 'created_at').notNullable();
     ms(t, 'updated_at').notNullable();

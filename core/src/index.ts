@@ -2,3 +2,8 @@ export * from './errors/index.js';
 export * from './config/index.js';
 export * from './storage/index.js';
 export * from './observability/index.js';
+export * from './domain/index.js';
+export * from './crypto/index.js';
+export * from './management/index.js';
+export * from './domain/Clock.js';
+export * from './domain/tenant.js';

@@ -51,6 +51,9 @@ export async function roundTripEvent(db: Database) {
   await db('tenants').insert({
     id: 'tnt_roundtrip',
     name: 'Round trip',
+    ingest_per_second: 100,
+    deliveries_per_second: 100,
+    max_endpoints: 10,
     max_payload_bytes: 1_048_576,
     created_at: now,
     updated_at: now,

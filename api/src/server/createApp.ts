@@ -1,37 +1,50 @@
 import Koa from 'koa';
-import type { Database } from '@caravan/core';
-import { pingDatabase } from '@caravan/core';
+import { pingDatabase, type Database, type Logger } from '@caravan/core';
+import { handlers } from '../operations/handlers.js';
+import { createApiMiddleware } from './createApiMiddleware.js';
+import { loadContract } from './loadContract.js';
+import type { Services } from './Services.js';
 
 export interface AppDeps {
   db: Database;
   version: string;
+  services: Services;
+  logger: Logger;
 }
 
 /**
- * The HTTP application: ops routes (`/healthz` liveness, `/readyz` readiness with the state of each
- * dependency) in front of the public API.
+ * The HTTP application: ops routes outside the contract (`/healthz` liveness, `/readyz` readiness with
+ * the state of each dependency, `/openapi.yaml`) in front of the public API under `/v1`.
  */
-export function createApp({ db, version }: AppDeps): Koa {
+export async function createApp({ db, version, services, logger }: AppDeps): Promise<Koa> {
+  const contract = loadContract();
   const app = new Koa();
   app.use(async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       await next();
       return;
     }
-    if (ctx.path === '/healthz') {
-      ctx.body = { status: 'ok', version };
-      return;
+    switch (ctx.path) {
+      case '/healthz':
+        ctx.body = { status: 'ok', version };
+        return;
+      case '/readyz': {
+        const database = await pingDatabase(db);
+        ctx.status = database ? 200 : 503;
+        ctx.body = {
+          status: database ? 'ready' : 'unavailable',
+          checks: { database: database ? 'ok' : 'unreachable' },
+        };
+        return;
+      }
+      case '/openapi.yaml':
+        ctx.type = 'application/yaml';
+        ctx.body = contract.text;
+        return;
+      default:
+        await next();
     }
-    if (ctx.path === '/readyz') {
-      const database = await pingDatabase(db);
-      ctx.status = database ? 200 : 503;
-      ctx.body = {
-        status: database ? 'ready' : 'unavailable',
-        checks: { database: database ? 'ok' : 'unreachable' },
-      };
-      return;
-    }
-    await next();
   });
+  app.use(await createApiMiddleware({ document: contract.document, handlers, services, logger }));
   return app;
 }

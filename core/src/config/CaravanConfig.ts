@@ -43,6 +43,14 @@ export interface EncryptionKey {
   key: string;
 }
 
+/** Per-tenant limits. */
+export interface TenantLimitsConfig {
+  ingestPerSecond: number;
+  deliveriesPerSecond: number;
+  maxEndpoints: number;
+  maxPayloadBytes: number;
+}
+
 export interface CaravanConfig {
   database: DatabaseConfig;
   log: LogConfig;
@@ -55,6 +63,8 @@ export interface CaravanConfig {
   listen: { host: string; port: number };
   /** Private, loopback or link-local destinations that the SSRF guard admits (CIDR notation). */
   ssrf: { allowedCidrs: string[] };
+  /** Limits a new tenant gets when the operator does not set them. */
+  tenantDefaults: TenantLimitsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

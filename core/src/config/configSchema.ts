@@ -63,7 +63,17 @@ const kafkaLog = {
 export const configSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['database', 'log', 'redis', 'encryption', 'adminKey', 'listen', 'ssrf', 'logLevel'],
+  required: [
+    'database',
+    'log',
+    'redis',
+    'encryption',
+    'adminKey',
+    'listen',
+    'ssrf',
+    'tenantDefaults',
+    'logLevel',
+  ],
   properties: {
     database: {
       type: 'object',
@@ -129,6 +139,17 @@ export const configSchema = {
       additionalProperties: false,
       required: ['allowedCidrs'],
       properties: { allowedCidrs: { type: 'array', items: cidr } },
+    },
+    tenantDefaults: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ingestPerSecond', 'deliveriesPerSecond', 'maxEndpoints', 'maxPayloadBytes'],
+      properties: {
+        ingestPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        deliveriesPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        maxEndpoints: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+        maxPayloadBytes: { type: 'integer', minimum: 256, maximum: 10_485_760 },
+      },
     },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
   },

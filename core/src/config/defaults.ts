@@ -7,6 +7,12 @@ export const defaultConfig = {
   redis: null,
   listen: { host: '127.0.0.1', port: 8080 },
   ssrf: { allowedCidrs: [] },
+  tenantDefaults: {
+    ingestPerSecond: 1000,
+    deliveriesPerSecond: 1000,
+    maxEndpoints: 1000,
+    maxPayloadBytes: 1_048_576,
+  },
   logLevel: 'info',
 } as const;
 

@@ -1,2 +1,7 @@
 export { CaravanError, type CaravanErrorOptions } from './CaravanError.js';
 export { ConfigError, type ConfigIssue } from './ConfigError.js';
+export { DecryptionError } from './DecryptionError.js';
+export { InvalidSecretError } from './InvalidSecretError.js';
+export { ValidationError, invalidField, type FieldError } from './ValidationError.js';
+export * from './resourceErrors.js';
+export { LogUnavailableError } from './LogUnavailableError.js';

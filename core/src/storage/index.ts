@@ -1,2 +1,12 @@
 export { createDatabase, pingDatabase, isMysql, type Database } from './createDatabase.js';
 export { createMigrator, type Migrator, type MigrationStatus } from './Migrator.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  toPage,
+  type CursorPosition,
+  type Page,
+  type PageRequest,
+} from './Page.js';
+export type { StoredTenant, TenantChanges, TenantRepository } from './TenantRepository.js';
+export { KnexTenantRepository } from './knex/KnexTenantRepository.js';

@@ -1,4 +1,5 @@
 import { createApp } from '../../server/createApp.js';
+import { createServices } from '../../server/createServices.js';
 import { startServer } from '../../server/startServer.js';
 import { caravanVersion } from '../paths.js';
 import { createRuntime, migrator, untilSignal } from '../runtime.js';
@@ -12,7 +13,7 @@ export async function api(options: { config?: string }): Promise<void> {
     logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');
   }
   const server = await startServer(
-    createApp({ db, version: caravanVersion }),
+    await createApp({ db, version: caravanVersion, services: createServices({ config, db }), logger }),
     config.listen.host,
     config.listen.port,
   );

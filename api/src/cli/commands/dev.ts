@@ -1,4 +1,5 @@
 import { createApp } from '../../server/createApp.js';
+import { createServices } from '../../server/createServices.js';
 import { startServer } from '../../server/startServer.js';
 import { devPreset } from '../devPreset.js';
 import { caravanVersion } from '../paths.js';
@@ -30,7 +31,7 @@ export async function dev(options: DevOptions): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
   const server = await startServer(
-    createApp({ db, version: caravanVersion }),
+    await createApp({ db, version: caravanVersion, services: createServices({ config, db }), logger }),
     config.listen.host,
     config.listen.port,
   );

@@ -1,0 +1,27 @@
+import type { HandlerMap } from './Handler.js';
+import { createApiKey } from './apiKeys/createApiKey.js';
+import { listApiKeys } from './apiKeys/listApiKeys.js';
+import { revokeApiKey } from './apiKeys/revokeApiKey.js';
+import { updateApiKey } from './apiKeys/updateApiKey.js';
+import { getOwnTenant } from './tenant/getOwnTenant.js';
+import { updateOwnTenant } from './tenant/updateOwnTenant.js';
+import { createTenant } from './tenants/createTenant.js';
+import { deleteTenant } from './tenants/deleteTenant.js';
+import { getTenant } from './tenants/getTenant.js';
+import { listTenants } from './tenants/listTenants.js';
+import { updateTenant } from './tenants/updateTenant.js';
+
+/** Every operation's handler, by operationId. */
+export const handlers: HandlerMap = {
+  createTenant,
+  listTenants,
+  getTenant,
+  updateTenant,
+  deleteTenant,
+  createApiKey,
+  listApiKeys,
+  updateApiKey,
+  revokeApiKey,
+  getOwnTenant,
+  updateOwnTenant,
+};

@@ -1,0 +1,11 @@
+import type { Handler } from '../Handler.js';
+import { toTenantResource } from '../tenants/toTenantResource.js';
+
+export const updateOwnTenant: Handler<'updateOwnTenant'> = async ({ tenantId, body }, { tenants }) => {
+  const tenant = await tenants.updateOwn(tenantId, {
+    ...(body.operationsUrl !== undefined ? { operationsUrl: body.operationsUrl } : {}),
+    ...(body.operationsSecret !== undefined ? { operationsSecret: body.operationsSecret } : {}),
+    ...(body.defaultEgressPoolId !== undefined ? { defaultEgressPoolId: body.defaultEgressPoolId } : {}),
+  });
+  return { status: 200, body: { ...toTenantResource(tenant), usage: await tenants.usage(tenantId) } };
+};

@@ -1,0 +1,11 @@
+import type { Handler } from '../Handler.js';
+import { toTenantResource } from './toTenantResource.js';
+
+export const updateTenant: Handler<'updateTenant'> = async ({ params, body }, { tenants }) => {
+  const tenant = await tenants.update(params.tenantId, {
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.limits ? { limits: body.limits } : {}),
+    ...(body.defaultEgressPoolId !== undefined ? { defaultEgressPoolId: body.defaultEgressPoolId } : {}),
+  });
+  return { status: 200, body: toTenantResource(tenant) };
+};

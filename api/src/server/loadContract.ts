@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** Path of the OpenAPI contract shipped with Caravan. */
+export const contractPath = fileURLToPath(new URL('../../../openapi/caravan.yaml', import.meta.url));
+
+/** The contract's text (served at /openapi.yaml) and its parsed document. */
+export function loadContract(): { text: string; document: Record<string, unknown> } {
+  const text = readFileSync(contractPath, 'utf8');
+  return { text, document: parse(text) as Record<string, unknown> };
+}

@@ -1,0 +1,8 @@
+export {
+  TenantService,
+  type Principal,
+  type TenantServiceDeps,
+  type CreateTenantInput,
+  type UpdateTenantInput,
+  type UpdateOwnTenantInput,
+} from './TenantService.js';

@@ -1,0 +1,152 @@
+import test from 'ava';
+import { createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
+
+eachBackend(
+  test,
+  'tenants › the operator creates, lists, reads, updates and deletes a tenant',
+  async (t, api) => {
+    const created = await api.request('POST', '/v1/tenants', {
+      body: { name: 'Acme Billing', limits: { ingestPerSecond: 50, maxEndpoints: 3 } },
+    });
+    t.is(created.status, 201);
+    t.regex(created.body.id, /^tnt_[0-9A-Z]{26}$/);
+    t.deepEqual(created.body.limits, {
+      ingestPerSecond: 50,
+      deliveriesPerSecond: 1000,
+      maxEndpoints: 3,
+      maxPayloadBytes: 1_048_576,
+    });
+    t.false(created.body.hasOperationsSecret);
+
+    const got = await api.request('GET', `/v1/tenants/${created.body.id}`);
+    t.deepEqual(got.body, created.body);
+
+    const updated = await api.request('PATCH', `/v1/tenants/${created.body.id}`, {
+      body: { name: 'Acme', limits: { maxPayloadBytes: 4096 } },
+    });
+    t.is(updated.status, 200);
+    t.is(updated.body.name, 'Acme');
+    t.is(updated.body.limits.maxPayloadBytes, 4096);
+    t.is(updated.body.limits.ingestPerSecond, 50, 'limits not named keep their value');
+
+    await api.request('POST', '/v1/tenants', { body: { name: 'Second' } });
+    const list = await api.request('GET', '/v1/tenants?limit=1');
+    t.is(list.body.data.length, 1);
+    t.is(list.body.data[0].name, 'Second', 'newest first');
+    const next = await api.request('GET', `/v1/tenants?limit=1&cursor=${list.body.nextCursor}`);
+    t.is(next.body.data[0].id, created.body.id);
+    t.is(next.body.nextCursor, null);
+
+    t.is((await api.request('DELETE', `/v1/tenants/${created.body.id}`)).status, 204);
+    const gone = await api.request('GET', `/v1/tenants/${created.body.id}`);
+    t.is(gone.status, 404);
+    t.is(gone.body.code, 'CARAVAN_TENANT_NOT_FOUND');
+  },
+);
+
+eachBackend(test, 'tenants › every mistake in a create names the field', async (t, api) => {
+  const missing = await api.request('POST', '/v1/tenants', { body: {} });
+  t.is(missing.status, 400);
+  t.is(missing.body.code, 'CARAVAN_VALIDATION_FAILED');
+  t.deepEqual(missing.body.errors, [{ field: '/body/name', message: 'is required' }]);
+
+  const several = await api.request('POST', '/v1/tenants', {
+    body: { name: 7, nickname: 'x', limits: { maxPayloadBytes: 10 } },
+  });
+  t.is(several.status, 400);
+  const fields = (several.body.errors as { field: string }[]).map((e) => e.field).sort();
+  t.deepEqual(fields, ['/body/limits/maxPayloadBytes', '/body/name', '/body/nickname']);
+
+  const malformed = await api.request('POST', '/v1/tenants', {
+    rawBody: '{"name": "x",}',
+    headers: { 'content-type': 'application/json' },
+  });
+  t.is(malformed.status, 400);
+  t.is(malformed.body.code, 'CARAVAN_MALFORMED_JSON');
+  t.regex(malformed.body.detail, /position 13/);
+
+  const form = await api.request('POST', '/v1/tenants', {
+    rawBody: 'name=x',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  t.is(form.status, 415);
+  t.is(form.body.code, 'CARAVAN_UNSUPPORTED_MEDIA_TYPE');
+
+  const badCursor = await api.request('GET', '/v1/tenants?cursor=nonsense');
+  t.is(badCursor.status, 400);
+  t.deepEqual(badCursor.body.errors, [
+    { field: '/query/cursor', message: 'is not a cursor returned by a previous page of this list' },
+  ]);
+  const badLimit = await api.request('GET', '/v1/tenants?limit=0');
+  t.is(badLimit.status, 400);
+  t.is(badLimit.body.errors[0].field, '/query/limit');
+});
+
+eachBackend(
+  test,
+  'api keys › a key is shown once, listed by prefix, and stops working when revoked',
+  async (t, api) => {
+    const { tenantId, key, keyId } = await createTenantWithKey(api);
+    t.regex(key, /^ck_live_[0-9A-Za-z]{32,64}$/);
+
+    const own = await api.request('GET', '/v1/tenant', { key });
+    t.is(own.status, 200);
+    t.is(own.body.id, tenantId);
+    t.deepEqual(own.body.usage, { endpoints: 0, eventsIngestedLast24h: 0 });
+
+    const listed = await api.request('GET', `/v1/tenants/${tenantId}/api-keys`);
+    t.is(listed.body.data.length, 1);
+    t.is(listed.body.data[0].id, keyId);
+    t.is(listed.body.data[0].prefix, key.slice(0, 14));
+    t.false(JSON.stringify(listed.body).includes(key), 'the key itself is never listed');
+
+    t.is((await api.request('DELETE', `/v1/tenants/${tenantId}/api-keys/${keyId}`)).status, 204);
+    const revoked = await api.request('GET', '/v1/tenant', { key });
+    t.is(revoked.status, 401);
+    t.is(revoked.body.code, 'CARAVAN_UNAUTHORIZED');
+    t.is(revoked.headers.get('www-authenticate'), 'Bearer realm="caravan"');
+    t.is((await api.request('DELETE', `/v1/tenants/${tenantId}/api-keys/${keyId}`)).status, 404);
+  },
+);
+
+eachBackend(
+  test,
+  'auth › keys only reach their own audience, and probing the admin surface looks like a missing route',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const noKey = await api.request('GET', '/v1/tenant', { key: null });
+    t.is(noKey.status, 401);
+    const wrongKey = await api.request('GET', '/v1/tenant', {
+      key: 'ck_live_notarealkeynotarealkeynotarealkey',
+    });
+    t.is(wrongKey.status, 401);
+    const tenantOnAdmin = await api.request('GET', '/v1/tenants', { key });
+    t.is(tenantOnAdmin.status, 404);
+    t.is(tenantOnAdmin.body.code, 'CARAVAN_NOT_FOUND');
+    const adminOnTenant = await api.request('GET', '/v1/tenant');
+    t.is(adminOnTenant.status, 403);
+    t.is(adminOnTenant.body.code, 'CARAVAN_FORBIDDEN');
+    const unknownRoute = await api.request('GET', '/v1/nothing-here', { key });
+    t.is(unknownRoute.status, 404);
+  },
+);
+
+eachBackend(
+  test,
+  'tenant › a tenant sets its operations URL and secret, which is never returned',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
+    const updated = await api.request('PATCH', '/v1/tenant', {
+      key,
+      body: { operationsUrl: 'https://ops.acme.test/caravan', operationsSecret: secret },
+    });
+    t.is(updated.status, 200);
+    t.is(updated.body.operationsUrl, 'https://ops.acme.test/caravan');
+    t.true(updated.body.hasOperationsSecret);
+    t.false(JSON.stringify(updated.body).includes(secret));
+    const limits = await api.request('PATCH', '/v1/tenant', { key, body: { limits: { maxEndpoints: 1e6 } } });
+    t.is(limits.status, 400, 'limits are the operator’s to set');
+    t.is(limits.body.errors[0].field, '/body/limits');
+  },
+);
