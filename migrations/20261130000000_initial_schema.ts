@@ -61,6 +61,7 @@ export async function up(db: Knex): Promise<void> {
     t.string('mode', 16).notNullable();
     json(t, 'addresses').notNullable();
     json(t, 'public_ips').notNullable();
+    t.boolean('allow_all_tenants').notNullable().defaultTo(false);
     ms(t, 'created_at').notNullable();
     ms(t, 'updated_at').notNullable();
   });
