@@ -7,3 +7,4 @@ export * from './crypto/index.js';
 export * from './management/index.js';
 export * from './domain/Clock.js';
 export * from './domain/tenant.js';
+export * from './limits/index.js';

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import OpenAPIBackendModule, { type Document } from 'openapi-backend';
 import {
   createDatabase,
+  createLimiterStore,
   createLogger,
   createMigrator,
   loadConfig,
@@ -80,7 +81,10 @@ export class ApiHarness {
     private readonly closeAll: () => Promise<void>,
   ) {}
 
-  static async start(backend: Backend, options: { clock?: Clock } = {}): Promise<ApiHarness> {
+  static async start(
+    backend: Backend,
+    options: { clock?: Clock; env?: Record<string, string> } = {},
+  ): Promise<ApiHarness> {
     await ready;
     let db: Database;
     let drop = async () => {};
@@ -88,6 +92,7 @@ export class ApiHarness {
       CARAVAN_ADMIN_KEY: `cadm_test_${Math.random().toString(36).slice(2)}_admin_key`,
       CARAVAN_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 9).toString('base64')}`,
       CARAVAN_LOG_LEVEL: 'silent',
+      ...options.env,
     };
     if (backend === 'mysql') {
       const scratch = await createScratchMysqlDatabase('api');
@@ -106,7 +111,12 @@ export class ApiHarness {
     const app = await createApp({
       db,
       version: 'test',
-      services: createServices({ config, db, ...(options.clock ? { clock: options.clock } : {}) }),
+      services: createServices({
+        config,
+        db,
+        limiterStore: createLimiterStore(null),
+        ...(options.clock ? { clock: options.clock } : {}),
+      }),
       logger,
     });
     const server = await startServer(app, '127.0.0.1', 0);
@@ -201,11 +211,14 @@ export function eachBackend(
   test: (title: string, fn: (t: ExecutionContext) => Promise<void>) => void,
   title: string,
   fn: (t: ExecutionContext, api: ApiHarness) => Promise<void>,
-  options: { backends?: Backend[]; clock?: () => Clock } = {},
+  options: { backends?: Backend[]; clock?: () => Clock; env?: Record<string, string> } = {},
 ): void {
   for (const backend of options.backends ?? ['sqlite', 'mysql']) {
     test(`[${backend}] ${title}`, async (t) => {
-      const api = await ApiHarness.start(backend, options.clock ? { clock: options.clock() } : {});
+      const api = await ApiHarness.start(backend, {
+        ...(options.clock ? { clock: options.clock() } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      });
       t.teardown(() => api.close());
       await fn(t, api);
     });

@@ -53,7 +53,7 @@ export async function runCaravan(args: string[], env: Record<string, string> = {
 export async function startCaravanServer(
   args: string[],
   env: Record<string, string> = {},
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ) {
   const proc = spawnCaravan(args, env);
   const deadline = Date.now() + timeoutMs;

@@ -1,10 +1,12 @@
 import {
   createDatabase,
+  createLimiterStore,
   createLogger,
   createMigrator,
   loadConfig,
   type Database,
   type FrozenConfig,
+  type LimiterStore,
   type Logger,
 } from '@caravan/core';
 import { migrationsDir } from './paths.js';
@@ -14,6 +16,7 @@ export interface Runtime {
   config: FrozenConfig;
   logger: Logger;
   db: Database;
+  limiterStore: LimiterStore;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   });
   const logger = createLogger({ level: config.logLevel, name: `caravan-${options.role}` });
   const db = createDatabase(config.database);
-  return { config, logger, db, close: () => db.destroy() };
+  const limiterStore = createLimiterStore(config.redis);
+  return {
+    config,
+    logger,
+    db,
+    limiterStore,
+    close: async () => {
+      await limiterStore.close();
+      await db.destroy();
+    },
+  };
 }
 
 export function migrator(db: Database) {

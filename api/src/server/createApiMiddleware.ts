@@ -4,6 +4,7 @@ import OpenAPIBackendModule, { type Document } from 'openapi-backend';
 import addFormatsModule from 'ajv-formats';
 import type { FieldError, Logger, Principal } from '@caravan/core';
 import { HttpProblem, toProblem } from '../http/problems.js';
+import { applyRateLimit } from '../http/applyRateLimit.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { HandlerMap, OperationId, OperationRequest } from '../operations/Handler.js';
 import type { Services } from './Services.js';
@@ -42,6 +43,12 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
   });
   await api.init();
   const maxBodyBytes = deps.maxBodyBytes ?? 1_048_576;
+  const takesIdempotencyKey = new Set(
+    api
+      .getOperations()
+      .filter((op) => (op.parameters ?? []).some((p) => 'name' in p && p.name === 'Idempotency-Key'))
+      .map((op) => op.operationId),
+  );
 
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/v1/') && ctx.path !== '/v1') {
@@ -59,6 +66,7 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
       });
       if (!operation)
         throw new HttpProblem('CARAVAN_NOT_FOUND', `No operation at ${ctx.method} ${ctx.path}.`);
+      (ctx.state as { operationId?: string | undefined }).operationId = operation.operationId;
 
       const principal = await authenticate(ctx.get('authorization'), deps.services);
       const audience = (operation as unknown as Record<string, unknown>)['x-caravan-auth'] as AuthMode;
@@ -71,6 +79,7 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
           'The admin key cannot call tenant operations; use a tenant API key.',
         );
       }
+      await applyRateLimit(ctx, deps.services.apiRateLimiter, principal);
 
       let rawBody: Buffer | undefined;
       let body: unknown;
@@ -115,12 +124,41 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
         principal,
         tenantId: principal.kind === 'tenant' ? principal.tenantId : '',
       };
-      const result = await (
-        handler as (
-          r: typeof request,
-          s: Services,
-        ) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>
-      )(request, deps.services);
+      const run = () =>
+        (
+          handler as (
+            r: typeof request,
+            s: Services,
+          ) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>
+        )(request, deps.services);
+      const idempotencyKey = ctx.get('idempotency-key');
+      let result: { status: number; body: unknown; headers?: Record<string, string> };
+      if (idempotencyKey && takesIdempotencyKey.has(operation.operationId)) {
+        const decision = await deps.services.idempotency.begin({
+          credential: principal.kind === 'admin' ? 'admin' : `${principal.tenantId}:${principal.apiKeyId}`,
+          method: ctx.method,
+          path: ctx.path,
+          key: idempotencyKey,
+          body: rawBody,
+        });
+        if (decision.kind === 'replay') {
+          result = {
+            status: decision.status,
+            body: decision.body,
+            headers: { 'Idempotent-Replayed': 'true' },
+          };
+        } else {
+          try {
+            result = await run();
+          } catch (error) {
+            await decision.abandon();
+            throw error;
+          }
+          await decision.finish(result.status, result.body);
+        }
+      } else {
+        result = await run();
+      }
       ctx.status = result.status;
       for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.status !== 204) ctx.body = result.body;

@@ -1,8 +1,11 @@
 import Koa from 'koa';
-import { pingDatabase, type Database, type Logger } from '@caravan/core';
+import type { Registry } from 'prom-client';
+import { createMetricsRegistry, type Database, type Logger } from '@caravan/core';
+import { httpMetrics } from '../http/httpMetrics.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
 import { loadContract } from './loadContract.js';
+import { opsRoutes } from './opsRoutes.js';
 import type { Services } from './Services.js';
 
 export interface AppDeps {
@@ -10,41 +13,16 @@ export interface AppDeps {
   version: string;
   services: Services;
   logger: Logger;
+  metrics?: Registry;
 }
 
-/**
- * The HTTP application: ops routes outside the contract (`/healthz` liveness, `/readyz` readiness with
- * the state of each dependency, `/openapi.yaml`) in front of the public API under `/v1`.
- */
-export async function createApp({ db, version, services, logger }: AppDeps): Promise<Koa> {
+/** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
+export async function createApp({ db, version, services, logger, metrics }: AppDeps): Promise<Koa> {
   const contract = loadContract();
+  const registry = metrics ?? createMetricsRegistry();
   const app = new Koa();
-  app.use(async (ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-      await next();
-      return;
-    }
-    switch (ctx.path) {
-      case '/healthz':
-        ctx.body = { status: 'ok', version };
-        return;
-      case '/readyz': {
-        const database = await pingDatabase(db);
-        ctx.status = database ? 200 : 503;
-        ctx.body = {
-          status: database ? 'ready' : 'unavailable',
-          checks: { database: database ? 'ok' : 'unreachable' },
-        };
-        return;
-      }
-      case '/openapi.yaml':
-        ctx.type = 'application/yaml';
-        ctx.body = contract.text;
-        return;
-      default:
-        await next();
-    }
-  });
+  app.use(opsRoutes({ db, version, contractText: contract.text, metrics: registry }));
+  app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, services, logger }));
   return app;
 }

@@ -1,11 +1,14 @@
 import {
+  IdempotencyService,
   KeyRing,
+  KnexIdempotencyRepository,
   KnexTenantRepository,
   TenantService,
   systemClock,
   type Clock,
   type Database,
   type FrozenConfig,
+  type LimiterStore,
 } from '@caravan/core';
 import type { Services } from './Services.js';
 
@@ -13,10 +16,12 @@ import type { Services } from './Services.js';
 export function createServices({
   config,
   db,
+  limiterStore,
   clock = systemClock,
 }: {
   config: FrozenConfig;
   db: Database;
+  limiterStore: LimiterStore;
   clock?: Clock;
 }): Services {
   const keyRing = new KeyRing(config.encryption);
@@ -27,5 +32,7 @@ export function createServices({
     adminKey: config.adminKey,
     tenantDefaults: { ...config.tenantDefaults },
   });
-  return { tenants };
+  const idempotency = new IdempotencyService({ records: new KnexIdempotencyRepository({ db }), clock });
+  const apiRateLimiter = limiterStore.limiter('api', config.api.rateLimitPerSecond, 1);
+  return { tenants, idempotency, apiRateLimiter };
 }

@@ -63,6 +63,8 @@ export interface CaravanConfig {
   listen: { host: string; port: number };
   /** Private, loopback or link-local destinations that the SSRF guard admits (CIDR notation). */
   ssrf: { allowedCidrs: string[] };
+  /** Public API settings. */
+  api: { rateLimitPerSecond: number };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -71,6 +71,7 @@ export const configSchema = {
     'adminKey',
     'listen',
     'ssrf',
+    'api',
     'tenantDefaults',
     'logLevel',
   ],
@@ -139,6 +140,12 @@ export const configSchema = {
       additionalProperties: false,
       required: ['allowedCidrs'],
       properties: { allowedCidrs: { type: 'array', items: cidr } },
+    },
+    api: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['rateLimitPerSecond'],
+      properties: { rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
     },
     tenantDefaults: {
       type: 'object',

@@ -7,6 +7,7 @@ export const defaultConfig = {
   redis: null,
   listen: { host: '127.0.0.1', port: 8080 },
   ssrf: { allowedCidrs: [] },
+  api: { rateLimitPerSecond: 1000 },
   tenantDefaults: {
     ingestPerSecond: 1000,
     deliveriesPerSecond: 1000,

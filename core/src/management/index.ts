@@ -6,3 +6,8 @@ export {
   type UpdateTenantInput,
   type UpdateOwnTenantInput,
 } from './TenantService.js';
+export {
+  IdempotencyService,
+  type IdempotencyDecision,
+  type IdempotencyRequest,
+} from './IdempotencyService.js';

@@ -1,1 +1,2 @@
 export { createLogger, type Logger } from './createLogger.js';
+export { createMetricsRegistry } from './createMetricsRegistry.js';

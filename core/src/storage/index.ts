@@ -10,3 +10,6 @@ export {
 } from './Page.js';
 export type { StoredTenant, TenantChanges, TenantRepository } from './TenantRepository.js';
 export { KnexTenantRepository } from './knex/KnexTenantRepository.js';
+export type { IdempotencyRecord, IdempotencyRepository } from './IdempotencyRepository.js';
+export { KnexIdempotencyRepository } from './knex/KnexIdempotencyRepository.js';
+export { isDuplicateKeyError } from './knex/isDuplicateKeyError.js';

@@ -13,7 +13,12 @@ export async function api(options: { config?: string }): Promise<void> {
     logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');
   }
   const server = await startServer(
-    await createApp({ db, version: caravanVersion, services: createServices({ config, db }), logger }),
+    await createApp({
+      db,
+      version: caravanVersion,
+      services: createServices({ config, db, limiterStore: runtime.limiterStore }),
+      logger,
+    }),
     config.listen.host,
     config.listen.port,
   );

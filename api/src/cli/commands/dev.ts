@@ -31,7 +31,12 @@ export async function dev(options: DevOptions): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
   const server = await startServer(
-    await createApp({ db, version: caravanVersion, services: createServices({ config, db }), logger }),
+    await createApp({
+      db,
+      version: caravanVersion,
+      services: createServices({ config, db, limiterStore: runtime.limiterStore }),
+      logger,
+    }),
     config.listen.host,
     config.listen.port,
   );

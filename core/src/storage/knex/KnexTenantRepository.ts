@@ -146,7 +146,10 @@ export class KnexTenantRepository implements TenantRepository {
   }
 
   async usage(tenantId: string, since: number) {
-    const endpoints = (await this.db('endpoints').where({ tenant_id: tenantId }).count({ n: '*' }).first()) as {
+    const endpoints = (await this.db('endpoints')
+      .where({ tenant_id: tenantId })
+      .count({ n: '*' })
+      .first()) as {
       n: number | string;
     };
     const events = (await this.db('events')

@@ -1,0 +1,1 @@
+export { createLimiterStore, type LimiterStore } from './LimiterStore.js';
