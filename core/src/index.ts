@@ -8,3 +8,4 @@ export * from './management/index.js';
 export * from './domain/Clock.js';
 export * from './domain/tenant.js';
 export * from './limits/index.js';
+export * from './log/index.js';

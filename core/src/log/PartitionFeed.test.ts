@@ -1,0 +1,82 @@
+import test from 'ava';
+import { pino } from 'pino';
+import type { LogRecord } from './InternalLog.js';
+import { PartitionFeed, type FetchedRecord } from './PartitionFeed.js';
+
+function feed(maxUnfinished = 100, committed?: bigint) {
+  const delivered: LogRecord[] = [];
+  let progress = 0;
+  let resumed = 0;
+  const f = new PartitionFeed({
+    topic: 'deliveries',
+    partition: 0,
+    onRecords: (records) => void delivered.push(...records),
+    maxUnfinished,
+    maxDeliveryBatch: 100,
+    retryBackoffMs: 10,
+    onProgress: () => progress++,
+    onResume: () => resumed++,
+    logger: pino({ level: 'silent' }),
+    ...(committed === undefined ? {} : { committed }),
+  });
+  return { f, delivered, progress: () => progress, resumed: () => resumed };
+}
+
+const fetched = (from: number, count: number): FetchedRecord[] =>
+  Array.from({ length: count }, (_, i) => ({
+    offset: BigInt(from + i),
+    key: 'k',
+    value: Buffer.from(String(from + i)),
+    headers: {},
+    timestamp: 1,
+  }));
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+test('PartitionFeed › commits only below the oldest unfinished record', async (t) => {
+  const { f, delivered, progress } = feed(100, 10n);
+  f.push(fetched(10, 5));
+  await tick();
+  t.is(f.pendingCommit(), undefined);
+  delivered[4]!.done();
+  delivered[2]!.done();
+  t.is(f.pendingCommit(), undefined, 'finished later records do not move the commit point');
+  t.is(progress(), 0);
+  delivered[0]!.done();
+  t.is(f.pendingCommit(), 11n);
+  delivered[1]!.done();
+  t.is(f.pendingCommit(), 13n, 'skips the records already done');
+  f.markCommitted(13n);
+  delivered[3]!.done();
+  t.is(f.pendingCommit(), 15n);
+  t.is(progress(), 3);
+});
+
+test('PartitionFeed › pauses when full and resumes once half is done', async (t) => {
+  const { f, delivered, resumed } = feed(4);
+  f.push(fetched(0, 4));
+  await tick();
+  t.is(f.room(), 0);
+  t.true(f.isPaused());
+  delivered[0]!.done();
+  t.false(f.room() > 0, 'one done is not enough');
+  delivered[1]!.done();
+  t.is(resumed(), 1);
+  t.is(f.room(), 2);
+});
+
+test('PartitionFeed › ignores records at or below the last fetched offset, and done() after close', async (t) => {
+  const { f, delivered } = feed();
+  f.push(fetched(0, 3));
+  f.push(fetched(1, 4));
+  await tick();
+  t.deepEqual(
+    delivered.map((r) => r.offset),
+    ['0', '1', '2', '3', '4'],
+  );
+  f.close();
+  delivered[0]!.done();
+  t.is(f.pendingCommit(), undefined);
+  await f.whenIdle();
+  t.pass();
+});

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import test from 'ava';
+import { Kafka, logLevel } from 'kafkajs';
+import { serviceSetting } from '../../../../tests/support/services.js';
+import { LogUnavailableError } from '../../errors/index.js';
+import { runInternalLogSuite } from '../internalLogSuite.js';
+import { KafkaInternalLog, type KafkaInternalLogOptions } from './KafkaInternalLog.js';
+
+const brokers = () => serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
+const partitions = { events: 4, deliveries: 4 };
+
+/** Options for a log on the harness's Kafka, with group timings short enough for tests. */
+export function kafkaLogOptions(topicPrefix: string): KafkaInternalLogOptions {
+  return {
+    brokers: brokers(),
+    clientId: 'caravan-log-test',
+    topicPrefix,
+    partitions,
+    replicationFactor: 1,
+    consumer: {
+      sessionTimeoutMs: 6000,
+      rebalanceTimeoutMs: 6000,
+      heartbeatIntervalMs: 300,
+      maxWaitTimeMs: 200,
+    },
+    retryBackoffMs: 50,
+  };
+}
+
+/** Deletes every topic that starts with `prefix`. */
+export async function deleteTopics(prefix: string): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'caravan-log-test',
+    brokers: brokers(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+runInternalLogSuite(test, 'KafkaInternalLog', () => {
+  // A prefix of its own per test, so runs and concurrent tests never share topics or groups' data.
+  const prefix = `caravan-test.${randomBytes(4).toString('hex')}.`;
+  const logs: KafkaInternalLog[] = [];
+  return Promise.resolve({
+    partitions,
+    open() {
+      const log = new KafkaInternalLog(kafkaLogOptions(prefix));
+      logs.push(log);
+      return Promise.resolve(log);
+    },
+    async cleanup() {
+      await Promise.all(logs.map((log) => log.close({ graceMs: 0 })));
+      await deleteTopics(prefix);
+    },
+  });
+});
+
+test('KafkaInternalLog › init() creates both topics and only ever adds partitions', async (t) => {
+  const prefix = `caravan-test.${randomBytes(4).toString('hex')}.`;
+  t.teardown(() => deleteTopics(prefix));
+  const partitionsOf = async () => {
+    const admin = new Kafka({
+      clientId: 'caravan-log-test',
+      brokers: brokers(),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({
+        topics: [`${prefix}events`, `${prefix}deliveries`],
+      });
+      return Object.fromEntries(
+        topics.map((topic) => [topic.name.slice(prefix.length), topic.partitions.length]),
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  };
+  const first = new KafkaInternalLog(kafkaLogOptions(prefix));
+  await first.init();
+  await first.close();
+  t.deepEqual(await partitionsOf(), { events: 4, deliveries: 4 });
+
+  const second = new KafkaInternalLog({
+    ...kafkaLogOptions(prefix),
+    partitions: { events: 2, deliveries: 6 },
+  });
+  await second.init();
+  await second.close();
+  t.deepEqual(await partitionsOf(), { events: 4, deliveries: 6 });
+});
+
+test('KafkaInternalLog › an unreachable cluster fails init and append with the retriable LogUnavailableError', async (t) => {
+  const log = new KafkaInternalLog({
+    ...kafkaLogOptions('unreachable.'),
+    brokers: ['127.0.0.1:1'],
+    retries: 0,
+  });
+  t.teardown(() => log.close());
+  const initError = await t.throwsAsync(log.init(), { instanceOf: LogUnavailableError });
+  t.true(initError?.retriable);
+  await t.throwsAsync(log.append('events', [{ key: 'k', value: Buffer.from('x') }]), {
+    instanceOf: LogUnavailableError,
+  });
+});

@@ -1,0 +1,206 @@
+import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
+import { pino } from 'pino';
+import { LogUnavailableError } from '../../errors/index.js';
+import type { Logger } from '../../observability/index.js';
+import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
+import {
+  LOG_TOPICS,
+  type AppendRecord,
+  type InternalLog,
+  type LogTopic,
+  type SubscribeOptions,
+  type Subscription,
+} from '../InternalLog.js';
+import { ensureTopics } from './ensureTopics.js';
+import { kafkaLogCreator } from './kafkaLogCreator.js';
+import { KafkaSubscription } from './KafkaSubscription.js';
+
+export interface KafkaInternalLogOptions extends AppendBatchingOptions {
+  brokers: readonly string[];
+  clientId: string;
+  /** Topics are `<topicPrefix>events` and `<topicPrefix>deliveries`. */
+  topicPrefix: string;
+  /** Partitions of each topic when `init()` creates it or finds fewer. */
+  partitions: { readonly events: number; readonly deliveries: number };
+  replicationFactor: number;
+  logger?: Logger;
+  /** Consumer group timing. Defaults: kafkajs's (session 30 s, rebalance 60 s, heartbeat 3 s); fetch wait 1 s. */
+  consumer?: {
+    sessionTimeoutMs?: number;
+    rebalanceTimeoutMs?: number;
+    heartbeatIntervalMs?: number;
+    maxWaitTimeMs?: number;
+  };
+  /**
+   * How often kafkajs retries a failing request (connect, metadata, produce) before the operation fails
+   * with `LogUnavailableError`: about 10 s of back-off with the default 5.
+   */
+  retries?: number;
+  /** Records per `onRecords` call. Default 500. */
+  maxDeliveryBatch?: number;
+  /** First back-off after `onRecords` failed. Default 500 ms. */
+  retryBackoffMs?: number;
+  /** `max.message.bytes` of topics `init()` creates: room for a batch holding one maximal payload. Default 8 MiB. */
+  maxMessageBytes?: number;
+}
+
+/**
+ * The internal log on Apache Kafka (kafkajs): the production engine. Appends go through one idempotent
+ * producer with `acks=all`; keys are partitioned by kafkajs's default (murmur2, Java-compatible)
+ * partitioner, so a key keeps its partition as long as the partition count does. Each subscription is a
+ * kafkajs consumer in the subscription's group.
+ */
+export class KafkaInternalLog implements InternalLog {
+  private readonly kafka: Kafka;
+  private readonly logger: Logger;
+  private readonly batcher: AppendBatcher;
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private producer: Promise<Producer> | undefined;
+  private initialized: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: KafkaInternalLogOptions) {
+    this.logger = options.logger ?? pino({ level: 'silent' });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.INFO,
+      logCreator: kafkaLogCreator(this.logger),
+      retry: { retries: options.retries ?? 5 },
+    });
+    this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
+  }
+
+  /** The Kafka topic name of a log topic. */
+  topicName(topic: LogTopic): string {
+    return `${this.options.topicPrefix}${topic}`;
+  }
+
+  init(): Promise<void> {
+    this.initialized ??= this.prepareTopics().catch((error: unknown) => {
+      this.initialized = undefined;
+      throw new LogUnavailableError('Kafka could not be reached to prepare the internal log topics.', {
+        cause: error,
+      });
+    });
+    return this.initialized;
+  }
+
+  async append(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
+    await this.init();
+    await this.batcher.append(topic, records);
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (this.closed) throw new LogUnavailableError('The internal log is closed.');
+    await this.init();
+    const timing = this.options.consumer ?? {};
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      ...(timing.sessionTimeoutMs === undefined ? {} : { sessionTimeout: timing.sessionTimeoutMs }),
+      ...(timing.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeout: timing.rebalanceTimeoutMs }),
+      ...(timing.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: timing.heartbeatIntervalMs }),
+      maxWaitTimeInMs: timing.maxWaitTimeMs ?? 1000,
+    });
+    const subscription = new KafkaSubscription(
+      {
+        consumer,
+        topicName: this.topicName(options.topic),
+        logger: this.logger,
+        maxDeliveryBatch: this.options.maxDeliveryBatch ?? 500,
+        retryBackoffMs: this.options.retryBackoffMs ?? 500,
+      },
+      options,
+    );
+    try {
+      await subscription.start();
+    } catch (error) {
+      await subscription.stop({ graceMs: 0 }).catch(() => undefined);
+      throw new LogUnavailableError('Kafka could not be reached to join the consumer group.', {
+        cause: error,
+      });
+    }
+    this.subscriptions.add(subscription);
+    return {
+      assignedPartitions: () => subscription.assignedPartitions(),
+      stop: async (stopOptions) => {
+        await subscription.stop(stopOptions);
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop(options)));
+    this.subscriptions.clear();
+    await this.batcher.close();
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await (await producer.catch(() => undefined))?.disconnect();
+  }
+
+  private async prepareTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, {
+        topics: LOG_TOPICS.map((topic) => ({
+          name: this.topicName(topic),
+          partitions: this.options.partitions[topic],
+        })),
+        replicationFactor: this.options.replicationFactor,
+        maxMessageBytes: this.options.maxMessageBytes ?? 8 * 1024 * 1024,
+      });
+    } finally {
+      await admin.disconnect();
+    }
+    await this.connectedProducer();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        // kafkajs keeps idempotent sends ordered only with one request in flight per broker.
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        // kafkajs retries an idempotent producer forever by default; an append must fail in bounded time.
+        retry: { retries: this.options.retries ?? 5 },
+      });
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = undefined;
+      throw error;
+    });
+    return this.producer;
+  }
+
+  private async write(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
+    try {
+      const producer = await this.connectedProducer();
+      await producer.send({
+        topic: this.topicName(topic),
+        acks: -1,
+        messages: records.map((r) => ({ key: r.key, value: r.value, headers: { ...r.headers } })),
+      });
+    } catch (error) {
+      this.replaceProducer();
+      throw new LogUnavailableError('Kafka did not acknowledge the appended records.', { cause: error });
+    }
+  }
+
+  /**
+   * After a failed send the broker may still have written the batch while this producer does not know
+   * it: its next batch to that partition would reuse the sequence number and the broker would drop it as
+   * a duplicate. A new producer gets a new producer id and starts its sequences afresh.
+   */
+  private replaceProducer(): void {
+    const old = this.producer;
+    this.producer = undefined;
+    void old?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { pino } from 'pino';
+import { systemClock, type Clock } from '../../domain/Clock.js';
+import { LogUnavailableError } from '../../errors/index.js';
+import type { Logger } from '../../observability/index.js';
+import type { Database } from '../../storage/index.js';
+import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
+import {
+  LOG_TOPICS,
+  type AppendRecord,
+  type InternalLog,
+  type LogTopic,
+  type SubscribeOptions,
+  type Subscription,
+} from '../InternalLog.js';
+import { appendRecords, ensurePartitions } from './sqlLogRecords.js';
+import { SqlSubscription } from './SqlSubscription.js';
+
+export interface SqlInternalLogOptions extends AppendBatchingOptions {
+  /** The database holding `log_partitions`, `log_records` and `log_offsets` (migrated). */
+  db: Database;
+  clock?: Clock;
+  /** Partitions per topic when the log is created; an existing log keeps any larger count. Default 8. */
+  partitions?: { events: number; deliveries: number };
+  /** Sleep between polls when there is nothing new. Default 100 ms. */
+  pollIntervalMs?: number;
+  /** A consumer's partitions move to other group members this long after it stopped renewing. Default 10 s. */
+  leaseMs?: number;
+  /** Names this process in lease rows; each subscription adds a random suffix. Default `host:pid`. */
+  consumerId?: string;
+  /** Records per fetch and per `onRecords` call. Default 200. */
+  fetchMaxRecords?: number;
+  /** First back-off after `onRecords` failed. Default 500 ms. */
+  retryBackoffMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * The internal log as tables of Caravan's own database (SQLite or MySQL/MariaDB): for `caravan dev` and
+ * small installs. Partitions are assigned by a hash of the key (see `partitionForKey`); appends are
+ * transactions; consumer groups share partitions through leases in `log_offsets` (see
+ * `SqlConsumerGroup`). Several processes may append and consume on the same database.
+ */
+export class SqlInternalLog implements InternalLog {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly batcher: AppendBatcher;
+  private readonly subscriptions = new Set<SqlSubscription>();
+  private readonly partitionCounts: Record<LogTopic, number>;
+  private initialized: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: SqlInternalLogOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? pino({ level: 'silent' });
+    this.partitionCounts = { ...(options.partitions ?? { events: 8, deliveries: 8 }) };
+    this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
+  }
+
+  init(): Promise<void> {
+    this.initialized ??= (async () => {
+      for (const topic of LOG_TOPICS) {
+        this.partitionCounts[topic] = await ensurePartitions(this.db, topic, this.partitionCounts[topic]);
+      }
+    })().catch((error: unknown) => {
+      this.initialized = undefined;
+      throw new LogUnavailableError('The SQL internal log could not be prepared.', { cause: error });
+    });
+    return this.initialized;
+  }
+
+  async append(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
+    await this.init();
+    await this.batcher.append(topic, records);
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (this.closed) throw new LogUnavailableError('The internal log is closed.');
+    await this.init();
+    const consumerId = this.options.consumerId ?? `${hostname()}:${process.pid}`;
+    const subscription = new SqlSubscription(
+      {
+        db: this.db,
+        clock: this.clock,
+        logger: this.logger,
+        memberId: `${consumerId}/${randomBytes(6).toString('hex')}`,
+        partitionCount: () => this.partitionCounts[options.topic],
+        pollIntervalMs: this.options.pollIntervalMs ?? 100,
+        leaseMs: this.options.leaseMs ?? 10_000,
+        fetchMaxRecords: this.options.fetchMaxRecords ?? 200,
+        retryBackoffMs: this.options.retryBackoffMs ?? 500,
+      },
+      options,
+    );
+    try {
+      await subscription.start();
+    } catch (error) {
+      await subscription.stop({ graceMs: 0 }).catch(() => undefined);
+      throw new LogUnavailableError('The SQL internal log could not join the consumer group.', {
+        cause: error,
+      });
+    }
+    this.subscriptions.add(subscription);
+    return {
+      assignedPartitions: () => subscription.assignedPartitions(),
+      stop: async (stopOptions) => {
+        await subscription.stop(stopOptions);
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop(options)));
+    this.subscriptions.clear();
+    await this.batcher.close();
+  }
+
+  private async write(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
+    try {
+      await appendRecords(this.db, topic, this.partitionCounts[topic], records, this.clock.now());
+    } catch (error) {
+      throw new LogUnavailableError('The SQL internal log could not append records.', { cause: error });
+    }
+    for (const subscription of this.subscriptions) {
+      if (subscription.topic === topic) subscription.notifyAppended();
+    }
+  }
+}

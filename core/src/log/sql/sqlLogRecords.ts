@@ -1,0 +1,186 @@
+import type { Knex } from 'knex';
+import { isMysql, type Database } from '../../storage/index.js';
+import type { AppendRecord, LogTopic } from '../InternalLog.js';
+import type { FetchedRecord } from '../PartitionFeed.js';
+import { partitionForKey } from './partitionForKey.js';
+
+// Reads and writes of `log_partitions` and `log_records`.
+//
+// Why readers never miss a row: an append locks its partition's `log_partitions` row before it reads
+// `next_offset`, and holds the lock until it commits. Appends to one partition are therefore serialised,
+// and offsets are handed out in commit order: when a reader sees offset N committed, every offset below
+// N was committed earlier. So a consumer can keep a plain "next offset" position and never skip a row
+// that commits late. (An auto-increment id would not give that: ids are taken at insert, not at commit.)
+
+interface RecordRow {
+  offset: number | string | bigint;
+  record_key: string;
+  value: Buffer | Uint8Array;
+  headers: string | null;
+  appended_at: number | string | bigint;
+}
+
+/** Creates the partition rows a topic lacks; returns its partition count, which never shrinks. */
+export async function ensurePartitions(db: Database, topic: LogTopic, configured: number): Promise<number> {
+  const row = (await db('log_partitions').where({ topic }).max({ last: 'partition' }).first()) as
+    { last: number | string | null } | undefined;
+  const existing = row?.last == null ? 0 : Number(row.last) + 1;
+  const count = Math.max(configured, existing);
+  const rows = Array.from({ length: count }, (_, partition) => ({ topic, partition, next_offset: 0 }));
+  await db('log_partitions').insert(rows).onConflict(['topic', 'partition']).ignore();
+  return count;
+}
+
+/** Head of each partition: the offset the next appended record will get. */
+export async function partitionHeads(db: Database, topic: LogTopic): Promise<Map<number, bigint>> {
+  const rows = await db('log_partitions')
+    .where({ topic })
+    .select<{ partition: number; next_offset: number | string }[]>('partition', 'next_offset');
+  return new Map(rows.map((r) => [Number(r.partition), BigInt(r.next_offset)]));
+}
+
+/** Up to `limit` records of a partition from `from` on, in offset order. */
+export async function fetchRecords(
+  db: Database,
+  topic: LogTopic,
+  partition: number,
+  from: bigint,
+  limit: number,
+): Promise<FetchedRecord[]> {
+  const rows = await db('log_records')
+    .where({ topic, partition })
+    .andWhere('offset', '>=', Number(from))
+    .orderBy('offset')
+    .limit(limit)
+    .select<RecordRow[]>('offset', 'record_key', 'value', 'headers', 'appended_at');
+  return rows.map((r) => ({
+    offset: BigInt(r.offset),
+    key: r.record_key,
+    value: Buffer.from(r.value),
+    headers: r.headers ? (JSON.parse(r.headers) as Record<string, string>) : {},
+    timestamp: Number(r.appended_at),
+  }));
+}
+
+/**
+ * Appends records in one transaction. Partition rows are locked in ascending order, so concurrent
+ * appends from several processes cannot deadlock; records of one key keep their order.
+ */
+export async function appendRecords(
+  db: Database,
+  topic: LogTopic,
+  partitions: number,
+  records: readonly AppendRecord[],
+  now: number,
+): Promise<void> {
+  const byPartition = new Map<number, AppendRecord[]>();
+  for (const record of records) {
+    const partition = partitionForKey(record.key, partitions);
+    const list = byPartition.get(partition);
+    if (list) list.push(record);
+    else byPartition.set(partition, [record]);
+  }
+  const groups = [...byPartition.entries()].sort(([a], [b]) => a - b);
+  if (isMysql(db)) await appendMysql(db, topic, groups, now);
+  else await appendSqlite(db, topic, groups, now);
+}
+
+type Groups = readonly (readonly [number, readonly AppendRecord[]])[];
+
+function rowFor(topic: LogTopic, partition: number, offset: number, record: AppendRecord, now: number) {
+  const headers =
+    record.headers && Object.keys(record.headers).length > 0 ? JSON.stringify(record.headers) : null;
+  return { topic, partition, offset, record_key: record.key, value: record.value, headers, appended_at: now };
+}
+
+async function appendMysql(db: Database, topic: LogTopic, groups: Groups, now: number): Promise<void> {
+  await db.transaction(async (trx: Knex.Transaction) => {
+    for (const [partition, list] of groups) {
+      const head = await trx('log_partitions')
+        .where({ topic, partition })
+        .forUpdate()
+        .first<{ next_offset: number | string } | undefined>('next_offset');
+      if (!head) throw new Error(`log partition ${topic}/${partition} has no row; init() creates it`);
+      const base = Number(head.next_offset);
+      const rows = list.map((record, i) => rowFor(topic, partition, base + i, record, now));
+      // Bounded statements: a payload may be up to a few MiB and max_allowed_packet defaults to 16 MiB.
+      for (const chunk of chunksOf(rows, 4 * 1024 * 1024)) await trx('log_records').insert(chunk);
+      await trx('log_partitions')
+        .where({ topic, partition })
+        .update({ next_offset: base + list.length });
+    }
+  });
+}
+
+function* chunksOf<T extends { value: Buffer }>(rows: readonly T[], maxBytes: number): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (chunk.length > 0 && (chunk.length >= 200 || bytes + row.value.length > maxBytes)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += row.value.length;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+interface SqliteStatement {
+  run(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
+}
+
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+  transaction(fn: () => void): { immediate(): void };
+}
+
+interface KnexClientPool {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<unknown>;
+}
+
+// On SQLite the whole append runs as one synchronous better-sqlite3 transaction opened with
+// BEGIN IMMEDIATE. knex would issue a deferred BEGIN and await between statements; another pooled
+// connection of this process that wants to write meanwhile would then busy-wait synchronously (blocking
+// the event loop that the open transaction needs in order to finish) until busy_timeout expires.
+// A synchronous transaction holds the write lock only while it runs, and IMMEDIATE takes it up front, so
+// it never fails halfway with SQLITE_BUSY on a read-to-write upgrade.
+async function appendSqlite(db: Database, topic: LogTopic, groups: Groups, now: number): Promise<void> {
+  const client = db.client as KnexClientPool;
+  const conn = (await client.acquireConnection()) as SqliteConnection;
+  try {
+    const bump = conn.prepare(
+      'update log_partitions set next_offset = next_offset + ? where topic = ? and "partition" = ? returning next_offset',
+    );
+    const insert = conn.prepare(
+      'insert into log_records (topic, "partition", "offset", record_key, value, headers, appended_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    conn
+      .transaction(() => {
+        for (const [partition, list] of groups) {
+          const head = bump.get(list.length, topic, partition) as
+            { next_offset: number | bigint } | undefined;
+          if (!head) throw new Error(`log partition ${topic}/${partition} has no row; init() creates it`);
+          const base = Number(head.next_offset) - list.length;
+          list.forEach((record, i) => {
+            const row = rowFor(topic, partition, base + i, record, now);
+            insert.run(
+              row.topic,
+              row.partition,
+              row.offset,
+              row.record_key,
+              row.value,
+              row.headers,
+              row.appended_at,
+            );
+          });
+        }
+      })
+      .immediate();
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
