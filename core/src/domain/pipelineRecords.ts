@@ -1,0 +1,51 @@
+/** An accepted event as the `events` topic carries it; `payload` is the exact JSON text sent. */
+export interface EventRecord {
+  v: 1;
+  id: string;
+  tenantId: string;
+  eventType: string;
+  payload: string;
+  idempotencyKey: string | null;
+  endpointId: string | null;
+  ownerId: string | null;
+  headers: Record<string, string>;
+  sourceId: string | null;
+  createdAt: number;
+}
+
+/** One delivery to send, as the `deliveries` topic carries it. */
+export interface DeliveryRecord {
+  v: 1;
+  deliveryId: string;
+  tenantId: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  payload: string;
+  headers: Record<string, string>;
+  eventCreatedAt: number;
+  /** The delivery's attempt count when this record was appended; a record that no longer matches is stale. */
+  attempt: number;
+}
+
+export function encodeRecord(record: EventRecord | DeliveryRecord): Buffer {
+  return Buffer.from(JSON.stringify(record), 'utf8');
+}
+
+/** Decodes an `events` record; throws on a record this version does not understand. */
+export function decodeEventRecord(value: Buffer): EventRecord {
+  const record = JSON.parse(value.toString('utf8')) as EventRecord;
+  if (record.v !== 1 || typeof record.id !== 'string' || typeof record.payload !== 'string') {
+    throw new Error(`unsupported events record (v=${String(record.v)})`);
+  }
+  return record;
+}
+
+/** Decodes a `deliveries` record; throws on a record this version does not understand. */
+export function decodeDeliveryRecord(value: Buffer): DeliveryRecord {
+  const record = JSON.parse(value.toString('utf8')) as DeliveryRecord;
+  if (record.v !== 1 || typeof record.deliveryId !== 'string' || typeof record.payload !== 'string') {
+    throw new Error(`unsupported deliveries record (v=${String(record.v)})`);
+  }
+  return record;
+}
