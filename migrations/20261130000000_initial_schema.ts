@@ -165,6 +165,8 @@ export async function up(db: Knex): Promise<void> {
     t.string('status', 16).notNullable();
     t.integer('attempt_count').notNullable().defaultTo(0);
     ms(t, 'next_attempt_at').nullable();
+    // What queued the next attempt: null/`scheduled` for automatic retries, `manual` for a retry call.
+    t.string('next_trigger', 16).nullable();
     ms(t, 'claimed_until').nullable();
     ms(t, 'last_attempt_at').nullable();
     t.integer('last_status_code').nullable();
@@ -186,6 +188,9 @@ export async function up(db: Knex): Promise<void> {
     t.string('delivery_id', ID).notNullable();
     t.string('endpoint_id', ID).notNullable();
     t.integer('attempt_number').notNullable();
+    // `scheduled` (first try, automatic retries) or `manual` (retry, recover, replay).
+    t.string('trigger', 16).notNullable().defaultTo('scheduled');
+    t.text('url').nullable();
     ms(t, 'started_at').notNullable();
     t.integer('duration_ms').notNullable();
     t.integer('status_code').nullable();
@@ -256,6 +261,7 @@ export async function up(db: Knex): Promise<void> {
     t.string('error', 1000).nullable();
     ms(t, 'created_at').notNullable();
     ms(t, 'updated_at').notNullable();
+    ms(t, 'finished_at').nullable();
     t.index(['tenant_id', 'id']);
     t.index(['status', 'updated_at']);
   });

@@ -26,6 +26,8 @@ export interface DeliveryRecord {
   eventCreatedAt: number;
   /** The delivery's attempt count when this record was appended; a record that no longer matches is stale. */
   attempt: number;
+  /** What queued this attempt: automatic (`scheduled`, the default) or a retry/recover/replay call (`manual`). */
+  trigger?: 'scheduled' | 'manual';
 }
 
 export function encodeRecord(record: EventRecord | DeliveryRecord): Buffer {
