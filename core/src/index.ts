@@ -9,3 +9,6 @@ export * from './domain/Clock.js';
 export * from './domain/tenant.js';
 export * from './limits/index.js';
 export * from './log/index.js';
+export * from './domain/delivery.js';
+export * from './jobs/index.js';
+export * from './domain/job.js';

@@ -1,4 +1,10 @@
 import type { HandlerMap } from './Handler.js';
+import { bulkRetryDeliveries } from './deliveries/bulkRetryDeliveries.js';
+import { getDelivery } from './deliveries/getDelivery.js';
+import { listDeliveries } from './deliveries/listDeliveries.js';
+import { listDeliveryAttempts } from './deliveries/listDeliveryAttempts.js';
+import { retryDelivery } from './deliveries/retryDelivery.js';
+import { getJob } from './jobs/getJob.js';
 import { createApiKey } from './apiKeys/createApiKey.js';
 import { listApiKeys } from './apiKeys/listApiKeys.js';
 import { revokeApiKey } from './apiKeys/revokeApiKey.js';
@@ -13,6 +19,12 @@ import { updateTenant } from './tenants/updateTenant.js';
 
 /** Every operation's handler, by operationId. */
 export const handlers: HandlerMap = {
+  listDeliveries,
+  getDelivery,
+  listDeliveryAttempts,
+  retryDelivery,
+  bulkRetryDeliveries,
+  getJob,
   createTenant,
   listTenants,
   getTenant,

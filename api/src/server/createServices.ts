@@ -1,4 +1,7 @@
 import {
+  DeliveryService,
+  KnexDeliveryRepository,
+  KnexJobRepository,
   IdempotencyService,
   KeyRing,
   KnexIdempotencyRepository,
@@ -34,5 +37,10 @@ export function createServices({
   });
   const idempotency = new IdempotencyService({ records: new KnexIdempotencyRepository({ db }), clock });
   const apiRateLimiter = limiterStore.limiter('api', config.api.rateLimitPerSecond, 1);
-  return { tenants, idempotency, apiRateLimiter };
+  const deliveries = new DeliveryService({
+    deliveries: new KnexDeliveryRepository({ db }),
+    jobs: new KnexJobRepository({ db }),
+    clock,
+  });
+  return { tenants, deliveries, idempotency, apiRateLimiter };
 }

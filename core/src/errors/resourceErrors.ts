@@ -37,6 +37,20 @@ export class EventNotFoundError extends CaravanError {
   }
 }
 
+/** No delivery with this id in the tenant. */
+export class DeliveryNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super('CARAVAN_DELIVERY_NOT_FOUND', `Delivery ${id} does not exist.`);
+  }
+}
+
+/** No job with this id in the tenant. */
+export class JobNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super('CARAVAN_JOB_NOT_FOUND', `Job ${id} does not exist.`);
+  }
+}
+
 /** No egress pool with this id, or none the tenant may use. */
 export class EgressPoolNotFoundError extends CaravanError {
   constructor(id: string) {

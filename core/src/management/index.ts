@@ -11,3 +11,4 @@ export {
   type IdempotencyDecision,
   type IdempotencyRequest,
 } from './IdempotencyService.js';
+export { DeliveryService, type BulkRetryInput } from './DeliveryService.js';

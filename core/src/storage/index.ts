@@ -13,3 +13,7 @@ export { KnexTenantRepository } from './knex/KnexTenantRepository.js';
 export type { IdempotencyRecord, IdempotencyRepository } from './IdempotencyRepository.js';
 export { KnexIdempotencyRepository } from './knex/KnexIdempotencyRepository.js';
 export { isDuplicateKeyError } from './knex/isDuplicateKeyError.js';
+export type { DeliveryFilter, DeliveryRepository } from './DeliveryRepository.js';
+export { KnexDeliveryRepository } from './knex/KnexDeliveryRepository.js';
+export type { JobRepository, RunnableJob } from './JobRepository.js';
+export { KnexJobRepository } from './knex/KnexJobRepository.js';

@@ -1,0 +1,1 @@
+export { createJobRunner, type JobRunnerDeps } from './JobRunner.js';
