@@ -14,6 +14,7 @@ export default {
   // No test may reach a cloud metadata server; kafkajs's partitioner notice is noise.
   environmentVariables: { METADATA_SERVER_DETECTION: 'none', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
   workerThreads: false,
-  concurrency: 4,
-  timeout: '2m',
+  // Two cores run the services and the suites: more parallel files only add contention.
+  concurrency: 2,
+  timeout: '5m',
 };
