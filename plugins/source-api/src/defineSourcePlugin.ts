@@ -1,0 +1,111 @@
+import { InvalidSourcePluginError } from './errors.js';
+import type { SourceConsumer } from './SourceConsumer.js';
+
+/**
+ * The version of the contract this package describes. A plugin states the version it implements as
+ * `apiVersion`; the host refuses a plugin whose version it does not support. It changes only when
+ * the contract changes incompatibly.
+ */
+export const SOURCE_API_VERSION = 1;
+
+/** The most concurrent pullers a source may ask for (the API's `workers` maximum). */
+export const MAX_SOURCE_WORKERS = 64;
+
+/** A JSON Schema (draft-07) that describes a JSON object. */
+export type JsonObjectSchema = Readonly<Record<string, unknown>> & { readonly type: 'object' };
+
+/** The structured logger the host lends a consumer; pino-compatible. Never log credentials or bodies. */
+export interface SourceLogger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+/** What the host passes to {@link SourcePluginDefinition.create} for one source. */
+export interface SourceContext<Config, Credentials> {
+  /** The source's config, valid against `configSchema` and frozen. Defaults in the schema are not filled in. */
+  readonly config: Config;
+  /** The decrypted credentials, valid against `credentialsSchema` and frozen (copy them before an SDK writes into them), or `null` when none are stored: use the ambient identity. */
+  readonly credentials: Credentials | null;
+  /**
+   * How many concurrent pullers the tenant asked for (1–64): the most `deliver` calls the consumer
+   * may have pending at once. Size the broker-side concurrency and flow control from it.
+   */
+  readonly workers: number;
+  /** The source's id (`src_…`), for logs and client ids. */
+  readonly sourceId: string;
+  /** Logger already bound to the tenant and source. */
+  readonly logger: SourceLogger;
+}
+
+/** What a plugin author writes; {@link defineSourcePlugin} checks it and returns it frozen. */
+export interface SourcePluginDefinition<Config = unknown, Credentials = unknown> {
+  /** `<vendor>-<product>`, lowercase (`gcp-pubsub`, `aws-sqs`, `kafka`); the source's `type` in the API. At most 64 characters. */
+  readonly id: string;
+  /** The contract version implemented: {@link SOURCE_API_VERSION}. */
+  readonly apiVersion: typeof SOURCE_API_VERSION;
+  /** Human name for UIs (`Google Cloud Pub/Sub`). At most 200 characters. */
+  readonly displayName: string;
+  /**
+   * Draft-07 JSON Schema of `config`. The host validates every source's config against it (Ajv,
+   * strict, with ajv-formats) before calling `create`, and publishes it in `GET /v1/source-types`.
+   */
+  readonly configSchema: JsonObjectSchema;
+  /** Draft-07 JSON Schema of `credentials`, write-only secrets the host stores encrypted and never returns. */
+  readonly credentialsSchema: JsonObjectSchema;
+  /**
+   * Builds a consumer for one source. Must not connect or do I/O (that is `start`'s job). Throws a
+   * `SourceConfigError` for config the schema admits but the plugin cannot use.
+   */
+  create(context: SourceContext<Config, Credentials>): SourceConsumer;
+}
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Declares a source plugin: checks the id format, the `apiVersion`, the display name and that both
+ * schemas describe objects, and returns the definition deeply frozen. A plugin package's default
+ * export is this value. Throws {@link InvalidSourcePluginError}.
+ */
+export function defineSourcePlugin<Config, Credentials>(
+  definition: SourcePluginDefinition<Config, Credentials>,
+): SourcePluginDefinition<Config, Credentials> {
+  const { id, apiVersion, displayName, configSchema, credentialsSchema } = definition;
+  const invalid = (problem: string) =>
+    new InvalidSourcePluginError(`source plugin ${JSON.stringify(id)}: ${problem}`);
+  if (typeof id !== 'string' || id.length > 64 || !idPattern.test(id))
+    throw invalid('id must be <vendor>-<product>: lowercase letters and digits joined by single dashes');
+  // Typed as the literal, but a plugin built against another source-api may carry any value.
+  const version: unknown = apiVersion;
+  if (version !== SOURCE_API_VERSION)
+    throw invalid(
+      `apiVersion ${String(version)} is not supported; this source-api implements ${SOURCE_API_VERSION}`,
+    );
+  if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 200)
+    throw invalid('displayName must be 1–200 characters');
+  for (const [name, schema] of [
+    ['configSchema', configSchema],
+    ['credentialsSchema', credentialsSchema],
+  ] as const) {
+    if (typeof schema !== 'object' || schema === null || (schema as { type?: unknown }).type !== 'object')
+      throw invalid(`${name} must be a JSON Schema with type "object"`);
+  }
+  if (typeof definition.create !== 'function') throw invalid('create must be a function');
+  return Object.freeze({
+    id,
+    apiVersion,
+    displayName,
+    configSchema: deepFreeze(structuredClone(configSchema)),
+    credentialsSchema: deepFreeze(structuredClone(credentialsSchema)),
+    create: (context: SourceContext<Config, Credentials>) => definition.create(context),
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

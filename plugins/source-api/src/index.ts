@@ -1,0 +1,27 @@
+export {
+  SOURCE_API_VERSION,
+  MAX_SOURCE_WORKERS,
+  defineSourcePlugin,
+  type JsonObjectSchema,
+  type SourceContext,
+  type SourceLogger,
+  type SourcePluginDefinition,
+} from './defineSourcePlugin.js';
+export {
+  acknowledges,
+  type AcceptedOutcome,
+  type RejectedOutcome,
+  type RetryLaterOutcome,
+  type SourceConsumer,
+  type SourceMessage,
+  type SourceOutcome,
+  type SourceSink,
+} from './SourceConsumer.js';
+export {
+  InvalidSourcePluginError,
+  SourceAuthError,
+  SourceConfigError,
+  SourceError,
+  SourceUnavailableError,
+  type SourceErrorOptions,
+} from './errors.js';

@@ -1,0 +1,33 @@
+import test from 'ava';
+import { gcpPubSubSource } from './gcpPubSubSource.js';
+import { toSourceError } from './PubSubSourceConsumer.js';
+
+const logger = { debug() {}, info() {}, warn() {}, error() {} };
+const context = (serviceAccountKey: string) => ({
+  config: { projectId: 'acme', subscription: 'events' },
+  credentials: { serviceAccountKey },
+  workers: 1,
+  sourceId: 'src_1',
+  logger,
+});
+
+test('gcpPubSubSource › a key that is not a service account key is refused at create, naming the field', (t) => {
+  for (const key of ['not json', '{"type":"authorized_user"}']) {
+    const error = t.throws(() => gcpPubSubSource.create(context(key)));
+    t.is((error as { code?: string }).code, 'CARAVAN_SOURCE_CONFIG_INVALID');
+    t.is((error as { field?: string }).field, '/credentials/serviceAccountKey');
+  }
+  t.notThrows(() =>
+    gcpPubSubSource.create(
+      context(JSON.stringify({ client_email: 'a@acme.iam', private_key: '-----BEGIN' })),
+    ),
+  );
+});
+
+test('gcpPubSubSource › stream errors map to the contract: NOT_FOUND config, PERMISSION_DENIED auth, others unavailable', (t) => {
+  const status = (code: number) => Object.assign(new Error(`status ${code}`), { code });
+  t.is(toSourceError(status(5), 'events').code, 'CARAVAN_SOURCE_CONFIG_INVALID');
+  t.is(toSourceError(status(7), 'events').code, 'CARAVAN_SOURCE_AUTH_FAILED');
+  t.is(toSourceError(status(16), 'events').code, 'CARAVAN_SOURCE_AUTH_FAILED');
+  t.is(toSourceError(status(14), 'events').code, 'CARAVAN_SOURCE_UNAVAILABLE');
+});

@@ -1,0 +1,39 @@
+import { SOURCE_API_VERSION, defineSourcePlugin } from '@caravan/source-api';
+import { PubSubSourceConsumer } from './PubSubSourceConsumer.js';
+import {
+  parseServiceAccountKey,
+  pubSubConfigSchema,
+  pubSubCredentialsSchema,
+  type PubSubConfig,
+  type PubSubCredentials,
+} from './pubSubSchemas.js';
+
+const MiB = 1024 * 1024;
+
+/** Google Cloud Pub/Sub: pulls a subscription with StreamingPull. */
+export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredentials>({
+  id: 'gcp-pubsub',
+  apiVersion: SOURCE_API_VERSION,
+  displayName: 'Google Cloud Pub/Sub',
+  configSchema: pubSubConfigSchema,
+  credentialsSchema: pubSubCredentialsSchema,
+  create({ config, credentials, workers, logger }) {
+    const maxBatchSize = config.maxBatchSize ?? 100;
+    return new PubSubSourceConsumer({
+      projectId: config.projectId,
+      subscription: config.subscription,
+      endpoint: config.emulatorHost ?? config.apiEndpoint ?? 'pubsub.googleapis.com',
+      emulator: config.emulatorHost !== undefined,
+      serviceAccount: credentials ? parseServiceAccountKey(credentials.serviceAccountKey) : null,
+      workers,
+      maxBatchSize,
+      maxBatchWaitMs: config.maxBatchWaitMs ?? 20,
+      maxOutstandingMessages: config.maxOutstandingMessages ?? workers * maxBatchSize,
+      maxOutstandingBytes: config.maxOutstandingBytes ?? workers * 10 * MiB,
+      minAckDeadlineSeconds: config.minAckDeadlineSeconds,
+      maxExtensionMinutes: config.maxExtensionMinutes ?? 60,
+      retryBackoffMs: 1000,
+      logger,
+    });
+  },
+});
