@@ -78,7 +78,7 @@ export async function up(db: Knex): Promise<void> {
     t.string('id', ID).primary();
     t.string('tenant_id', ID).notNullable().references('tenants.id').onDelete('CASCADE');
     t.text('url').notNullable();
-    t.string('description', 1000).nullable();
+    t.string('description', 1024).nullable();
     t.string('owner_id', 256).nullable();
     json(t, 'event_types').notNullable();
     json(t, 'filter').nullable();
@@ -130,7 +130,7 @@ export async function up(db: Knex): Promise<void> {
     common(t);
     t.string('tenant_id', ID).notNullable().references('tenants.id').onDelete('CASCADE');
     t.string('name', 128).notNullable();
-    t.string('description', 1000).nullable();
+    t.string('description', 1024).nullable();
     json(t, 'schema').nullable();
     ms(t, 'created_at').notNullable();
     ms(t, 'updated_at').notNullable();

@@ -92,6 +92,8 @@ export class ApiHarness {
       CARAVAN_ADMIN_KEY: `cadm_test_${Math.random().toString(36).slice(2)}_admin_key`,
       CARAVAN_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 9).toString('base64')}`,
       CARAVAN_LOG_LEVEL: 'silent',
+      // Test receivers listen on loopback; every other private range stays refused by the SSRF guard.
+      CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
       ...options.env,
     };
     if (backend === 'mysql') {

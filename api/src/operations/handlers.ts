@@ -9,7 +9,29 @@ import { createApiKey } from './apiKeys/createApiKey.js';
 import { listApiKeys } from './apiKeys/listApiKeys.js';
 import { revokeApiKey } from './apiKeys/revokeApiKey.js';
 import { updateApiKey } from './apiKeys/updateApiKey.js';
+import { createEgressPool } from './egressPools/createEgressPool.js';
+import { deleteEgressPool } from './egressPools/deleteEgressPool.js';
+import { getEgressPool } from './egressPools/getEgressPool.js';
+import { listEgressPools } from './egressPools/listEgressPools.js';
+import { updateEgressPool } from './egressPools/updateEgressPool.js';
+import { createEndpoint } from './endpoints/createEndpoint.js';
+import { deleteEndpoint } from './endpoints/deleteEndpoint.js';
+import { getEndpoint } from './endpoints/getEndpoint.js';
+import { getEndpointHealth } from './endpoints/getEndpointHealth.js';
+import { listEndpoints } from './endpoints/listEndpoints.js';
+import { listEndpointSecrets } from './endpoints/listEndpointSecrets.js';
+import { pauseEndpoint } from './endpoints/pauseEndpoint.js';
+import { recoverEndpoint } from './endpoints/recoverEndpoint.js';
+import { resumeEndpoint } from './endpoints/resumeEndpoint.js';
+import { rotateEndpointSecret } from './endpoints/rotateEndpointSecret.js';
+import { updateEndpoint } from './endpoints/updateEndpoint.js';
+import { createEventType } from './eventTypes/createEventType.js';
+import { deleteEventType } from './eventTypes/deleteEventType.js';
+import { getEventType } from './eventTypes/getEventType.js';
+import { listEventTypes } from './eventTypes/listEventTypes.js';
+import { updateEventType } from './eventTypes/updateEventType.js';
 import { getOwnTenant } from './tenant/getOwnTenant.js';
+import { listTenantEgressPools } from './tenant/listTenantEgressPools.js';
 import { updateOwnTenant } from './tenant/updateOwnTenant.js';
 import { createTenant } from './tenants/createTenant.js';
 import { deleteTenant } from './tenants/deleteTenant.js';
@@ -36,4 +58,26 @@ export const handlers: HandlerMap = {
   revokeApiKey,
   getOwnTenant,
   updateOwnTenant,
+  createEventType,
+  listEventTypes,
+  getEventType,
+  updateEventType,
+  deleteEventType,
+  createEgressPool,
+  listEgressPools,
+  getEgressPool,
+  updateEgressPool,
+  deleteEgressPool,
+  listTenantEgressPools,
+  createEndpoint,
+  listEndpoints,
+  getEndpoint,
+  updateEndpoint,
+  deleteEndpoint,
+  listEndpointSecrets,
+  rotateEndpointSecret,
+  pauseEndpoint,
+  resumeEndpoint,
+  getEndpointHealth,
+  recoverEndpoint,
 };

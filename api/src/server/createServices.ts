@@ -2,6 +2,13 @@ import {
   DeliveryService,
   KnexDeliveryRepository,
   KnexJobRepository,
+  EgressPoolService,
+  EndpointService,
+  KnexEndpointRepository,
+  UrlGuard,
+  EventTypeService,
+  KnexEgressPoolRepository,
+  KnexEventTypeRepository,
   IdempotencyService,
   KeyRing,
   KnexIdempotencyRepository,
@@ -28,12 +35,22 @@ export function createServices({
   clock?: Clock;
 }): Services {
   const keyRing = new KeyRing(config.encryption);
+  const egressPools = new EgressPoolService({ pools: new KnexEgressPoolRepository({ db }), clock });
+  const eventTypes = new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock });
   const tenants = new TenantService({
     tenants: new KnexTenantRepository({ db }),
     keyRing,
     clock,
     adminKey: config.adminKey,
     tenantDefaults: { ...config.tenantDefaults },
+    egressPoolAllowed: (tenantId, poolId) => egressPools.isAllowed(tenantId, poolId),
+  });
+  const endpoints = new EndpointService({
+    endpoints: new KnexEndpointRepository({ db }),
+    keyRing,
+    clock,
+    urlGuard: new UrlGuard({ allowedCidrs: config.ssrf.allowedCidrs }),
+    egressPoolAllowed: (tenantId, poolId) => egressPools.isAllowed(tenantId, poolId),
   });
   const idempotency = new IdempotencyService({ records: new KnexIdempotencyRepository({ db }), clock });
   const apiRateLimiter = limiterStore.limiter('api', config.api.rateLimitPerSecond, 1);
@@ -42,5 +59,13 @@ export function createServices({
     jobs: new KnexJobRepository({ db }),
     clock,
   });
-  return { tenants, deliveries, idempotency, apiRateLimiter };
+  return {
+    deliveries,
+    tenants,
+    eventTypes,
+    egressPools,
+    endpoints,
+    idempotency,
+    apiRateLimiter,
+  };
 }

@@ -58,6 +58,20 @@ export class EgressPoolNotFoundError extends CaravanError {
   }
 }
 
+/** Another egress pool already has this name. */
+export class EgressPoolNameTakenError extends CaravanError {
+  constructor(name: string) {
+    super('CARAVAN_CONFLICT', `An egress pool named ${name} already exists.`);
+  }
+}
+
+/** The egress pool is some tenant's default or some endpoint's pool, so it cannot be deleted or taken away. */
+export class EgressPoolInUseError extends CaravanError {
+  constructor(message: string) {
+    super('CARAVAN_EGRESS_POOL_IN_USE', message);
+  }
+}
+
 /** An event type with this name already exists in the tenant. */
 export class EventTypeExistsError extends CaravanError {
   constructor(name: string) {
@@ -69,5 +83,49 @@ export class EventTypeExistsError extends CaravanError {
 export class EndpointLimitReachedError extends CaravanError {
   constructor(limit: number) {
     super('CARAVAN_ENDPOINT_LIMIT_REACHED', `The tenant may have at most ${limit} endpoints.`);
+  }
+}
+
+/** A rotation with a grace period would leave more previous secrets live than an endpoint may have. */
+export class TooManySecretsError extends CaravanError {
+  constructor(max: number) {
+    super(
+      'CARAVAN_TOO_MANY_SECRETS',
+      `At most ${max} previous secrets may be live at once; wait for one to expire or rotate with gracePeriodSeconds: 0.`,
+    );
+  }
+}
+
+/** The endpoint is disabled, so work that would send to it must wait until it is resumed. */
+export class EndpointDisabledError extends CaravanError {
+  constructor(id: string) {
+    super(
+      'CARAVAN_CONFLICT',
+      `Endpoint ${id} is disabled; resume it first (POST /v1/endpoints/${id}/resume).`,
+    );
+  }
+}
+
+/** No source with this id in the tenant. */
+export class SourceNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super('CARAVAN_SOURCE_NOT_FOUND', `Source ${id} does not exist.`);
+  }
+}
+
+/** No dead letter with this id in the source. */
+export class DeadLetterNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super('CARAVAN_DEAD_LETTER_NOT_FOUND', `Dead letter ${id} does not exist.`);
+  }
+}
+
+/** No installed source plugin with this id. */
+export class SourceTypeNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super(
+      'CARAVAN_SOURCE_TYPE_NOT_FOUND',
+      `Source type ${id} is not installed (GET /v1/source-types lists them).`,
+    );
   }
 }

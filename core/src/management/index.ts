@@ -7,6 +7,34 @@ export {
   type UpdateOwnTenantInput,
 } from './TenantService.js';
 export {
+  EndpointService,
+  DEFAULT_GRACE_PERIOD_SECONDS,
+  MAX_LIVE_PREVIOUS_SECRETS,
+  type EndpointServiceDeps,
+  type EndpointSettings,
+  type CreateEndpointInput,
+  type UpdateEndpointInput,
+  type EndpointSecretInfo,
+} from './EndpointService.js';
+export {
+  HEALTH_WINDOW_SECONDS,
+  type AttemptErrorCode,
+  type BreakerState,
+  type EndpointHealth,
+} from './endpointHealth.js';
+export {
+  EventTypeService,
+  type EventTypeServiceDeps,
+  type CreateEventTypeInput,
+  type UpdateEventTypeInput,
+} from './EventTypeService.js';
+export {
+  EgressPoolService,
+  type EgressPoolServiceDeps,
+  type CreateEgressPoolInput,
+  type UpdateEgressPoolInput,
+} from './EgressPoolService.js';
+export {
   IdempotencyService,
   type IdempotencyDecision,
   type IdempotencyRequest,

@@ -10,6 +10,18 @@ export {
 } from './Page.js';
 export type { StoredTenant, TenantChanges, TenantRepository } from './TenantRepository.js';
 export { KnexTenantRepository } from './knex/KnexTenantRepository.js';
+export type {
+  EndpointChanges,
+  EndpointHealthRecord,
+  EndpointRepository,
+  RotationPlan,
+  StoredEndpointSecret,
+} from './EndpointRepository.js';
+export { KnexEndpointRepository } from './knex/KnexEndpointRepository.js';
+export type { EventTypeChanges, EventTypeRepository } from './EventTypeRepository.js';
+export { KnexEventTypeRepository } from './knex/KnexEventTypeRepository.js';
+export type { EgressPoolChanges, EgressPoolRepository } from './EgressPoolRepository.js';
+export { KnexEgressPoolRepository } from './knex/KnexEgressPoolRepository.js';
 export type { IdempotencyRecord, IdempotencyRepository } from './IdempotencyRepository.js';
 export { KnexIdempotencyRepository } from './knex/KnexIdempotencyRepository.js';
 export { isDuplicateKeyError } from './knex/isDuplicateKeyError.js';

@@ -1,0 +1,63 @@
+import test from 'ava';
+import { validateCustomHeaders } from './customHeaders.js';
+
+test('validateCustomHeaders › accepts ordinary header names and values', (t) => {
+  t.deepEqual(
+    validateCustomHeaders({
+      'X-Globex-Env': 'production',
+      Authorization: 'Bearer abc',
+      'x_custom.v2': '',
+      "!#$%&'*+-.^_`|~": 'token characters',
+      'X-Tab': 'a\tb',
+      [`X-${'a'.repeat(62)}`]: '64 characters in all',
+    }),
+    [],
+  );
+});
+
+const refused: [name: string, value: string, message: RegExp][] = [
+  ['Host', 'evil.example', /set by Caravan/],
+  ['content-type', 'text/plain', /set by Caravan/],
+  ['Content-Length', '1', /set by Caravan/],
+  ['User-Agent', 'x', /set by Caravan/],
+  ['webhook-id', 'x', /set by Caravan/],
+  ['Webhook-Signature', 'x', /set by Caravan/],
+  ['webhook-timestamp', '1', /set by Caravan/],
+  ['Webhook-Anything', 'x', /set by Caravan/],
+  ['Caravan-Trace', 'x', /set by Caravan/],
+  ['CARAVAN-X', 'x', /set by Caravan/],
+  ['Transfer-Encoding', 'chunked', /connection-level/],
+  ['Connection', 'close', /connection-level/],
+  ['Proxy-Authorization', 'Basic x', /connection-level/],
+  ['X Space', 'x', /HTTP header name/],
+  ['X:Colon', 'x', /HTTP header name/],
+  ['X-Ünicode', 'x', /HTTP header name/],
+  ['', 'x', /HTTP header name/],
+  [`X-${'a'.repeat(63)}`, 'x', /at most 64/],
+  ['X-Newline', 'a\r\nInjected: yes', /control characters/],
+  ['X-Nul', 'a\u0000b', /control characters/],
+  ['X-Emoji', 'snow ☃', /control characters/],
+];
+
+for (const [name, value, message] of refused) {
+  test(`validateCustomHeaders › refuses ${JSON.stringify(name)}: ${JSON.stringify(value)}`, (t) => {
+    const errors = validateCustomHeaders({ [name]: value });
+    t.is(errors.length, 1);
+    t.is(errors[0]?.field, `/body/headers/${name}`);
+    t.regex(errors[0]?.message ?? '', message);
+  });
+}
+
+test('validateCustomHeaders › refuses the same name twice in different case', (t) => {
+  t.deepEqual(validateCustomHeaders({ 'X-Env': 'a', 'x-env': 'b' }), [
+    { field: '/body/headers/x-env', message: 'repeats header "X-Env" (header names are case-insensitive)' },
+  ]);
+});
+
+test('validateCustomHeaders › names every bad header, escaped as a JSON Pointer, under the given pointer', (t) => {
+  const errors = validateCustomHeaders({ Host: 'x', 'X-Ok': 'y', 'a/b': 'z' }, '/body/events/0/headers');
+  t.deepEqual(
+    errors.map((e) => e.field),
+    ['/body/events/0/headers/Host', '/body/events/0/headers/a~1b'],
+  );
+});
