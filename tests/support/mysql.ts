@@ -25,7 +25,7 @@ export async function createScratchMysqlDatabase(
 ): Promise<{ db: Database; name: string; drop: () => Promise<void> }> {
   const name = `caravan_${label}_${randomBytes(4).toString('hex')}`;
   const admin = adminConnection();
-  await admin.raw(`create database \`${name}\` character set utf8mb4 collate utf8mb4_bin`);
+  await withRetries(() => admin.raw(`create database \`${name}\` character set utf8mb4 collate utf8mb4_bin`));
   await admin.destroy();
   const db = createDatabase(mysqlSettings(name));
   return {
@@ -44,5 +44,22 @@ function adminConnection() {
   const { host, port, user, password, database } = mysqlSettings(
     serviceSetting('CARAVAN_TEST_MYSQL_DATABASE'),
   );
-  return knex({ client: 'mysql2', connection: { host, port, user, password, database } });
+  return knex({
+    client: 'mysql2',
+    connection: { host, port, user, password, database, connectTimeout: 30_000 },
+  });
+}
+
+/** Retries an operation that failed to connect: a loaded test machine can reset a fresh connection. */
+async function withRetries<T>(op: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await op();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (i >= attempts || !/ECONNRESET|ETIMEDOUT|ECONNREFUSED|PROTOCOL_CONNECTION_LOST/.test(code))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * i));
+    }
+  }
 }

@@ -45,6 +45,8 @@ export function createDatabase(config: DeepReadonly<DatabaseConfig>): Database {
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: false,
+      // A busy server can take seconds to finish a handshake; failing sooner only causes retries.
+      connectTimeout: 30_000,
     },
     pool: { min: config.pool.min, max: config.pool.max },
   });
