@@ -18,3 +18,6 @@ export * from './log/index.js';
 export * from './domain/pipelineRecords.js';
 export * from './domain/delivery.js';
 export * from './jobs/index.js';
+export * from './domain/pipelineRecords.js';
+export * from './dispatcher/index.js';
+export * from './scheduler/index.js';

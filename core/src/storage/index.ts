@@ -29,3 +29,12 @@ export type { DeliveryFilter, DeliveryRepository } from './DeliveryRepository.js
 export { KnexDeliveryRepository } from './knex/KnexDeliveryRepository.js';
 export type { JobRepository, RunnableJob } from './JobRepository.js';
 export { KnexJobRepository } from './knex/KnexJobRepository.js';
+export type {
+  AttemptToStore,
+  DeliveryState,
+  DeliveryWrite,
+  DispatchRepository,
+} from './DispatchRepository.js';
+export { KnexDispatchRepository } from './knex/KnexDispatchRepository.js';
+export type { ClaimedDelivery, ClaimOptions, SchedulerRepository } from './SchedulerRepository.js';
+export { KnexSchedulerRepository } from './knex/KnexSchedulerRepository.js';

@@ -1,0 +1,223 @@
+import type { Clock } from '../domain/Clock.js';
+import { SETTLED_STATUSES } from '../domain/delivery.js';
+import type { Endpoint } from '../domain/endpoint.js';
+import { decodeDeliveryRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
+import type { InternalLog, LogRecord, Subscription } from '../log/InternalLog.js';
+import type { Logger } from '../observability/index.js';
+import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storage/DispatchRepository.js';
+import { outcomeOfAttempt, outcomeWithoutSend } from './deliveryOutcome.js';
+import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
+import { FairQueue } from './FairQueue.js';
+import { buildWebhookRequest } from './webhookRequest.js';
+import type { SendRequest, WebhookSender } from './WebhookSender.js';
+import { WriteBuffer } from './WriteBuffer.js';
+
+export interface DispatcherDeps {
+  log: InternalLog;
+  deliveries: DispatchRepository;
+  /** Endpoint settings and secrets, cached briefly (`EndpointCache`). */
+  endpoints: DispatchTargets;
+  sender: WebhookSender;
+  clock: Clock;
+  logger: Logger;
+  /** `Caravan/<version>`. */
+  userAgent: string;
+  /** Requests in flight at most, over every endpoint (default 200). */
+  concurrency?: number;
+  /** Records of one partition in hand at most (default 1000); see `SubscribeOptions`. */
+  maxUnfinishedPerPartition?: number;
+  /** Outcomes are stored every `flushIntervalMs` (default 50) or `flushMaxRows` (default 100). */
+  flushIntervalMs?: number;
+  flushMaxRows?: number;
+  /** Outcome batches written at the same time (default 4). */
+  flushConcurrency?: number;
+  /** How long a delivery to a paused endpoint waits before it is looked at again (default 60 s). */
+  pausedRecheckMs?: number;
+  /** The egress route of an endpoint (its pool's dispatcher); none: sent directly. */
+  egressFor?: (endpoint: Endpoint) => SendRequest['egress'];
+  /** Jitter source of the retry schedule. */
+  random?: () => number;
+  groupId?: string;
+}
+
+/** A running dispatcher role. */
+export interface DeliveryDispatcher {
+  start(): Promise<void>;
+  /**
+   * Takes no more records, lets requests in flight finish for up to `graceMs` (default 10 s), stores
+   * their outcomes and leaves the consumer group. Records not finished by then are sent again by the
+   * partition's next owner.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+interface Job {
+  key: string;
+  logRecord: LogRecord;
+  record: DeliveryRecord;
+  state: DeliveryState;
+  failures: number;
+  run(): Promise<void>;
+}
+
+/**
+ * The dispatcher role: consumes `deliveries`, skips stale and settled records, signs and sends, and
+ * stores attempts and delivery states in batches.
+ *
+ * No head-of-line blocking: `onRecords` only checks the batch's delivery rows and queues its records; it
+ * returns without waiting for any request. Each record is marked done on its own once its outcome is
+ * stored, so a slow endpoint holds back the partition's commit point, never the delivery of the other
+ * endpoints' records behind it.
+ */
+export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
+  const { clock, logger } = deps;
+  const pausedRecheckMs = deps.pausedRecheckMs ?? 60_000;
+  const queue = new FairQueue<Job>(deps.concurrency ?? 200);
+  const buffer = new WriteBuffer<DeliveryWrite>({
+    write: (batch) => deps.deliveries.write(batch),
+    logger,
+    ...(deps.flushIntervalMs !== undefined ? { flushIntervalMs: deps.flushIntervalMs } : {}),
+    ...(deps.flushMaxRows !== undefined ? { maxBatch: deps.flushMaxRows } : {}),
+    maxConcurrentWrites: deps.flushConcurrency ?? 4,
+  });
+  // Deliveries queued, sending or waiting for their write: a second copy of a record is not sent twice.
+  const inFlight = new Set<string>();
+  const retryTimers = new Set<NodeJS.Timeout>();
+  let subscription: Subscription | undefined;
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+
+  async function decide(job: Job): Promise<DeliveryWrite> {
+    const { record, state } = job;
+    const target = await deps.endpoints.get(record.tenantId, record.endpointId);
+    const now = clock.now();
+    const secrets = target ? liveSecrets(target, now) : [];
+    // An endpoint always has a current secret; none means it was deleted between the two reads.
+    const endpointNow = secrets.length > 0 ? target?.endpoint : undefined;
+    if (endpointNow?.status !== 'active') {
+      return outcomeWithoutSend(state, record, endpointNow, now, pausedRecheckMs);
+    }
+    const endpoint = endpointNow;
+    const request = buildWebhookRequest({
+      record,
+      url: endpoint.url,
+      endpointHeaders: endpoint.headers,
+      secrets,
+      now,
+      userAgent: deps.userAgent,
+    });
+    const egress = deps.egressFor?.(endpoint);
+    const result = await deps.sender.send({
+      ...request,
+      timeoutMs: endpoint.timeoutMs,
+      ...(egress ? { egress } : {}),
+    });
+    const write = outcomeOfAttempt({
+      state,
+      record,
+      endpoint,
+      requestHeaders: request.headers,
+      result,
+      now: clock.now(),
+      ...(deps.random ? { random: deps.random } : {}),
+    });
+    if (write.disableEndpoint) {
+      deps.endpoints.markDisabled(record.tenantId, record.endpointId, write.disableEndpoint);
+      logger.warn(
+        { endpointId: record.endpointId, tenantId: record.tenantId },
+        'endpoint answered 410 Gone; disabled',
+      );
+    }
+    return write;
+  }
+
+  async function run(job: Job): Promise<void> {
+    try {
+      const write = await decide(job);
+      buffer.add(write, () => {
+        inFlight.delete(job.record.deliveryId);
+        job.logRecord.done();
+      });
+    } catch (error) {
+      // The sender never throws, so this is the endpoint lookup (the database): try the record again
+      // later rather than leave it unfinished, which would hold the partition's commit point for good.
+      if (stopping) {
+        inFlight.delete(job.record.deliveryId);
+        return;
+      }
+      const delay = Math.min(30_000, 250 * 2 ** job.failures++);
+      logger.warn(
+        { err: error, deliveryId: job.record.deliveryId, retryInMs: delay },
+        'delivery not processed',
+      );
+      const timer = setTimeout(() => {
+        retryTimers.delete(timer);
+        queue.push(job);
+      }, delay);
+      retryTimers.add(timer);
+    }
+  }
+
+  async function onRecords(records: readonly LogRecord[]): Promise<void> {
+    if (stopping) return;
+    const decoded: { logRecord: LogRecord; record: DeliveryRecord }[] = [];
+    for (const logRecord of records) {
+      try {
+        decoded.push({ logRecord, record: decodeDeliveryRecord(logRecord.value) });
+      } catch (error) {
+        logger.error(
+          { err: error, partition: logRecord.partition, offset: logRecord.offset },
+          'skipping a deliveries record this version cannot read',
+        );
+        logRecord.done();
+      }
+    }
+    // One query for the batch. If it fails, the log hands the batch over again after a back-off.
+    const states = await deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
+    for (const { logRecord, record } of decoded) {
+      const state = states.get(record.deliveryId);
+      const current =
+        state !== undefined &&
+        state.tenantId === record.tenantId &&
+        !SETTLED_STATUSES.includes(state.status) &&
+        state.attemptCount === record.attempt &&
+        !inFlight.has(record.deliveryId);
+      // Stale (already handled), settled, unknown, or a copy of a record in hand: nothing to do.
+      if (!current) {
+        logRecord.done();
+        continue;
+      }
+      inFlight.add(record.deliveryId);
+      const job: Job = { key: record.endpointId, logRecord, record, state, failures: 0, run: () => run(job) };
+      queue.push(job);
+    }
+  }
+
+  async function shutdown(graceMs: number): Promise<void> {
+    stopping = true;
+    for (const timer of retryTimers) clearTimeout(timer);
+    retryTimers.clear();
+    // Records queued but not started stay unfinished; the partition's next owner sends them.
+    for (const job of queue.drain()) inFlight.delete(job.record.deliveryId);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([queue.whenIdle(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    await buffer.close(graceMs);
+    await subscription?.stop({ graceMs: 0 });
+  }
+
+  return {
+    async start() {
+      subscription = await deps.log.subscribe({
+        groupId: deps.groupId ?? 'caravan-dispatcher',
+        topic: 'deliveries',
+        maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 1000,
+        onRecords,
+      });
+    },
+    stop(options = {}) {
+      stopped ??= shutdown(options.graceMs ?? 10_000);
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createScheduler, type DeliveryScheduler, type SchedulerDeps } from './Scheduler.js';

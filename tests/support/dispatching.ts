@@ -1,0 +1,378 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  KafkaInternalLog,
+  KeyRing,
+  SqlInternalLog,
+  createDatabase,
+  createMigrator,
+  derivedDeliveryId,
+  generateHmacSecret,
+  newId,
+  type Database,
+  type DeliveryRecord,
+  type InternalLog,
+} from '@caravan/core';
+import { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
+import { migrationsDir, serviceSetting } from './services.js';
+
+/** A database and an internal log for pipeline tests. */
+export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';
+
+export interface DispatchBacking {
+  backend: DispatchBackend;
+  db: Database;
+  log: InternalLog;
+  /** Another connection pool on the same database, as a second process would have. */
+  connect(): Database;
+  cleanup(): Promise<void>;
+}
+
+// One partition per topic: every delivery shares it, which is what the head-of-line tests need.
+const partitions = { events: 1, deliveries: 1 };
+
+/**
+ * `sqlite`: a SQLite file with the SQL log in it. `mariadb`: a scratch MariaDB database with the SQL log.
+ * `kafka`: a scratch MariaDB database and Kafka topics of their own.
+ */
+export async function openDispatchBacking(backend: DispatchBackend): Promise<DispatchBacking> {
+  const pools: Database[] = [];
+  let connect: () => Database;
+  let drop: () => Promise<void>;
+  if (backend === 'sqlite') {
+    const filename = join(mkdtempSync(join(tmpdir(), 'caravan-dispatch-')), 'caravan.sqlite');
+    connect = () => {
+      const db = createDatabase({ client: 'sqlite', filename });
+      pools.push(db);
+      return db;
+    };
+    drop = () => {
+      rmSync(dirname(filename), { recursive: true, force: true });
+      return Promise.resolve();
+    };
+  } else {
+    const scratch = await createScratchMysqlDatabase('dispatch');
+    pools.push(scratch.db);
+    connect = () => {
+      const db = createDatabase({ ...mysqlSettings(scratch.name), pool: { min: 0, max: 10 } });
+      pools.push(db);
+      return db;
+    };
+    drop = scratch.drop;
+  }
+  const db = connect();
+  await createMigrator({ db, directory: migrationsDir }).latest();
+  let log: InternalLog;
+  let dropTopics = () => Promise.resolve();
+  if (backend === 'kafka') {
+    const brokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
+    const topicPrefix = `caravan-dispatch-test.${randomBytes(4).toString('hex')}.`;
+    log = new KafkaInternalLog({
+      brokers,
+      clientId: 'caravan-dispatch-test',
+      topicPrefix,
+      partitions,
+      replicationFactor: 1,
+      consumer: {
+        sessionTimeoutMs: 6000,
+        rebalanceTimeoutMs: 6000,
+        heartbeatIntervalMs: 300,
+        maxWaitTimeMs: 100,
+      },
+      retryBackoffMs: 50,
+    });
+    dropTopics = async () => {
+      const admin = new Kafka({
+        clientId: 'caravan-dispatch-test',
+        brokers,
+        logLevel: logLevel.NOTHING,
+      }).admin();
+      await admin.connect();
+      try {
+        const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+        if (topics.length > 0) await admin.deleteTopics({ topics });
+      } finally {
+        await admin.disconnect();
+      }
+    };
+  } else {
+    log = new SqlInternalLog({ db, partitions, pollIntervalMs: 20, leaseMs: 1500, retryBackoffMs: 50 });
+  }
+  return {
+    backend,
+    db,
+    log,
+    connect,
+    async cleanup() {
+      await log.close({ graceMs: 0 });
+      await dropTopics();
+      await Promise.all(pools.map((p) => p.destroy()));
+      await drop();
+    },
+  };
+}
+
+/** A key ring of one fresh key, for encrypting test secrets. */
+export function testKeyRing(): KeyRing {
+  return new KeyRing({
+    primaryKeyId: 'test',
+    keys: [{ id: 'test', key: randomBytes(32).toString('base64') }],
+  });
+}
+
+export async function seedTenant(db: Database): Promise<string> {
+  const id = newId('tnt');
+  const now = Date.now();
+  await db('tenants').insert({
+    id,
+    name: 'Dispatch test',
+    ingest_per_second: 1000,
+    deliveries_per_second: 1000,
+    max_endpoints: 1000,
+    max_payload_bytes: 1_048_576,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
+export interface SeedEndpoint {
+  url: string;
+  status?: 'active' | 'paused' | 'disabled';
+  timeoutMs?: number;
+  retrySchedule?: number[] | null;
+  headers?: Record<string, string>;
+  /** Secrets as `whsec_…`, current first; the others get a grace period ending in an hour. */
+  secrets?: string[];
+}
+
+/** Inserts an endpoint and its HMAC secrets (encrypted with `keyRing`); answers its id and secrets. */
+export async function seedEndpoint(
+  db: Database,
+  keyRing: KeyRing,
+  tenantId: string,
+  options: SeedEndpoint,
+): Promise<{ id: string; secrets: string[] }> {
+  const id = newId('ep');
+  const now = Date.now();
+  await db('endpoints').insert({
+    id,
+    tenant_id: tenantId,
+    url: options.url,
+    event_types: JSON.stringify(['*']),
+    headers: JSON.stringify(options.headers ?? {}),
+    timeout_ms: options.timeoutMs ?? 5_000,
+    retry_schedule: options.retrySchedule ? JSON.stringify(options.retrySchedule) : null,
+    signing_scheme: 'hmac',
+    status: options.status ?? 'active',
+    created_at: now,
+    updated_at: now,
+  });
+  const secrets = options.secrets ?? [generateHmacSecret()];
+  for (const [i, secret] of secrets.entries()) {
+    const secretId = newId('sec');
+    await db('endpoint_secrets').insert({
+      id: secretId,
+      tenant_id: tenantId,
+      endpoint_id: id,
+      scheme: 'hmac',
+      secret_encrypted: keyRing.encrypt(secret, secretId),
+      created_at: now - i,
+      expires_at: i === 0 ? null : now + 3_600_000,
+    });
+  }
+  return { id, secrets };
+}
+
+export interface SeedDelivery {
+  tenantId: string;
+  endpointId: string;
+  payload?: string;
+  headers?: Record<string, string>;
+  eventType?: string;
+  status?: string;
+  attemptCount?: number;
+  nextAttemptAt?: number | null;
+  createdAt?: number;
+}
+
+/** Inserts an event and its delivery to one endpoint, as the router would; answers the delivery's record. */
+export async function seedDelivery(db: Database, options: SeedDelivery): Promise<DeliveryRecord> {
+  const createdAt = options.createdAt ?? Date.now();
+  const eventId = newId('evt', createdAt);
+  const deliveryId = derivedDeliveryId(eventId, options.endpointId);
+  const payload = options.payload ?? JSON.stringify({ n: randomBytes(4).toString('hex') });
+  const eventType = options.eventType ?? 'invoice.paid';
+  const headers = options.headers ?? {};
+  await db('events').insert({
+    id: eventId,
+    tenant_id: options.tenantId,
+    event_type: eventType,
+    payload: Buffer.from(payload, 'utf8'),
+    headers: JSON.stringify(headers),
+    created_at: createdAt,
+  });
+  await db('deliveries').insert({
+    id: deliveryId,
+    tenant_id: options.tenantId,
+    event_id: eventId,
+    endpoint_id: options.endpointId,
+    event_type: eventType,
+    status: options.status ?? 'pending',
+    attempt_count: options.attemptCount ?? 0,
+    next_attempt_at: options.nextAttemptAt ?? null,
+    created_at: createdAt,
+    updated_at: createdAt,
+  });
+  return {
+    v: 1,
+    deliveryId,
+    tenantId: options.tenantId,
+    endpointId: options.endpointId,
+    eventId,
+    eventType,
+    payload,
+    headers,
+    eventCreatedAt: createdAt,
+    attempt: options.attemptCount ?? 0,
+  };
+}
+
+/** A request a test receiver got. */
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  receivedAt: number;
+}
+
+export interface Receiver {
+  url: string;
+  received: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+type Handler = (req: ReceivedRequest, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+
+/** A real HTTP server on `host` that records every request and answers with `handler` (default: 204). */
+export async function startReceiver(
+  handler: Handler = (_req, res) => void res.writeHead(204).end(),
+  host = '127.0.0.1',
+  port = 0,
+): Promise<Receiver> {
+  const received: ReceivedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((raw, res) => {
+    const chunks: Buffer[] = [];
+    raw.on('data', (c: Buffer) => chunks.push(c));
+    raw.on('end', () => {
+      const req: ReceivedRequest = {
+        method: raw.method ?? '',
+        url: raw.url ?? '',
+        headers: Object.fromEntries(
+          Object.entries(raw.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+        ),
+        body: Buffer.concat(chunks),
+        receivedAt: Date.now(),
+      };
+      received.push(req);
+      void Promise.resolve(handler(req, res, raw)).catch(() => res.destroy());
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}/hook`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Polls `condition` until it holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The delivery row as the tests read it. */
+export interface DeliveryRowView {
+  status: string;
+  attempt_count: number;
+  next_attempt_at: number | null;
+  claimed_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+}
+
+export async function deliveryRow(db: Database, id: string): Promise<DeliveryRowView> {
+  type Row = Omit<DeliveryRowView, 'next_attempt_at' | 'claimed_until'> & {
+    next_attempt_at: number | string | null;
+    claimed_until: number | string | null;
+  };
+  const row = await db('deliveries')
+    .where({ id })
+    .first<Row | undefined>(
+      'status',
+      'attempt_count',
+      'next_attempt_at',
+      'claimed_until',
+      'last_status_code',
+      'last_error',
+    );
+  if (!row) throw new Error(`no delivery ${id}`);
+  return {
+    ...row,
+    next_attempt_at: row.next_attempt_at === null ? null : Number(row.next_attempt_at),
+    claimed_until: row.claimed_until === null ? null : Number(row.claimed_until),
+  };
+}
+
+export interface AttemptRowView {
+  attempt_number: number;
+  status_code: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  request_headers: Record<string, string>;
+  response_headers: Record<string, string> | null;
+  response_body_excerpt: string | null;
+  duration_ms: number;
+}
+
+export async function attemptRows(db: Database, deliveryId: string): Promise<AttemptRowView[]> {
+  const rows = (await db('attempts').where({ delivery_id: deliveryId }).orderBy('attempt_number')) as (Omit<
+    AttemptRowView,
+    'request_headers' | 'response_headers'
+  > & { request_headers: string; response_headers: string | null })[];
+  return rows.map((r) => ({
+    attempt_number: r.attempt_number,
+    status_code: r.status_code,
+    error_code: r.error_code,
+    error_message: r.error_message,
+    request_headers: JSON.parse(r.request_headers) as Record<string, string>,
+    response_headers:
+      r.response_headers === null ? null : (JSON.parse(r.response_headers) as Record<string, string>),
+    response_body_excerpt: r.response_body_excerpt,
+    duration_ms: r.duration_ms,
+  }));
+}
