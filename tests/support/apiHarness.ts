@@ -10,8 +10,12 @@ import {
   createLimiterStore,
   createLogger,
   createMigrator,
+  createRouter,
   loadConfig,
+  SqlInternalLog,
   type Clock,
+  type InternalLog,
+  type Router,
   type Database,
   type FrozenConfig,
 } from '@caravan/core';
@@ -78,12 +82,16 @@ export class ApiHarness {
     readonly url: string,
     readonly config: FrozenConfig,
     readonly db: Database,
+    /** The internal log ingest appends to: a SQL log on the same database. */
+    readonly log: InternalLog,
+    /** The router running in this process, when started with `router: true`. */
+    readonly router: Router | undefined,
     private readonly closeAll: () => Promise<void>,
   ) {}
 
   static async start(
     backend: Backend,
-    options: { clock?: Clock; env?: Record<string, string> } = {},
+    options: { clock?: Clock; env?: Record<string, string>; router?: boolean } = {},
   ): Promise<ApiHarness> {
     await ready;
     let db: Database;
@@ -110,6 +118,20 @@ export class ApiHarness {
       level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
       name: 'caravan-test',
     });
+    // Appends in this process wake its subscriptions at once; polling only backs that up.
+    const log = new SqlInternalLog({ db, logger, pollIntervalMs: 250, retryBackoffMs: 50 });
+    await log.init();
+    // Endpoints are not cached, so a test may create one and send an event to it at once.
+    const router = options.router
+      ? createRouter({
+          log,
+          db,
+          logger,
+          endpointCacheTtlMs: 0,
+          ...(options.clock ? { clock: options.clock } : {}),
+        })
+      : undefined;
+    await router?.start();
     const app = await createApp({
       db,
       version: 'test',
@@ -117,13 +139,16 @@ export class ApiHarness {
         config,
         db,
         limiterStore: createLimiterStore(null),
+        log,
         ...(options.clock ? { clock: options.clock } : {}),
       }),
       logger,
     });
     const server = await startServer(app, '127.0.0.1', 0);
-    return new ApiHarness(backend, server.url, config, db, async () => {
+    return new ApiHarness(backend, server.url, config, db, log, router, async () => {
       await server.close();
+      await router?.stop({ graceMs: 0 });
+      await log.close({ graceMs: 0 });
       if (backend === 'mysql') await drop();
       else await db.destroy();
     });
@@ -213,13 +238,14 @@ export function eachBackend(
   test: (title: string, fn: (t: ExecutionContext) => Promise<void>) => void,
   title: string,
   fn: (t: ExecutionContext, api: ApiHarness) => Promise<void>,
-  options: { backends?: Backend[]; clock?: () => Clock; env?: Record<string, string> } = {},
+  options: { backends?: Backend[]; clock?: () => Clock; env?: Record<string, string>; router?: boolean } = {},
 ): void {
   for (const backend of options.backends ?? ['sqlite', 'mysql']) {
     test(`[${backend}] ${title}`, async (t) => {
       const api = await ApiHarness.start(backend, {
         ...(options.clock ? { clock: options.clock() } : {}),
         ...(options.env ? { env: options.env } : {}),
+        ...(options.router ? { router: true } : {}),
       });
       t.teardown(() => api.close());
       await fn(t, api);

@@ -54,10 +54,13 @@ export async function startCaravanServer(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  /** For processes that serve no URL (a worker): the line that says it is running. */
+  ready?: RegExp,
 ) {
   const proc = spawnCaravan(args, env);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (ready?.test(proc.output())) return { ...proc, url: '' };
     const match =
       /listening on (http:\/\/[^\s"]+)/.exec(proc.output()) ?? /"url":"(http:\/\/[^"]+)"/.exec(proc.output());
     if (match) return { ...proc, url: match[1]! };

@@ -102,6 +102,9 @@ export function toProblem(
   const fieldErrors =
     error instanceof ValidationError ? error.errors : error instanceof HttpProblem ? error.errors : undefined;
   if (fieldErrors?.length) body.errors = fieldErrors.slice(0, 100).map((e) => ({ ...e }));
-  const headers = error instanceof HttpProblem && error.headers ? error.headers : {};
+  const headers: Record<string, string> =
+    error instanceof HttpProblem && error.headers ? { ...error.headers } : {};
+  // The contract's 503 carries Retry-After: the log is usually back within seconds.
+  if (code === 'CARAVAN_LOG_UNAVAILABLE' && !headers['retry-after']) headers['retry-after'] = '1';
   return { status, body, headers, unexpected: !known };
 }

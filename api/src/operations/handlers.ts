@@ -1,10 +1,16 @@
 import type { HandlerMap } from './Handler.js';
+import { listOperationalEvents } from './operationalEvents/listOperationalEvents.js';
 import { bulkRetryDeliveries } from './deliveries/bulkRetryDeliveries.js';
 import { getDelivery } from './deliveries/getDelivery.js';
 import { listDeliveries } from './deliveries/listDeliveries.js';
 import { listDeliveryAttempts } from './deliveries/listDeliveryAttempts.js';
 import { retryDelivery } from './deliveries/retryDelivery.js';
 import { getJob } from './jobs/getJob.js';
+import { getEvent } from './events/getEvent.js';
+import { listEvents } from './events/listEvents.js';
+import { replayEvent } from './events/replayEvent.js';
+import { sendEvent } from './events/sendEvent.js';
+import { sendEventBatch } from './events/sendEventBatch.js';
 import { createApiKey } from './apiKeys/createApiKey.js';
 import { listApiKeys } from './apiKeys/listApiKeys.js';
 import { revokeApiKey } from './apiKeys/revokeApiKey.js';
@@ -22,6 +28,17 @@ import { listEndpoints } from './endpoints/listEndpoints.js';
 import { listEndpointSecrets } from './endpoints/listEndpointSecrets.js';
 import { pauseEndpoint } from './endpoints/pauseEndpoint.js';
 import { recoverEndpoint } from './endpoints/recoverEndpoint.js';
+import { createSource } from './sources/createSource.js';
+import { listSources } from './sources/listSources.js';
+import { getSource } from './sources/getSource.js';
+import { updateSource } from './sources/updateSource.js';
+import { deleteSource } from './sources/deleteSource.js';
+import { pauseSource } from './sources/pauseSource.js';
+import { resumeSource } from './sources/resumeSource.js';
+import { listDeadLetters } from './sources/listDeadLetters.js';
+import { replayDeadLetter } from './sources/replayDeadLetter.js';
+import { listSourceTypes } from './sourceTypes/listSourceTypes.js';
+import { getSourceType } from './sourceTypes/getSourceType.js';
 import { resumeEndpoint } from './endpoints/resumeEndpoint.js';
 import { rotateEndpointSecret } from './endpoints/rotateEndpointSecret.js';
 import { updateEndpoint } from './endpoints/updateEndpoint.js';
@@ -41,12 +58,18 @@ import { updateTenant } from './tenants/updateTenant.js';
 
 /** Every operation's handler, by operationId. */
 export const handlers: HandlerMap = {
+  listOperationalEvents,
   listDeliveries,
   getDelivery,
   listDeliveryAttempts,
   retryDelivery,
   bulkRetryDeliveries,
   getJob,
+  sendEvent,
+  sendEventBatch,
+  listEvents,
+  getEvent,
+  replayEvent,
   createTenant,
   listTenants,
   getTenant,
@@ -80,4 +103,15 @@ export const handlers: HandlerMap = {
   resumeEndpoint,
   getEndpointHealth,
   recoverEndpoint,
+  createSource,
+  listSources,
+  getSource,
+  updateSource,
+  deleteSource,
+  pauseSource,
+  resumeSource,
+  listDeadLetters,
+  replayDeadLetter,
+  listSourceTypes,
+  getSourceType,
 };

@@ -19,9 +19,39 @@ export interface ApiMiddlewareDeps {
   logger: Logger;
   /** Largest request body accepted by operations that do not set their own limit. */
   maxBodyBytes?: number;
+  /** Operations whose body limit depends on the caller (ingest: the tenant's `maxPayloadBytes`). */
+  bodyLimits?: BodyLimits;
 }
 
+/** Per-operation body limits, in bytes, decided after authentication and before the body is read. */
+export type BodyLimits = {
+  [Op in OperationId]?: (principal: Principal, services: Services) => number | Promise<number>;
+};
+
 type AuthMode = 'admin' | 'tenant';
+
+// Compiling the contract's validators takes seconds; every app in a process shares one router per document.
+const routers = new WeakMap<object, Promise<InstanceType<typeof OpenAPIBackend>>>();
+
+function routerFor(document: Record<string, unknown>): Promise<InstanceType<typeof OpenAPIBackend>> {
+  let router = routers.get(document);
+  if (!router) {
+    const api = new OpenAPIBackend({
+      definition: document as unknown as Document,
+      strict: true,
+      validate: true,
+      quick: false,
+      ajvOpts: { allErrors: true, strict: false },
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        return ajv;
+      },
+    });
+    router = api.init().then(() => api);
+    routers.set(document, router);
+  }
+  return router;
+}
 
 /**
  * The public API: routes each request to its operation by the contract, authenticates the bearer key,
@@ -30,18 +60,7 @@ type AuthMode = 'admin' | 'tenant';
  * against the contract, then calls the operation's handler. Every failure is an RFC 9457 problem.
  */
 export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Middleware> {
-  const api = new OpenAPIBackend({
-    definition: deps.document as unknown as Document,
-    strict: true,
-    validate: true,
-    quick: false,
-    ajvOpts: { allErrors: true, strict: false },
-    customizeAjv: (ajv) => {
-      addFormats(ajv);
-      return ajv;
-    },
-  });
-  await api.init();
+  const api = await routerFor(deps.document);
   const maxBodyBytes = deps.maxBodyBytes ?? 1_048_576;
   const takesIdempotencyKey = new Set(
     api
@@ -87,7 +106,9 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
         const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
         const required = (operation.requestBody as { required?: boolean }).required === true;
         if (hasBody || required) {
-          const read = await readJsonBody(ctx.req, maxBodyBytes);
+          const limitOf = deps.bodyLimits?.[operation.operationId as OperationId];
+          const limit = limitOf ? await limitOf(principal, deps.services) : maxBodyBytes;
+          const read = await readJsonBody(ctx.req, limit);
           rawBody = read.raw;
           body = read.json;
         }

@@ -2,6 +2,7 @@ import Koa from 'koa';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry, type Database, type Logger } from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
+import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
 import { loadContract } from './loadContract.js';
@@ -23,6 +24,6 @@ export async function createApp({ db, version, services, logger, metrics }: AppD
   const app = new Koa();
   app.use(opsRoutes({ db, version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));
-  app.use(await createApiMiddleware({ document: contract.document, handlers, services, logger }));
+  app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;
 }

@@ -1,4 +1,12 @@
 import {
+  KnexOperationalEventRepository,
+  KnexSourceRepository,
+  PluginRegistry,
+  SourceService,
+  EventIngestService,
+  EventService,
+  KnexEventRepository,
+  type InternalLog,
   DeliveryService,
   KnexDeliveryRepository,
   KnexJobRepository,
@@ -27,11 +35,14 @@ export function createServices({
   config,
   db,
   limiterStore,
+  log,
   clock = systemClock,
 }: {
   config: FrozenConfig;
   db: Database;
   limiterStore: LimiterStore;
+  /** The internal log ingest appends to; the composition root builds, starts and closes it. */
+  log: InternalLog;
   clock?: Clock;
 }): Services {
   const keyRing = new KeyRing(config.encryption);
@@ -59,7 +70,33 @@ export function createServices({
     jobs: new KnexJobRepository({ db }),
     clock,
   });
+  const eventRepository = new KnexEventRepository({ db });
+  const tenantRepository = new KnexTenantRepository({ db });
+  const events = new EventService({
+    events: eventRepository,
+    deliveries: new KnexDeliveryRepository({ db }),
+    jobs: new KnexJobRepository({ db }),
+    clock,
+  });
+  const ingest = new EventIngestService({
+    log,
+    events: eventRepository,
+    eventTypes,
+    tenantLimits: async (tenantId) => (await tenantRepository.get(tenantId))?.limits,
+    clock,
+  });
+  const sources = new SourceService({
+    sources: new KnexSourceRepository({ db }),
+    plugins: new PluginRegistry(config.sources.plugins),
+    keyRing,
+    clock,
+    ingest,
+  });
   return {
+    operationalEvents: new KnexOperationalEventRepository({ db }),
+    sources,
+    events,
+    ingest,
     deliveries,
     tenants,
     eventTypes,

@@ -67,6 +67,8 @@ export interface CaravanConfig {
   api: { rateLimitPerSecond: number };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
+  /** Broker sources: the source plugins to load (package names or file paths), in order. */
+  sources: { plugins: string[] };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -73,6 +73,7 @@ export const configSchema = {
     'ssrf',
     'api',
     'tenantDefaults',
+    'sources',
     'logLevel',
   ],
   properties: {
@@ -146,6 +147,18 @@ export const configSchema = {
       additionalProperties: false,
       required: ['rateLimitPerSecond'],
       properties: { rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+    },
+    sources: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['plugins'],
+      properties: {
+        plugins: {
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, maxLength: 1024 },
+        },
+      },
     },
     tenantDefaults: {
       type: 'object',

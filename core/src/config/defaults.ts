@@ -14,6 +14,7 @@ export const defaultConfig = {
     maxEndpoints: 1000,
     maxPayloadBytes: 1_048_576,
   },
+  sources: { plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'] },
   logLevel: 'info',
 } as const;
 

@@ -58,6 +58,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_TENANT_DEFAULT_DELIVERIES_PER_SECOND: at('tenantDefaults.deliveriesPerSecond', asInt),
   CARAVAN_TENANT_DEFAULT_MAX_ENDPOINTS: at('tenantDefaults.maxEndpoints', asInt),
   CARAVAN_TENANT_DEFAULT_MAX_PAYLOAD_BYTES: at('tenantDefaults.maxPayloadBytes', asInt),
+  CARAVAN_SOURCE_PLUGINS: at('sources.plugins', asList),
   CARAVAN_LOG_LEVEL: at('logLevel'),
 };
 

@@ -40,3 +40,15 @@ export {
   type IdempotencyRequest,
 } from './IdempotencyService.js';
 export { DeliveryService, type BulkRetryInput } from './DeliveryService.js';
+export {
+  EventService,
+  EVENT_DELIVERIES_SHOWN,
+  type EventServiceDeps,
+  type EventWithDeliveries,
+} from './EventService.js';
+export {
+  SourceService,
+  type CreateSourceInput,
+  type SourceServiceDeps,
+  type UpdateSourceInput,
+} from './SourceService.js';

@@ -25,6 +25,10 @@ export { KnexEgressPoolRepository } from './knex/KnexEgressPoolRepository.js';
 export type { IdempotencyRecord, IdempotencyRepository } from './IdempotencyRepository.js';
 export { KnexIdempotencyRepository } from './knex/KnexIdempotencyRepository.js';
 export { isDuplicateKeyError } from './knex/isDuplicateKeyError.js';
+export type { EventRepository } from './EventRepository.js';
+export { KnexEventRepository } from './knex/KnexEventRepository.js';
+export type { NewDelivery, RoutableEndpoint, RoutingRepository } from './RoutingRepository.js';
+export { KnexRoutingRepository } from './knex/KnexRoutingRepository.js';
 export type { DeliveryFilter, DeliveryRepository } from './DeliveryRepository.js';
 export { KnexDeliveryRepository } from './knex/KnexDeliveryRepository.js';
 export type { JobRepository, RunnableJob } from './JobRepository.js';
@@ -38,3 +42,18 @@ export type {
 export { KnexDispatchRepository } from './knex/KnexDispatchRepository.js';
 export type { ClaimedDelivery, ClaimOptions, SchedulerRepository } from './SchedulerRepository.js';
 export { KnexSchedulerRepository } from './knex/KnexSchedulerRepository.js';
+export type {
+  RawFormatOptions,
+  SourceChanges,
+  SourceFormat,
+  SourceLastError,
+  SourceRepository,
+  SourceStatusValue,
+  SourceWithLease,
+  StoredDeadLetter,
+  StoredSource,
+} from './SourceRepository.js';
+export { KnexSourceRepository } from './knex/KnexSourceRepository.js';
+export { KnexSourceLeases, type HeldLease } from './knex/KnexSourceLeases.js';
+export type { OperationalEventRepository } from './OperationalEventRepository.js';
+export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';

@@ -1,3 +1,4 @@
+import { createInternalLog } from '@caravan/core';
 import { createApp } from '../../server/createApp.js';
 import { createServices } from '../../server/createServices.js';
 import { startServer } from '../../server/startServer.js';
@@ -12,11 +13,14 @@ export async function api(options: { config?: string }): Promise<void> {
   if (pending.length) {
     logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');
   }
+  // Ingest appends to the internal log: without it no event can be accepted, so start fails loudly.
+  const log = createInternalLog(config.log, { db, logger });
+  await log.init();
   const server = await startServer(
     await createApp({
       db,
       version: caravanVersion,
-      services: createServices({ config, db, limiterStore: runtime.limiterStore }),
+      services: createServices({ config, db, limiterStore: runtime.limiterStore, log }),
       logger,
     }),
     config.listen.host,
@@ -26,5 +30,6 @@ export async function api(options: { config?: string }): Promise<void> {
   const signal = await untilSignal();
   logger.info({ signal }, 'stopping');
   await server.close();
+  await log.close();
   await runtime.close();
 }

@@ -1,9 +1,11 @@
+import { createInternalLog } from '@caravan/core';
 import { createApp } from '../../server/createApp.js';
 import { createServices } from '../../server/createServices.js';
 import { startServer } from '../../server/startServer.js';
 import { devPreset } from '../devPreset.js';
 import { caravanVersion } from '../paths.js';
 import { createRuntime, migrator, untilSignal } from '../runtime.js';
+import { startRoles } from '../startRoles.js';
 
 export interface DevOptions {
   dataDir: string;
@@ -30,13 +32,12 @@ export async function dev(options: DevOptions): Promise<void> {
   const applied = await migrator(db).latest();
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
+  const log = createInternalLog(config.log, { db, logger });
+  await log.init();
+  const services = createServices({ config, db, limiterStore: runtime.limiterStore, log });
+  const roles = await startRoles(['router', 'dispatcher', 'scheduler', 'sources'], runtime, log);
   const server = await startServer(
-    await createApp({
-      db,
-      version: caravanVersion,
-      services: createServices({ config, db, limiterStore: runtime.limiterStore }),
-      logger,
-    }),
+    await createApp({ db, version: caravanVersion, services, logger }),
     config.listen.host,
     config.listen.port,
   );
@@ -50,6 +51,7 @@ export async function dev(options: DevOptions): Promise<void> {
       `Caravan ${caravanVersion} (dev) is listening on ${server.url}`,
       `  database:  ${config.database.client} ${where}`,
       `  log:       ${config.log.engine}`,
+      `  roles:     api, ${roles.names.join(', ')}`,
       `  admin key: ${config.adminKey}`,
       '',
       'Check it:',
@@ -57,6 +59,8 @@ export async function dev(options: DevOptions): Promise<void> {
       'Create a first tenant with the admin key:',
       `  curl -X POST ${server.url}/v1/tenants -H 'authorization: Bearer ${config.adminKey}' \\`,
       `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
+      'API reference:',
+      `  ${server.url}/docs`,
       '',
       'Press Ctrl-C to stop.',
       '',
@@ -66,5 +70,7 @@ export async function dev(options: DevOptions): Promise<void> {
   const signal = await untilSignal();
   logger.info({ signal }, 'stopping');
   await server.close();
+  await roles.stop();
+  await log.close();
   await runtime.close();
 }

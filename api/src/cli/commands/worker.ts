@@ -1,4 +1,6 @@
-import { CaravanError } from '@caravan/core';
+import { CaravanError, createInternalLog } from '@caravan/core';
+import { createRuntime, untilSignal } from '../runtime.js';
+import { startRoles } from '../startRoles.js';
 
 /** The roles a worker process can run. */
 export const workerRoles = ['router', 'dispatcher', 'scheduler', 'sources'] as const;
@@ -20,13 +22,18 @@ export function parseRoles(raw: string): WorkerRole[] {
   return [...new Set(names)] as WorkerRole[];
 }
 
-/** `caravan worker --roles …`: runs pipeline roles. */
-export function worker(options: { roles: string; config?: string }): Promise<void> {
+/** `caravan worker --roles …`: runs pipeline roles until Ctrl-C or SIGTERM, then hands back in-flight work. */
+export async function worker(options: { roles: string; config?: string }): Promise<void> {
   const roles = parseRoles(options.roles);
-  // The pipeline roles are built on the internal log; until they exist a worker refuses to start
-  // rather than run and do nothing.
-  throw new CaravanError(
-    'CARAVAN_ROLE_UNAVAILABLE',
-    `caravan worker: the role(s) ${roles.join(', ')} are not available in this version of Caravan`,
-  );
+  const runtime = createRuntime({ role: 'worker', configFile: options.config });
+  const { config, db, logger } = runtime;
+  const log = createInternalLog(config.log, { db, logger });
+  await log.init();
+  const running = await startRoles(roles, runtime, log);
+  logger.info({ roles: running.names, log: config.log.engine }, 'worker running');
+  const signal = await untilSignal();
+  logger.info({ signal }, 'stopping');
+  await running.stop();
+  await log.close();
+  await runtime.close();
 }

@@ -96,7 +96,8 @@ export class KafkaInternalLog implements InternalLog {
     await this.init();
     const timing = this.options.consumer ?? {};
     const consumer = this.kafka.consumer({
-      groupId: options.groupId,
+      // Groups carry the topic prefix: two installations sharing a cluster never share a group.
+      groupId: `${this.options.topicPrefix}${options.groupId}`,
       allowAutoTopicCreation: false,
       ...(timing.sessionTimeoutMs === undefined ? {} : { sessionTimeout: timing.sessionTimeoutMs }),
       ...(timing.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeout: timing.rebalanceTimeoutMs }),

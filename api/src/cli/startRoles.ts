@@ -1,0 +1,116 @@
+import { hostname } from 'node:os';
+import {
+  EndpointCache,
+  EventIngestService,
+  EventTypeService,
+  KnexEventRepository,
+  KnexEventTypeRepository,
+  KnexTenantRepository,
+  PluginRegistry,
+  createSourceRunner,
+  HttpSender,
+  KeyRing,
+  KnexDeliveryRepository,
+  KnexDispatchRepository,
+  KnexEndpointRepository,
+  KnexJobRepository,
+  KnexSchedulerRepository,
+  createDispatcher,
+  createJobRunner,
+  createRouter,
+  createScheduler,
+  loadFromRepository,
+  systemClock,
+  type InternalLog,
+} from '@caravan/core';
+import type { WorkerRole } from './commands/worker.js';
+import { caravanVersion } from './paths.js';
+import type { Runtime } from './runtime.js';
+
+/** Something a worker runs until it is asked to stop. */
+interface RunningRole {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the pipeline roles on one internal log: router (events → deliveries), dispatcher (sends),
+ * scheduler (due retries and background jobs), sources (broker consumers). Stopping hands back in-flight work: each role commits
+ * what is done and leaves the rest to be delivered again.
+ */
+export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime, log: InternalLog) {
+  const { config, db, logger } = runtime;
+  const clock = systemClock;
+  const running: RunningRole[] = [];
+  if (roles.includes('router')) {
+    const router = createRouter({ log, db, clock, logger: logger.child({ role: 'router' }) });
+    await router.start();
+    running.push({ name: 'router', stop: () => router.stop() });
+  }
+  if (roles.includes('dispatcher')) {
+    const keyRing = new KeyRing(config.encryption);
+    const dispatcher = createDispatcher({
+      log,
+      deliveries: new KnexDispatchRepository({ db }),
+      endpoints: new EndpointCache({
+        load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
+        clock,
+      }),
+      sender: new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock }),
+      clock,
+      logger: logger.child({ role: 'dispatcher' }),
+      userAgent: `Caravan/${caravanVersion}`,
+    });
+    await dispatcher.start();
+    running.push({ name: 'dispatcher', stop: () => dispatcher.stop() });
+  }
+  if (roles.includes('scheduler')) {
+    const scheduler = createScheduler({
+      log,
+      deliveries: new KnexSchedulerRepository({ db }),
+      clock,
+      logger: logger.child({ role: 'scheduler' }),
+    });
+    scheduler.start();
+    const jobs = createJobRunner({
+      jobs: new KnexJobRepository({ db }),
+      deliveries: new KnexDeliveryRepository({ db }),
+      clock,
+      logger: logger.child({ role: 'jobs' }),
+    });
+    jobs.start();
+    running.push(
+      { name: 'scheduler', stop: () => scheduler.stop() },
+      { name: 'jobs', stop: () => jobs.stop() },
+    );
+  }
+  if (roles.includes('sources')) {
+    const tenants = new KnexTenantRepository({ db });
+    const ingest = new EventIngestService({
+      log,
+      events: new KnexEventRepository({ db }),
+      eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock }),
+      tenantLimits: async (tenantId) => (await tenants.get(tenantId))?.limits,
+      clock,
+    });
+    const sources = createSourceRunner({
+      db,
+      registry: new PluginRegistry(config.sources.plugins),
+      keyRing: new KeyRing(config.encryption),
+      ingest,
+      clock,
+      logger: logger.child({ role: 'sources' }),
+      workerId: `${hostname()}:${process.pid}`,
+      leaseMs: 15_000,
+    });
+    await sources.start();
+    running.push({ name: 'sources', stop: () => sources.stop() });
+  }
+  return {
+    names: running.map((r) => r.name),
+    async stop(): Promise<void> {
+      // Reverse order: the dispatcher finishes what the router handed it before the log closes.
+      for (const role of [...running].reverse()) await role.stop();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { Handler } from '../Handler.js';
+import { toSourceResource } from './toSourceResource.js';
+
+export const resumeSource: Handler<'resumeSource'> = async ({ tenantId, params }, { sources }) => {
+  return { status: 200, body: toSourceResource(await sources.setPaused(tenantId, params.sourceId, false)) };
+};

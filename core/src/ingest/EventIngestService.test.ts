@@ -1,0 +1,267 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test, { type ExecutionContext } from 'ava';
+import { migrationsDir } from '../../../tests/support/services.js';
+import { ManualClock } from '../domain/Clock.js';
+import { derivedEventId, isId } from '../domain/ids.js';
+import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
+import type { TenantLimits } from '../domain/tenant.js';
+import { CaravanError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import { SqlInternalLog } from '../log/sql/SqlInternalLog.js';
+import { EventTypeService } from '../management/EventTypeService.js';
+import { createDatabase } from '../storage/createDatabase.js';
+import { createMigrator } from '../storage/Migrator.js';
+import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
+import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
+import { EventIngestService, type EventIngestServiceDeps } from './EventIngestService.js';
+import type { IngestItem } from './ingestItem.js';
+
+const TENANT = 'tnt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N';
+const limits: TenantLimits = {
+  ingestPerSecond: 100,
+  deliveriesPerSecond: 100,
+  maxEndpoints: 10,
+  maxPayloadBytes: 64,
+};
+
+async function setup(t: ExecutionContext, overrides: Partial<EventIngestServiceDeps> = {}) {
+  const db = createDatabase({
+    client: 'sqlite',
+    filename: join(mkdtempSync(join(tmpdir(), 'caravan-ingest-')), 'ingest.sqlite'),
+  });
+  await createMigrator({ db, directory: migrationsDir }).latest();
+  await db('tenants').insert({
+    id: TENANT,
+    name: 'Ingest',
+    ingest_per_second: 100,
+    deliveries_per_second: 100,
+    max_endpoints: 10,
+    max_payload_bytes: 64,
+    created_at: 0,
+    updated_at: 0,
+  });
+  const log = new SqlInternalLog({ db, pollIntervalMs: 20 });
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const eventTypes = new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock });
+  const limitReads: string[] = [];
+  const service = new EventIngestService({
+    log,
+    events: new KnexEventRepository({ db }),
+    eventTypes,
+    tenantLimits: (tenantId) => {
+      limitReads.push(tenantId);
+      return Promise.resolve(tenantId === TENANT ? limits : undefined);
+    },
+    clock,
+    ...overrides,
+  });
+  t.teardown(async () => {
+    await log.close({ graceMs: 0 });
+    await db.destroy();
+  });
+  const appended = async (): Promise<EventRecord[]> => {
+    const rows = (await db('log_records').where({ topic: 'events' }).orderBy('appended_at')) as {
+      value: Buffer;
+    }[];
+    return rows.map((r) => decodeEventRecord(Buffer.from(r.value)));
+  };
+  return { db, log, clock, eventTypes, service, limitReads, appended };
+}
+
+const item = (fields: Partial<IngestItem> = {}): IngestItem => ({
+  eventType: 'invoice.paid',
+  payloadText: '{ "amount" : 1 }',
+  payload: { amount: 1 },
+  ...fields,
+});
+
+test('EventIngestService › appends each event with its exact payload text and answers its id', async (t) => {
+  const { service, appended, clock } = await setup(t);
+  const results = await service.ingest(
+    TENANT,
+    [
+      item({ headers: { 'X-Trace': 't' }, ownerId: 'cus_1' }),
+      item({ idempotencyKey: 'k-1', endpointId: 'ep_01' }),
+    ],
+    { batch: true, sourceId: 'src_01' },
+  );
+  t.true(isId('evt', results[0]!.id));
+  t.deepEqual(results[1], { id: derivedEventId(TENANT, 'k-1'), duplicate: false });
+  const records = await appended();
+  t.deepEqual(
+    records.sort((a, b) => (a.id === results[0]!.id ? -1 : b.id === results[0]!.id ? 1 : 0)),
+    [
+      {
+        v: 1,
+        id: results[0]!.id,
+        tenantId: TENANT,
+        eventType: 'invoice.paid',
+        payload: '{ "amount" : 1 }',
+        idempotencyKey: null,
+        endpointId: null,
+        ownerId: 'cus_1',
+        headers: { 'X-Trace': 't' },
+        sourceId: 'src_01',
+        createdAt: clock.now(),
+      },
+      {
+        v: 1,
+        id: derivedEventId(TENANT, 'k-1'),
+        tenantId: TENANT,
+        eventType: 'invoice.paid',
+        payload: '{ "amount" : 1 }',
+        idempotencyKey: 'k-1',
+        endpointId: 'ep_01',
+        ownerId: null,
+        headers: {},
+        sourceId: 'src_01',
+        createdAt: clock.now(),
+      },
+    ],
+  );
+});
+
+test('EventIngestService › validates the whole batch first and appends nothing when any item is bad', async (t) => {
+  const { service, appended, eventTypes } = await setup(t);
+  await eventTypes.create(TENANT, {
+    name: 'invoice.paid',
+    schema: { type: 'object', properties: { amount: { type: 'integer' } } },
+  });
+  const error = await t.throwsAsync(
+    service.ingest(
+      TENANT,
+      [
+        item(),
+        item({ headers: { Host: 'evil.example' } }),
+        item({ payload: { amount: 'one' }, payloadText: '{"amount":"one"}' }),
+        item({ eventType: 'no spaces allowed', idempotencyKey: '' }),
+      ],
+      { batch: true },
+    ),
+    { instanceOf: ValidationError },
+  );
+  t.is(error.code, 'CARAVAN_VALIDATION_FAILED', 'shape problems outrank schema mismatches');
+  t.deepEqual(error.errors.map((e) => e.field).sort(), [
+    '/body/events/1/headers/Host',
+    '/body/events/2/payload/amount',
+    '/body/events/3/eventType',
+    '/body/events/3/idempotencyKey',
+  ]);
+  t.deepEqual(await appended(), []);
+});
+
+test('EventIngestService › a schema mismatch alone has its own code and names the field in the payload', async (t) => {
+  const { service, appended, eventTypes } = await setup(t);
+  await eventTypes.create(TENANT, {
+    name: 'invoice.paid',
+    schema: { type: 'object', required: ['currency'] },
+  });
+  const error = await t.throwsAsync(service.ingest(TENANT, [item()]), { instanceOf: ValidationError });
+  t.is(error.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
+  t.deepEqual(error.errors, [{ field: '/body/payload/currency', message: 'is required' }]);
+  t.deepEqual(await appended(), []);
+});
+
+test('EventIngestService › measures payloads in bytes against the tenant limit', async (t) => {
+  const { service, appended } = await setup(t);
+  const exactly = `"${'x'.repeat(62)}"`;
+  await service.ingest(TENANT, [item({ payloadText: exactly, payload: 'x'.repeat(62) })]);
+  const over = `"${'é'.repeat(32)}"`;
+  const error = await t.throwsAsync(
+    service.ingest(
+      TENANT,
+      [item(), item({ payloadText: over, payload: 'é'.repeat(32), headers: { Host: 'h' } })],
+      {
+        batch: true,
+      },
+    ),
+    { instanceOf: ValidationError },
+  );
+  t.is(error.code, 'CARAVAN_PAYLOAD_TOO_LARGE', 'size outranks every other problem');
+  t.deepEqual(error.errors[0], {
+    field: '/body/events/1/payload',
+    message: 'must be at most 64 bytes (it is 66)',
+  });
+  t.is(error.errors.length, 2, 'the other problems are still named');
+  t.is((await appended()).length, 1);
+});
+
+test('EventIngestService › a key already persisted is a duplicate and is not appended again', async (t) => {
+  const { service, appended, db } = await setup(t);
+  const id = derivedEventId(TENANT, 'order-1');
+  await db('events').insert({
+    id,
+    tenant_id: TENANT,
+    event_type: 'invoice.paid',
+    payload: Buffer.from('{}'),
+    created_at: 1,
+  });
+  const results = await service.ingest(
+    TENANT,
+    [
+      item({ idempotencyKey: 'order-1' }),
+      item({ idempotencyKey: 'order-2' }),
+      item({ idempotencyKey: 'order-2' }),
+    ],
+    { batch: true },
+  );
+  t.deepEqual(results, [
+    { id, duplicate: true },
+    { id: derivedEventId(TENANT, 'order-2'), duplicate: false },
+    { id: derivedEventId(TENANT, 'order-2'), duplicate: true },
+  ]);
+  t.deepEqual(
+    (await appended()).map((r) => r.id),
+    [derivedEventId(TENANT, 'order-2')],
+    'a key repeated within the batch is appended once',
+  );
+});
+
+test('EventIngestService › a log that cannot append surfaces as the retriable LogUnavailableError', async (t) => {
+  const { service, log } = await setup(t);
+  await log.close({ graceMs: 0 });
+  const error = await t.throwsAsync(service.ingest(TENANT, [item()]), { instanceOf: LogUnavailableError });
+  t.true(error.retriable);
+  t.is(error.code, 'CARAVAN_LOG_UNAVAILABLE');
+});
+
+test('EventIngestService › reads tenant limits once per lifetime', async (t) => {
+  const { service, limitReads, clock } = await setup(t);
+  await service.ingest(TENANT, [item()]);
+  await service.ingest(TENANT, [item()]);
+  t.is(await service.maxPayloadBytes(TENANT), 64);
+  t.is(limitReads.length, 1);
+  clock.advance(5_000);
+  await service.ingest(TENANT, [item()]);
+  t.is(limitReads.length, 2);
+  await t.throwsAsync(service.ingest('tnt_gone', [item()]), {
+    instanceOf: CaravanError,
+    message: /no longer exists/,
+  });
+});
+
+test('EventIngestService › asks the ingest limiter for the batch size before appending', async (t) => {
+  const taken: number[] = [];
+  const { service, appended } = await setup(t, {
+    ingestLimiter: {
+      take: (_tenant, events) => {
+        taken.push(events);
+        return events > 2
+          ? Promise.reject(new CaravanError('CARAVAN_INGEST_RATE_LIMITED', 'slow down'))
+          : Promise.resolve();
+      },
+    },
+  });
+  await service.ingest(TENANT, [item(), item()], { batch: true });
+  await t.throwsAsync(service.ingest(TENANT, [item(), item(), item()], { batch: true }), {
+    message: 'slow down',
+  });
+  t.deepEqual(taken, [2, 3]);
+  t.is((await appended()).length, 2);
+});
+
+test('EventIngestService › a single ingest takes exactly one item', async (t) => {
+  const { service } = await setup(t);
+  await t.throwsAsync(service.ingest(TENANT, [item(), item()]), { instanceOf: RangeError });
+});

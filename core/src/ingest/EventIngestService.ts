@@ -1,0 +1,190 @@
+import type { Clock } from '../domain/Clock.js';
+import { derivedEventId, newId } from '../domain/ids.js';
+import { encodeRecord, type EventRecord } from '../domain/pipelineRecords.js';
+import type { TenantLimits } from '../domain/tenant.js';
+import { CaravanError, LogUnavailableError, ValidationError, type FieldError } from '../errors/index.js';
+import type { InternalLog } from '../log/InternalLog.js';
+import type { EventRepository } from '../storage/EventRepository.js';
+import { ingestItemProblems, type IngestItem } from './ingestItem.js';
+
+/**
+ * The tenant's `ingestPerSecond` limit. Not implemented yet: when it is, `take` resolves when the tenant
+ * may ingest `events` more events now and rejects with `CARAVAN_INGEST_RATE_LIMITED` otherwise.
+ */
+export interface IngestLimiter {
+  take(tenantId: string, events: number, limits: TenantLimits): Promise<void>;
+}
+
+/** Checks payloads against their event type's JSON Schema (`EventTypeService.validatePayload`). */
+export interface PayloadValidation {
+  validatePayload(tenantId: string, eventType: string, payload: unknown, at: string): Promise<FieldError[]>;
+}
+
+export interface EventIngestServiceDeps {
+  log: InternalLog;
+  events: Pick<EventRepository, 'existingIds'>;
+  eventTypes: PayloadValidation;
+  /** The tenant's limits, `undefined` when it does not exist. Cached here for `limitsTtlMs`. */
+  tenantLimits: (tenantId: string) => Promise<TenantLimits | undefined>;
+  clock: Clock;
+  ingestLimiter?: IngestLimiter;
+  /** How long a tenant's limits are trusted before they are read again. Default 5 s. */
+  limitsTtlMs?: number;
+}
+
+export interface IngestOptions {
+  /** The broker source the events came from; absent for the REST API. */
+  sourceId?: string;
+  /** Name fields `/body/events/<i>/…` (a batch) instead of `/body/…` (a single event). */
+  batch?: boolean;
+}
+
+export interface IngestResult {
+  id: string;
+  /** The event was already persisted (or repeats an earlier item of the same batch): nothing new is stored. */
+  duplicate: boolean;
+}
+
+const MAX_CACHED_TENANTS = 10_000;
+
+/**
+ * Ingest, for the REST API and broker sources alike: validates a whole batch before anything is written,
+ * derives ids, and appends the events to the `events` topic of the internal log in one call. It resolves
+ * only when that append is durable, so a `202` or a broker ack is never given for an event a crash could
+ * lose. It reads nothing on the hot path but the tenant's cached limits, the event types' cached
+ * validators and, for events with an idempotency key, one primary-key read for duplicates.
+ */
+export class EventIngestService {
+  private readonly limits = new Map<string, { at: number; limits: Promise<TenantLimits | undefined> }>();
+  private readonly limitsTtlMs: number;
+
+  constructor(private readonly deps: EventIngestServiceDeps) {
+    this.limitsTtlMs = deps.limitsTtlMs ?? 5_000;
+  }
+
+  /** The tenant's largest payload, in bytes (cached). */
+  async maxPayloadBytes(tenantId: string): Promise<number> {
+    return (await this.limitsOf(tenantId)).maxPayloadBytes;
+  }
+
+  async ingest(
+    tenantId: string,
+    items: readonly IngestItem[],
+    options: IngestOptions = {},
+  ): Promise<IngestResult[]> {
+    if (!options.batch && items.length !== 1) throw new RangeError('a single ingest takes exactly one item');
+    const limits = await this.limitsOf(tenantId);
+    await this.validate(tenantId, items, limits, options);
+    await this.deps.ingestLimiter?.take(tenantId, items.length, limits);
+
+    const now = this.deps.clock.now();
+    const results: IngestResult[] = [];
+    const records: EventRecord[] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      const id = item.idempotencyKey ? derivedEventId(tenantId, item.idempotencyKey) : newId('evt', now);
+      // A key repeated inside one batch names one event: the first item's.
+      results.push({ id, duplicate: seen.has(id) });
+      if (!seen.has(id)) records.push(toRecord(tenantId, id, item, options.sourceId ?? null, now));
+      seen.add(id);
+    }
+    // Derived ids are the only ones that can exist already. An event already persisted is not appended
+    // again: routing it again would match endpoints created since, and the contract says nothing new is
+    // delivered. A retry racing the first copy (not persisted yet) is appended; the router skips it.
+    const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
+    const existing = await this.deps.events.existingIds(tenantId, keyed);
+    for (const result of results) if (existing.has(result.id)) result.duplicate = true;
+    const fresh = records.filter((r) => !existing.has(r.id));
+    try {
+      await this.deps.log.append(
+        'events',
+        fresh.map((r) => ({ key: r.id, value: encodeRecord(r) })),
+      );
+    } catch (error) {
+      if (error instanceof LogUnavailableError) throw error;
+      throw new LogUnavailableError('The events could not be made durable; nothing was accepted.', {
+        cause: error,
+      });
+    }
+    return results;
+  }
+
+  private async validate(
+    tenantId: string,
+    items: readonly IngestItem[],
+    limits: TenantLimits,
+    options: IngestOptions,
+  ): Promise<void> {
+    const at = (i: number) => (options.batch ? `/body/events/${i}` : '/body');
+    const envelope: FieldError[] = [];
+    const tooLarge: FieldError[] = [];
+    const checks = items.map((item, i) => {
+      envelope.push(...ingestItemProblems(item, at(i)));
+      const bytes = Buffer.byteLength(item.payloadText, 'utf8');
+      if (bytes > limits.maxPayloadBytes) {
+        tooLarge.push({
+          field: `${at(i)}/payload`,
+          message: `must be at most ${limits.maxPayloadBytes} bytes (it is ${bytes})`,
+        });
+        // A payload over the limit is not worth checking against a schema.
+        return Promise.resolve([]);
+      }
+      return this.deps.eventTypes.validatePayload(tenantId, item.eventType, item.payload, `${at(i)}/payload`);
+    });
+    const schema = (await Promise.all(checks)).flat();
+    // One answer names every problem; its code is the most pressing one: size, then shape, then schema.
+    const errors = [...tooLarge, ...envelope, ...schema];
+    if (errors.length === 0) return;
+    const code = tooLarge.length
+      ? 'CARAVAN_PAYLOAD_TOO_LARGE'
+      : envelope.length
+        ? 'CARAVAN_VALIDATION_FAILED'
+        : 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH';
+    throw new ValidationError(errors, code);
+  }
+
+  private async limitsOf(tenantId: string): Promise<TenantLimits> {
+    const now = this.deps.clock.now();
+    let entry = this.limits.get(tenantId);
+    if (!entry || now - entry.at >= this.limitsTtlMs) {
+      entry = { at: now, limits: this.deps.tenantLimits(tenantId) };
+      this.limits.delete(tenantId);
+      this.limits.set(tenantId, entry);
+      const loaded = entry.limits;
+      loaded.catch(() => {
+        if (this.limits.get(tenantId)?.limits === loaded) this.limits.delete(tenantId);
+      });
+      for (const oldest of this.limits.keys()) {
+        if (this.limits.size <= MAX_CACHED_TENANTS) break;
+        this.limits.delete(oldest);
+      }
+    }
+    const limits = await entry.limits;
+    // The key authenticated a moment ago; its tenant was deleted since.
+    if (!limits)
+      throw new CaravanError('CARAVAN_UNAUTHORIZED', 'The tenant of this API key no longer exists.');
+    return limits;
+  }
+}
+
+function toRecord(
+  tenantId: string,
+  id: string,
+  item: IngestItem,
+  sourceId: string | null,
+  now: number,
+): EventRecord {
+  return {
+    v: 1,
+    id,
+    tenantId,
+    eventType: item.eventType,
+    payload: item.payloadText,
+    idempotencyKey: item.idempotencyKey ?? null,
+    endpointId: item.endpointId ?? null,
+    ownerId: item.ownerId ?? null,
+    headers: { ...item.headers },
+    sourceId,
+    createdAt: now,
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  EventIngestService,
+  type EventIngestServiceDeps,
+  type IngestLimiter,
+  type IngestOptions,
+  type IngestResult,
+  type PayloadValidation,
+} from './EventIngestService.js';
+export { ingestItemProblems, type IngestItem } from './ingestItem.js';
+export { batchPayloadSpans, payloadSpan, type Span } from './payloadSpan.js';

@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto';
+import test, { type ExecutionContext } from 'ava';
+import {
+  appendEvents,
+  collectDeliveryRecords,
+  createEndpoint,
+  createTenant,
+  eventRecord,
+  openBacking,
+  waitFor,
+  type RoutingBackend,
+} from '../../../tests/support/routing.js';
+import { derivedDeliveryId } from '../domain/ids.js';
+import { encodeRecord } from '../domain/pipelineRecords.js';
+import type { Database } from '../storage/index.js';
+import { createRouter, type Router, type RouterDeps } from './Router.js';
+
+type Setup = Awaited<ReturnType<typeof openBacking>> & {
+  start: (options?: Partial<RouterDeps>) => Promise<Router>;
+};
+
+function eachBackend(
+  title: string,
+  fn: (t: ExecutionContext, setup: Setup) => Promise<void>,
+  backends: RoutingBackend[] = ['sqlite', 'mariadb'],
+) {
+  for (const backend of backends) {
+    test(`[${backend}] Router › ${title}`, async (t) => {
+      const backing = await openBacking(backend);
+      const routers: Router[] = [];
+      t.teardown(async () => {
+        await Promise.all(routers.map((r) => r.stop({ graceMs: 0 })));
+        await backing.cleanup();
+      });
+      await fn(t, {
+        ...backing,
+        start: async (options = {}) => {
+          const router = createRouter({
+            log: backing.log,
+            db: backing.db,
+            // Kafka groups span topics, and tests run side by side on one broker.
+            groupId: `caravan-router-${randomBytes(4).toString('hex')}`,
+            endpointCacheTtlMs: 0,
+            ...options,
+          });
+          routers.push(router);
+          await router.start();
+          return router;
+        },
+      });
+    });
+  }
+}
+
+async function deliveryRows(db: Database) {
+  const rows = await db('deliveries').select<
+    { id: string; event_id: string; endpoint_id: string; status: string; attempt_count: number }[]
+  >('id', 'event_id', 'endpoint_id', 'status', 'attempt_count');
+  return rows.map((r) => `${r.event_id}>${r.endpoint_id}:${r.status}:${r.attempt_count}`).sort();
+}
+
+const pair = (eventId: string, endpointId: string, status: string) => `${eventId}>${endpointId}:${status}:0`;
+
+async function fanOut(t: ExecutionContext, { db, log, start }: Setup) {
+  const a = await createTenant(db);
+  const b = await createTenant(db);
+  const all = await createEndpoint(db, a);
+  const invoices = await createEndpoint(db, a, { eventTypes: ['invoice.*'], ownerId: 'cus_1' });
+  const large = await createEndpoint(db, a, {
+    eventTypes: ['invoice.paid'],
+    ownerId: 'cus_2',
+    filter: { 'payload.amount': { $gte: 100 } },
+  });
+  const eu = await createEndpoint(db, a, { filter: { 'headers.x-region': 'eu' } });
+  const paused = await createEndpoint(db, a, { ownerId: 'cus_1', status: 'paused' });
+  const disabled = await createEndpoint(db, a, { status: 'disabled', disabledReason: 'gone' });
+  const other = await createEndpoint(db, b);
+
+  const small = eventRecord(a, { eventType: 'invoice.paid', payload: '{"amount":50}' });
+  const big = eventRecord(a, {
+    eventType: 'invoice.paid',
+    payload: '{"amount": 150}',
+    headers: { 'X-Region': 'eu' },
+  });
+  const owned = eventRecord(a, { eventType: 'customer.updated', ownerId: 'cus_1' });
+  const direct = eventRecord(a, { eventType: 'invoice.sent', endpointId: invoices });
+  const foreign = eventRecord(a, { eventType: 'invoice.paid', endpointId: other });
+  const filteredOut = eventRecord(a, {
+    eventType: 'invoice.paid',
+    endpointId: large,
+    payload: '{"amount":10}',
+  });
+  const wrongOwner = eventRecord(a, { eventType: 'invoice.paid', endpointId: invoices, ownerId: 'cus_2' });
+  const tenantB = eventRecord(b, { eventType: 'invoice.paid' });
+  const events = [small, big, owned, direct, foreign, filteredOut, wrongOwner, tenantB];
+
+  const collected = await collectDeliveryRecords(log);
+  const router = await start();
+  await appendEvents(log, events);
+  await waitFor(() => router.stats().records >= events.length, 'the router to finish every record');
+
+  const expected = [
+    ...[all, invoices, paused].map((ep) => pair(small.id, ep, 'pending')),
+    pair(small.id, disabled, 'discarded'),
+    ...[all, invoices, large, eu, paused].map((ep) => pair(big.id, ep, 'pending')),
+    pair(big.id, disabled, 'discarded'),
+    pair(owned.id, paused, 'pending'),
+    pair(direct.id, invoices, 'pending'),
+    pair(tenantB.id, other, 'pending'),
+  ].sort();
+  t.deepEqual(await deliveryRows(db), expected);
+  t.is(
+    Number(((await db('events').count({ n: '*' }).first()) as { n: number }).n),
+    events.length,
+    'every event is stored, matched or not',
+  );
+
+  const pending = expected.filter((p) => p.includes(':pending:')).length;
+  await waitFor(() => collected.length >= pending, 'the delivery records');
+  t.is(collected.length, pending, 'one record per pending delivery, none for discarded ones');
+  const record = collected.find((r) => r.eventId === big.id && r.endpointId === eu)!;
+  t.deepEqual(record, {
+    v: 1,
+    deliveryId: derivedDeliveryId(big.id, eu),
+    tenantId: a,
+    endpointId: eu,
+    eventId: big.id,
+    eventType: 'invoice.paid',
+    payload: '{"amount": 150}',
+    headers: { 'X-Region': 'eu' },
+    eventCreatedAt: big.createdAt,
+    attempt: 0,
+  });
+  t.false(
+    collected.some((r) => r.endpointId === other && r.tenantId === a),
+    "another tenant's endpoint is never matched",
+  );
+}
+
+eachBackend('fans events out to exactly the endpoints their type, filter, owner and target match', fanOut);
+eachBackend('fans out on the Kafka log too', fanOut, ['kafka']);
+
+async function reprocessing(t: ExecutionContext, { db, log, start }: Setup) {
+  const tenant = await createTenant(db);
+  const first = await createEndpoint(db, tenant);
+  const second = await createEndpoint(db, tenant, { eventTypes: ['order.*'] });
+  const events = Array.from({ length: 20 }, (_, i) =>
+    eventRecord(tenant, { eventType: 'order.created', payload: `{"n":${i}}` }),
+  );
+  const collected = await collectDeliveryRecords(log);
+  const router = await start();
+
+  // Twice in one append (a batch holding both copies), then once more later (a redelivery after a crash).
+  await appendEvents(log, [...events, ...events]);
+  await waitFor(() => router.stats().records >= 40, 'the first two copies');
+  await appendEvents(log, events);
+  await waitFor(() => router.stats().records >= 60, 'the third copy');
+
+  t.is(
+    Number(((await db('events').count({ n: '*' }).first()) as { n: number }).n),
+    20,
+    'no duplicate event rows',
+  );
+  const rows = await deliveryRows(db);
+  t.is(rows.length, 40, 'one delivery per (event, endpoint)');
+  t.is(new Set(rows).size, 40);
+  t.deepEqual(
+    rows,
+    events.flatMap((e) => [pair(e.id, first, 'pending'), pair(e.id, second, 'pending')]).sort(),
+  );
+  // Every pass re-appends the delivery records: a crash between the inserts and the append must not
+  // leave a delivery unsent; the dispatcher skips the stale copies.
+  await waitFor(() => collected.length >= 80, 'the re-appended delivery records');
+  const perDelivery = new Map<string, number>();
+  for (const r of collected) perDelivery.set(r.deliveryId, (perDelivery.get(r.deliveryId) ?? 0) + 1);
+  t.is(perDelivery.size, 40);
+  t.true(
+    [...perDelivery.values()].every((n) => n >= 2),
+    'each delivery record appended again on reprocessing',
+  );
+}
+
+eachBackend('routes the same event records again without duplicating events or deliveries', reprocessing);
+eachBackend('reprocesses on the Kafka log too', reprocessing, ['kafka']);
+
+eachBackend(
+  'ignores a later copy of an event already routed (a raced idempotent publish)',
+  async (t, { db, log, start }) => {
+    const tenant = await createTenant(db);
+    const early = await createEndpoint(db, tenant);
+    const router = await start();
+    const original = eventRecord(tenant, {
+      eventType: 'order.created',
+      payload: '{"first":true}',
+      idempotencyKey: 'k',
+    });
+    await appendEvents(log, [original]);
+    await waitFor(() => router.stats().records >= 1, 'the original');
+
+    const late = await createEndpoint(db, tenant);
+    await appendEvents(log, [{ ...original, payload: '{"second":true}', createdAt: original.createdAt + 5 }]);
+    await waitFor(() => router.stats().records >= 2, 'the copy');
+
+    t.deepEqual(
+      await deliveryRows(db),
+      [pair(original.id, early, 'pending')],
+      'the copy delivers nothing new',
+    );
+    t.not(late, early);
+    const stored = await db('events')
+      .where({ id: original.id })
+      .first<{ payload: Buffer; created_at: number | string }>('payload', 'created_at');
+    t.is(Buffer.from(stored.payload).toString('utf8'), '{"first":true}', 'the first payload is kept');
+    t.is(Number(stored.created_at), original.createdAt);
+  },
+);
+
+eachBackend('drops undecodable records without blocking their partition', async (t, { db, log, start }) => {
+  const tenant = await createTenant(db);
+  const endpoint = await createEndpoint(db, tenant);
+  const good = eventRecord(tenant, { eventType: 'order.created' });
+  const router = await start();
+  // Same key, so the same partition: the good record comes after the bad ones.
+  await log.append('events', [
+    { key: good.id, value: Buffer.from('not json') },
+    { key: good.id, value: Buffer.from(JSON.stringify({ v: 2, id: 'evt_future' })) },
+    { key: good.id, value: encodeRecord({ ...good, createdAt: 'yesterday' as unknown as number }) },
+    { key: good.id, value: encodeRecord(good) },
+  ]);
+  await waitFor(() => router.stats().records >= 4, 'every record to be finished');
+  t.is(router.stats().undecodable, 3);
+  t.deepEqual(await deliveryRows(db), [pair(good.id, endpoint, 'pending')]);
+});
+
+eachBackend(
+  'checks an endpoint the cache says is disabled before discarding its delivery',
+  async (t, { db, log, start }) => {
+    const tenant = await createTenant(db);
+    const endpoint = await createEndpoint(db, tenant, { status: 'disabled', disabledReason: 'gone' });
+    const router = await start({ endpointCacheTtlMs: 60_000 });
+    const before = eventRecord(tenant, { eventType: 'order.created' });
+    await appendEvents(log, [before]);
+    await waitFor(() => router.stats().records >= 1, 'the first event');
+
+    await db('endpoints').where({ id: endpoint }).update({ status: 'active', disabled_reason: null });
+    const after = eventRecord(tenant, { eventType: 'order.created' });
+    await appendEvents(log, [after]);
+    await waitFor(() => router.stats().records >= 2, 'the second event');
+
+    t.deepEqual(
+      await deliveryRows(db),
+      [pair(before.id, endpoint, 'discarded'), pair(after.id, endpoint, 'pending')].sort(),
+      'resumed within the cache lifetime, the endpoint still gets the event',
+    );
+  },
+);
+
+eachBackend("uses a tenant's cached endpoints for the cache lifetime", async (t, { db, log, start }) => {
+  const tenant = await createTenant(db);
+  const endpoint = await createEndpoint(db, tenant);
+  const router = await start({ endpointCacheTtlMs: 60_000 });
+  const firstBatch = Array.from({ length: 50 }, () => eventRecord(tenant, { eventType: 'order.created' }));
+  await appendEvents(log, firstBatch);
+  await waitFor(() => router.stats().records >= 50, 'the first events');
+
+  // Created after the tenant's endpoints were cached: events routed within the lifetime do not see it.
+  await createEndpoint(db, tenant);
+  const later = eventRecord(tenant, { eventType: 'order.created' });
+  await appendEvents(log, [later]);
+  await waitFor(() => router.stats().records >= 51, 'the later event');
+  t.deepEqual(
+    (await deliveryRows(db)).filter((r) => r.startsWith(later.id)),
+    [pair(later.id, endpoint, 'pending')],
+  );
+});

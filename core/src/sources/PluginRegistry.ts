@@ -1,0 +1,115 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SOURCE_API_VERSION, type SourcePluginDefinition } from '@caravan/source-api';
+import { compilePayloadSchema, type PayloadValidator } from '../domain/payloadSchema.js';
+import { CaravanError } from '../errors/index.js';
+
+/** A loaded plugin, with its schemas compiled once. */
+export interface LoadedSourcePlugin {
+  /** The package name or file path it was loaded from (config `sources.plugins`). */
+  readonly module: string;
+  readonly definition: SourcePluginDefinition;
+  /** Problems with a config, pointers relative to the config (`/queueUrl`). */
+  readonly validateConfig: PayloadValidator;
+  /** Problems with credentials, pointers relative to the credentials. */
+  readonly validateCredentials: PayloadValidator;
+}
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A plugin named in `sources.plugins` cannot be used: the process must not start with it. */
+export class SourcePluginLoadError extends CaravanError {
+  constructor(message: string, cause?: unknown) {
+    super('CARAVAN_CONFIG_INVALID', message, cause === undefined ? {} : { cause });
+  }
+}
+
+/**
+ * The source plugins of this installation, loaded from `sources.plugins` with dynamic `import()` on
+ * first use (the API and the worker share it; loading is async while service wiring is not). A plugin
+ * that fails to load or breaks the contract fails every call with the same error, so it is seen at
+ * the first request or worker start rather than silently missing.
+ */
+export class PluginRegistry {
+  private loaded: Promise<ReadonlyMap<string, LoadedSourcePlugin>> | undefined;
+
+  constructor(
+    private readonly modules: readonly string[],
+    private readonly importModule: (specifier: string) => Promise<unknown> = (s) => import(s),
+  ) {}
+
+  /** Every plugin, in config order. */
+  async list(): Promise<LoadedSourcePlugin[]> {
+    return [...(await this.load()).values()];
+  }
+
+  /** The plugin whose id is `id`, or `undefined`. */
+  async get(id: string): Promise<LoadedSourcePlugin | undefined> {
+    return (await this.load()).get(id);
+  }
+
+  load(): Promise<ReadonlyMap<string, LoadedSourcePlugin>> {
+    this.loaded ??= this.loadAll();
+    return this.loaded;
+  }
+
+  private async loadAll(): Promise<ReadonlyMap<string, LoadedSourcePlugin>> {
+    const byId = new Map<string, LoadedSourcePlugin>();
+    for (const module of this.modules) {
+      const plugin = checkPlugin(module, await this.importOne(module));
+      const other = byId.get(plugin.definition.id);
+      if (other) {
+        throw new SourcePluginLoadError(
+          `source plugins ${other.module} and ${module} both have the id "${plugin.definition.id}"`,
+        );
+      }
+      byId.set(plugin.definition.id, plugin);
+    }
+    return byId;
+  }
+
+  private async importOne(module: string): Promise<unknown> {
+    // A path (./x.js, /abs/x.js) is imported as a file relative to the working directory; anything
+    // else is a package name resolved like any import.
+    const isPath = module.startsWith('.') || isAbsolute(module);
+    const specifier = isPath ? pathToFileURL(resolve(module)).href : module;
+    try {
+      return await this.importModule(specifier);
+    } catch (error) {
+      throw new SourcePluginLoadError(
+        `source plugin ${module} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        error,
+      );
+    }
+  }
+}
+
+function checkPlugin(module: string, namespace: unknown): LoadedSourcePlugin {
+  const bad = (problem: string) => new SourcePluginLoadError(`source plugin ${module}: ${problem}`);
+  const value = (namespace as { default?: unknown } | null)?.default;
+  if (typeof value !== 'object' || value === null) throw bad('has no default export');
+  const def = value as Partial<SourcePluginDefinition>;
+  if (typeof def.id !== 'string' || def.id.length > 64 || !ID_PATTERN.test(def.id))
+    throw bad('the default export is not a source plugin definition (its id is not <vendor>-<product>)');
+  const version: unknown = def.apiVersion;
+  if (version !== SOURCE_API_VERSION)
+    throw bad(
+      `implements source-api version ${String(version)}; this Caravan supports ${SOURCE_API_VERSION}`,
+    );
+  if (typeof def.displayName !== 'string' || def.displayName.trim() === '') throw bad('has no displayName');
+  if (typeof def.create !== 'function') throw bad('has no create function');
+  const compile = (name: 'configSchema' | 'credentialsSchema'): PayloadValidator => {
+    const schema = def[name];
+    if (typeof schema !== 'object' || schema === null || schema.type !== 'object')
+      throw bad(`${name} is not an object schema`);
+    const compiled = compilePayloadSchema(schema);
+    if (!compiled.ok) throw bad(`${name} is not a valid JSON Schema: ${compiled.error.message}`);
+    return compiled.validate;
+  };
+  return {
+    module,
+    definition: def as SourcePluginDefinition,
+    validateConfig: compile('configSchema'),
+    validateCredentials: compile('credentialsSchema'),
+  };
+}

@@ -1,0 +1,129 @@
+import type { SourceConsumer, SourceError, SourceSink } from '@caravan/source-api';
+import type { KeyRing } from '../crypto/KeyRing.js';
+import type { Clock } from '../domain/Clock.js';
+import type { Logger } from '../observability/index.js';
+import type { StoredSource } from '../storage/SourceRepository.js';
+import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
+import type { PluginRegistry } from './PluginRegistry.js';
+
+export interface ConsumerHostDeps extends DeliverDeps {
+  registry: Pick<PluginRegistry, 'get'>;
+  keyRing: KeyRing;
+  clock: Clock;
+  logger: Logger;
+  /** Records the consumer's latest error (`null`: it started fine). */
+  setLastError(sourceId: string, error: { code: string; message: string; at: number } | null): Promise<void>;
+}
+
+const MIN_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Runs one version of one source in this process: creates the plugin's consumer and keeps it running.
+ * A failed `start` or a `sink.fail` records `lastError`, stops the consumer and tries a new one after
+ * an exponential back-off (1 s doubling to 60 s), so a broken source never spins.
+ */
+export class SourceConsumerHost {
+  private consumer: SourceConsumer | undefined;
+  private stopped = false;
+  private failures = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private cycle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: ConsumerHostDeps,
+    readonly source: StoredSource,
+  ) {}
+
+  /** Resolves once the first attempt to start finished (started, or failed and scheduled a retry). */
+  start(): Promise<boolean> {
+    const first = this.attempt();
+    this.cycle = first.then(() => {});
+    return first;
+  }
+
+  /** Stops the consumer; resolves once its pending `deliver` calls were answered and applied. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.cycle;
+    await this.consumer?.stop();
+    this.consumer = undefined;
+  }
+
+  private async attempt(): Promise<boolean> {
+    if (this.stopped) return false;
+    const { source } = this;
+    try {
+      const plugin = await this.deps.registry.get(source.type);
+      if (!plugin)
+        throw Object.assign(new Error(`source type ${source.type} is not installed`), {
+          code: 'CARAVAN_SOURCE_TYPE_NOT_FOUND',
+        });
+      const credentials =
+        source.credentialsEncrypted === null
+          ? null
+          : deepFreeze(
+              JSON.parse(this.deps.keyRing.decryptString(source.credentialsEncrypted, source.id)) as unknown,
+            );
+      const consumer = plugin.definition.create({
+        config: deepFreeze(structuredClone(source.config)),
+        credentials,
+        workers: source.workers,
+        sourceId: source.id,
+        logger: this.deps.logger.child({ tenantId: source.tenantId, sourceId: source.id }),
+      });
+      this.consumer = consumer;
+      await consumer.start(this.sink(consumer));
+      if (this.failures > 0 || source.lastError)
+        await this.deps.setLastError(source.id, null).catch(() => {});
+      this.failures = 0;
+      return true;
+    } catch (error) {
+      // stop() is safe after a failed start and releases whatever the consumer had opened.
+      await this.failed(error, true);
+      return false;
+    }
+  }
+
+  private sink(consumer: SourceConsumer): SourceSink {
+    return {
+      deliver: (messages) => deliverMessages(this.deps, this.source, messages),
+      fail: (error: SourceError) => {
+        if (this.consumer !== consumer) return;
+        this.cycle = this.failed(error, true);
+      },
+    };
+  }
+
+  private async failed(error: unknown, stopConsumer: boolean): Promise<void> {
+    const failed = this.consumer;
+    this.consumer = undefined;
+    this.failures++;
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    this.deps.logger.warn({ sourceId: this.source.id, err: error }, 'source consumer failed');
+    await this.deps
+      .setLastError(this.source.id, {
+        code:
+          typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : 'CARAVAN_SOURCE_UNAVAILABLE',
+        message,
+        at: this.deps.clock.now(),
+      })
+      .catch(() => {});
+    if (stopConsumer) await failed?.stop().catch(() => {});
+    if (this.stopped) return;
+    const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (this.failures - 1));
+    this.retry = setTimeout(() => {
+      this.cycle = this.attempt().then(() => {});
+    }, delay);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import test, { type ExecutionContext } from 'ava';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  SQSClient,
+  SendMessageBatchCommand,
+} from '@aws-sdk/client-sqs';
+import { createTenant, openBacking, waitFor, type RoutingBackend } from '../../../tests/support/routing.js';
+import { serviceSetting } from '../../../tests/support/services.js';
+import { KeyRing } from '../crypto/KeyRing.js';
+import { systemClock } from '../domain/Clock.js';
+import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
+import { EventIngestService } from '../ingest/EventIngestService.js';
+import { EventTypeService } from '../management/EventTypeService.js';
+import { SourceService } from '../management/SourceService.js';
+import { createLogger } from '../observability/index.js';
+import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
+import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
+import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
+import { KnexTenantRepository } from '../storage/knex/KnexTenantRepository.js';
+import { PluginRegistry } from './PluginRegistry.js';
+import { createSourceRunner, type SourceRunner } from './SourceRunner.js';
+
+const endpoint = serviceSetting('CARAVAN_TEST_SQS_ENDPOINT');
+const region = serviceSetting('CARAVAN_TEST_SQS_REGION');
+const credentials = { accessKeyId: 'AKIACARAVANRUNNERTEST', secretAccessKey: 'runner' };
+const admin = new SQSClient({ endpoint, region, credentials: { ...credentials } });
+test.after.always(() => admin.destroy());
+
+const logger = createLogger({
+  level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
+  name: 'source-runner-test',
+});
+const keyRing = new KeyRing({
+  primaryKeyId: 't1',
+  keys: [{ id: 't1', key: Buffer.alloc(32, 7).toString('base64') }],
+});
+const registry = new PluginRegistry(['@caravan/source-aws-sqs']);
+const LEASE_MS = 1_500;
+
+function eachBackend(title: string, fn: (t: ExecutionContext, backend: RoutingBackend) => Promise<void>) {
+  for (const backend of ['sqlite', 'mariadb'] as const)
+    test(`[${backend}] SourceRunner › ${title}`, (t) => fn(t, backend));
+}
+
+async function setup(t: ExecutionContext, backend: RoutingBackend, queueUrlOverride?: string) {
+  const backing = await openBacking(backend);
+  const queue = await admin.send(new CreateQueueCommand({ QueueName: `runner-${randomUUID()}` }));
+  const queueUrl = queue.QueueUrl!;
+  const runners: SourceRunner[] = [];
+  t.teardown(async () => {
+    await Promise.all(runners.map((r) => r.stop()));
+    await admin.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
+    await backing.cleanup();
+  });
+  await backing.log.init();
+  const { db, log } = backing;
+  const tenantId = await createTenant(db);
+  const ingest = new EventIngestService({
+    log,
+    events: new KnexEventRepository({ db }),
+    eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock: systemClock }),
+    tenantLimits: async (id) => (await new KnexTenantRepository({ db }).get(id))?.limits,
+    clock: systemClock,
+  });
+  const sources = new SourceService({
+    sources: new KnexSourceRepository({ db }),
+    plugins: registry,
+    keyRing,
+    clock: systemClock,
+    ingest,
+  });
+  const source = await sources.create(tenantId, {
+    name: 'orders',
+    type: 'aws-sqs',
+    config: {
+      queueUrl: queueUrlOverride ?? queueUrl,
+      region,
+      endpoint,
+      waitTimeSeconds: 1,
+      visibilityTimeoutSeconds: 2,
+    },
+    credentials,
+  });
+  const events: EventRecord[] = [];
+  const subscription = await log.subscribe({
+    groupId: `runner-test-${randomUUID()}`,
+    topic: 'events',
+    onRecords: (records) => {
+      for (const r of records) {
+        events.push(decodeEventRecord(r.value));
+        r.done();
+      }
+    },
+  });
+  t.teardown(() => subscription.stop({ graceMs: 0 }));
+  const runner = (workerId: string) => {
+    const r = createSourceRunner({
+      db,
+      registry,
+      keyRing,
+      ingest,
+      clock: systemClock,
+      logger,
+      workerId,
+      leaseMs: LEASE_MS,
+      pollMs: 200,
+    });
+    runners.push(r);
+    return r;
+  };
+  const publish = async (bodies: string[]) => {
+    const sent = await admin.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: bodies.map((body, i) => ({
+          Id: String(i),
+          MessageBody: body,
+          MessageAttributes: { region: { DataType: 'String', StringValue: 'eu' } },
+        })),
+      }),
+    );
+    return bodies.map((_, i) => sent.Successful!.find((s) => s.Id === String(i))!.MessageId!);
+  };
+  return { db, tenantId, source, events, runner, publish, sources };
+}
+
+eachBackend(
+  'valid messages become events of the source tenant; invalid ones dead letters',
+  async (t, backend) => {
+    const { db, tenantId, source, events, runner, publish, sources } = await setup(t, backend);
+    const ids = await publish([
+      '{"eventType":"order.created","payload":{"n":1,  "tenantId":"tnt_evil"}}',
+      '{"eventType":"order.created","payload":{"n":2}}',
+      '{"eventType":',
+      '{"eventType":"not a valid type!","payload":{}}',
+      '{"eventType":"order.paid","payload":[3],"idempotencyKey":"own-key"}',
+    ]);
+    await runner('worker-a').start();
+    await waitFor(() => events.length >= 3, 'three events');
+    const letters = async () => (await sources.listDeadLetters(tenantId, source.id, { limit: 10 })).data;
+    await waitFor(async () => (await letters()).length >= 2, 'two dead letters');
+
+    const byPayload = new Map(events.map((e) => [e.payload, e]));
+    const first = byPayload.get('{"n":1,  "tenantId":"tnt_evil"}');
+    t.truthy(first, 'the payload keeps its exact bytes');
+    t.is(first?.tenantId, tenantId);
+    t.is(first?.sourceId, source.id);
+    t.is(first?.idempotencyKey, `${source.id}:${ids[0]}`);
+    t.deepEqual(first?.headers, { region: 'eu' });
+    t.is(byPayload.get('[3]')?.idempotencyKey, 'own-key');
+    t.is(events.length, 3);
+
+    const dead = await letters();
+    t.deepEqual(dead.map((d) => d.messageId).sort(), [ids[2], ids[3]].sort());
+    const malformed = dead.find((d) => d.messageId === ids[2])!;
+    t.is(malformed.reason.code, 'CARAVAN_MALFORMED_JSON');
+    t.is(malformed.body.toString(), '{"eventType":');
+    t.deepEqual(malformed.attributes, { region: 'eu' });
+    const invalid = dead.find((d) => d.messageId === ids[3])!;
+    t.is(invalid.reason.code, 'CARAVAN_VALIDATION_FAILED');
+    t.deepEqual(
+      invalid.reason.errors.map((e) => e.field),
+      ['/body/eventType'],
+    );
+
+    const lease = (await db('source_leases').where({ source_id: source.id }).first()) as {
+      worker_id: string;
+    };
+    t.is(lease.worker_id, 'worker-a');
+    t.is((await sources.get(tenantId, source.id)).workerId, 'worker-a');
+  },
+);
+
+eachBackend(
+  'a worker that dies without releasing loses its sources to another within a few leases',
+  async (t, backend) => {
+    const { db, source, events, runner, publish } = await setup(t, backend);
+    const a = runner('worker-a');
+    await a.start();
+    const b = runner('worker-b');
+    await b.start();
+    const holder = async () =>
+      (
+        (await db('source_leases').where({ source_id: source.id }).first()) as
+          { worker_id: string } | undefined
+      )?.worker_id;
+    t.is(await holder(), 'worker-a');
+    await publish(['{"eventType":"order.created","payload":1}']);
+    await waitFor(() => events.length === 1, 'the first event');
+
+    await a.stop({ release: false });
+    t.is(await holder(), 'worker-a', 'the dead worker kept its lease row');
+    await publish(['{"eventType":"order.created","payload":2}']);
+    await waitFor(async () => (await holder()) === 'worker-b', 'worker-b to take the source', LEASE_MS * 6);
+    await waitFor(() => events.some((e) => e.payload === '2'), 'the event published after the crash');
+    const lease = (await db('source_leases').where({ source_id: source.id }).first()) as {
+      fencing_token: number;
+    };
+    t.is(Number(lease.fencing_token), 2, 'the takeover bumped the fencing token');
+  },
+);
+
+eachBackend('pausing stops consuming and releases the lease; resuming takes it again', async (t, backend) => {
+  const { db, tenantId, source, events, runner, publish, sources } = await setup(t, backend);
+  await runner('worker-a').start();
+  await sources.setPaused(tenantId, source.id, true);
+  await waitFor(
+    async () => (await db('source_leases').where({ source_id: source.id })).length === 0,
+    'release',
+  );
+  await publish(['{"eventType":"order.created","payload":1}']);
+  await sources.setPaused(tenantId, source.id, false);
+  await waitFor(() => events.length === 1, 'the event after resuming');
+  t.pass();
+});
+
+eachBackend(
+  'a consumer that cannot start records lastError and is retried with back-off',
+  async (t, backend) => {
+    const missing = `${endpoint}/000000000000/missing-${randomUUID()}`;
+    const { tenantId, source, runner, sources } = await setup(t, backend, missing);
+    await runner('worker-a').start();
+    await waitFor(async () => (await sources.get(tenantId, source.id)).lastError !== null, 'lastError');
+    const failed = await sources.get(tenantId, source.id);
+    t.regex(failed.lastError?.code ?? '', /^CARAVAN_SOURCE_/);
+    t.is(failed.workerId, 'worker-a', 'the worker keeps the lease while it retries');
+  },
+);

@@ -1,0 +1,90 @@
+import test from 'ava';
+import type { SourceMessage } from '@caravan/source-api';
+import { ManualClock } from '../domain/Clock.js';
+import { LogUnavailableError, ValidationError } from '../errors/index.js';
+import type { IngestItem } from '../ingest/ingestItem.js';
+import type { StoredDeadLetter } from '../storage/SourceRepository.js';
+import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
+
+const source = { id: 'src_1', tenantId: 'tnt_1', format: 'caravan' as const, raw: null };
+const message = (id: string, body: string): SourceMessage => ({
+  id,
+  body: new TextEncoder().encode(body),
+  attributes: {},
+  publishTime: null,
+});
+const good = (n: number) => message(`m${n}`, `{"eventType":"a","payload":${n}}`);
+
+function host(ingest: DeliverDeps['ingest']['ingest'], failDeadLetters = false) {
+  const deadLetters: StoredDeadLetter[] = [];
+  const calls: { tenantId: string; items: readonly IngestItem[] }[] = [];
+  const deps: DeliverDeps = {
+    clock: new ManualClock(1_000),
+    ingest: {
+      ingest: (tenantId, items, options) => {
+        calls.push({ tenantId, items });
+        return ingest(tenantId, items, options);
+      },
+    },
+    deadLetters: {
+      insertDeadLetter: (d) =>
+        failDeadLetters ? Promise.reject(new Error('db down')) : (deadLetters.push(d), Promise.resolve()),
+    },
+  };
+  return { deps, deadLetters, calls };
+}
+
+test('deliverMessages › ingests valid messages in one batch for the source tenant, dead-letters malformed ones', async (t) => {
+  const { deps, deadLetters, calls } = host((_, items) =>
+    Promise.resolve(items.map((_, i) => ({ id: `evt_${i}`, duplicate: false }))),
+  );
+  const outcomes = await deliverMessages(deps, source, [good(1), message('m2', '{oops'), good(3)]);
+  t.deepEqual(
+    outcomes.map((o) => o.kind),
+    ['accepted', 'rejected', 'accepted'],
+  );
+  t.is(calls.length, 1);
+  t.is(calls[0]?.tenantId, 'tnt_1');
+  t.is(calls[0]?.items.length, 2);
+  t.is(deadLetters[0]?.messageId, 'm2');
+  t.is(deadLetters[0]?.reason.code, 'CARAVAN_MALFORMED_JSON');
+});
+
+test('deliverMessages › an item ingest refuses becomes a dead letter and the rest is ingested again', async (t) => {
+  const { deps, deadLetters, calls } = host((_, items) =>
+    items.length === 3
+      ? Promise.reject(
+          new ValidationError(
+            [{ field: '/body/events/1/payload/x', message: 'must be a string' }],
+            'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
+          ),
+        )
+      : Promise.resolve(items.map((_, i) => ({ id: `evt_${i}`, duplicate: false }))),
+  );
+  const outcomes = await deliverMessages(deps, source, [good(1), good(2), good(3)]);
+  t.deepEqual(
+    outcomes.map((o) => o.kind),
+    ['accepted', 'rejected', 'accepted'],
+  );
+  t.is(calls.length, 2);
+  t.deepEqual(deadLetters[0]?.reason, {
+    code: 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
+    message: '/body/payload/x: must be a string',
+    errors: [{ field: '/body/payload/x', message: 'must be a string' }],
+  });
+});
+
+test('deliverMessages › log unavailable is retry-later; a dead letter that cannot be stored is not acknowledged', async (t) => {
+  const down = host(() => Promise.reject(new LogUnavailableError('down')));
+  const outcomes = await deliverMessages(down.deps, source, [good(1), good(2)]);
+  t.deepEqual(
+    outcomes.map((o) => o.kind),
+    ['retry-later', 'retry-later'],
+  );
+  const noDb = host((_, items) => Promise.resolve(items.map(() => ({ id: 'evt', duplicate: false }))), true);
+  const mixed = await deliverMessages(noDb.deps, source, [good(1), message('m2', 'nope')]);
+  t.deepEqual(
+    mixed.map((o) => o.kind),
+    ['accepted', 'retry-later'],
+  );
+});

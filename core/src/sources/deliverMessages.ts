@@ -1,0 +1,113 @@
+import type { SourceMessage, SourceOutcome } from '@caravan/source-api';
+import type { Clock } from '../domain/Clock.js';
+import { newId } from '../domain/ids.js';
+import { CaravanError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import type { IngestItem } from '../ingest/ingestItem.js';
+import type { IngestResult } from '../ingest/EventIngestService.js';
+import type { StoredDeadLetter, StoredSource } from '../storage/SourceRepository.js';
+import { toIngestItem, type RejectionReason } from './toIngestItem.js';
+
+export interface DeliverDeps {
+  ingest: {
+    ingest(
+      tenantId: string,
+      items: readonly IngestItem[],
+      options?: { sourceId?: string; batch?: boolean },
+    ): Promise<IngestResult[]>;
+  };
+  deadLetters: { insertDeadLetter(deadLetter: StoredDeadLetter): Promise<void> };
+  clock: Clock;
+}
+
+const RETRY_MS = 1_000;
+const BATCH_FIELD = /^\/body\/events\/(\d+)(.*)$/;
+
+/**
+ * Answers one `deliver` call: converts every message, ingests the valid ones in one batch for the
+ * source's tenant (never a tenant named in a message), stores dead letters for the invalid ones, and
+ * answers one outcome per message, in order. Never rejects: any failure of its own is `retry-later`, so
+ * nothing is acknowledged before it is durable (an event in the log, or a dead letter in the table).
+ */
+export async function deliverMessages(
+  deps: DeliverDeps,
+  source: Pick<StoredSource, 'id' | 'tenantId' | 'format' | 'raw'>,
+  messages: readonly SourceMessage[],
+): Promise<SourceOutcome[]> {
+  const outcomes: SourceOutcome[] = messages.map(() => ({ kind: 'retry-later', delayMs: RETRY_MS }));
+  const rejected = new Map<number, RejectionReason>();
+  let pending = new Map<number, IngestItem>();
+  messages.forEach((message, i) => {
+    const converted = toIngestItem(source, message);
+    if (converted.ok) pending.set(i, converted.item);
+    else rejected.set(i, converted.reason);
+  });
+  // Ingest validates a batch as a whole: invalid items are set aside as dead letters and the rest is
+  // ingested again (twice at most: the second round has only items ingest already found valid).
+  for (let round = 0; round < 3 && pending.size > 0; round++) {
+    const indexes = [...pending.keys()];
+    try {
+      await deps.ingest.ingest(source.tenantId, [...pending.values()], {
+        sourceId: source.id,
+        batch: true,
+      });
+      for (const i of indexes) outcomes[i] = { kind: 'accepted' };
+      pending = new Map();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) {
+        const delayMs = retryDelay(error);
+        for (const i of indexes) outcomes[i] = { kind: 'retry-later', delayMs };
+        pending = new Map();
+        break;
+      }
+      const next = new Map(pending);
+      for (const e of error.errors) {
+        const m = BATCH_FIELD.exec(e.field);
+        const i = m ? indexes[Number(m[1])] : undefined;
+        if (i === undefined) continue;
+        next.delete(i);
+        const reason = rejected.get(i) ?? {
+          code: error.code as RejectionReason['code'],
+          message: '',
+          errors: [],
+        };
+        reason.errors.push({ field: `/body${m?.[2] ?? ''}`, message: e.message });
+        reason.message = reason.message || `/body${m?.[2] ?? ''}: ${e.message}`;
+        rejected.set(i, reason);
+      }
+      // A validation error that names no item cannot be pinned on one: retry all rather than loop.
+      if (next.size === pending.size) break;
+      pending = next;
+    }
+  }
+  await Promise.all(
+    [...rejected].map(async ([i, reason]) => {
+      const message = messages[i]!;
+      try {
+        const now = deps.clock.now();
+        await deps.deadLetters.insertDeadLetter({
+          id: newId('dl', now),
+          tenantId: source.tenantId,
+          sourceId: source.id,
+          messageId: message.id,
+          body: Buffer.from(message.body),
+          attributes: { ...message.attributes },
+          reason,
+          receivedAt: now,
+          replayedAt: null,
+          replayedEventId: null,
+        });
+        outcomes[i] = { kind: 'rejected', reason: reason.message };
+      } catch {
+        // Not stored, so not acknowledged: the broker redelivers it and storing is tried again.
+        outcomes[i] = { kind: 'retry-later', delayMs: RETRY_MS };
+      }
+    }),
+  );
+  return outcomes;
+}
+
+function retryDelay(error: unknown): number {
+  if (error instanceof LogUnavailableError) return RETRY_MS;
+  if (error instanceof CaravanError && error.code === 'CARAVAN_INGEST_RATE_LIMITED') return RETRY_MS;
+  return RETRY_MS * 5;
+}

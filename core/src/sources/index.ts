@@ -1,0 +1,12 @@
+export { PluginRegistry, SourcePluginLoadError, type LoadedSourcePlugin } from './PluginRegistry.js';
+export {
+  toIngestItem,
+  CONVOY_MESSAGE_TYPE,
+  type Conversion,
+  type ConversionMessage,
+  type ConversionSource,
+  type RejectionReason,
+} from './toIngestItem.js';
+export { brokerIdempotencyKey } from './messageHeaders.js';
+export { createSourceRunner, type SourceRunner, type SourceRunnerDeps } from './SourceRunner.js';
+export { deliverMessages, type DeliverDeps } from './deliverMessages.js';

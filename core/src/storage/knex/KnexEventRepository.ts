@@ -1,0 +1,52 @@
+import type { EventFilter } from '../../domain/event.js';
+import type { Database } from '../createDatabase.js';
+import type { EventRepository } from '../EventRepository.js';
+import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { SUMMARY_COLUMNS, toEventSummary, toStoredEvent, type EventRow } from './eventRows.js';
+
+/** {@link EventRepository} on MySQL/MariaDB or SQLite through knex. */
+export class KnexEventRepository implements EventRepository {
+  constructor(private readonly deps: { db: Database }) {}
+
+  async existingIds(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.deps
+      .db('events')
+      .whereIn('id', [...new Set(ids)])
+      .andWhere('tenant_id', tenantId)
+      .select<{ id: string }[]>('id');
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async get(tenantId: string, id: string) {
+    const row = (await this.deps.db('events').where({ tenant_id: tenantId, id }).first()) as
+      EventRow | undefined;
+    return row && toStoredEvent(row);
+  }
+
+  async list(tenantId: string, filter: EventFilter, { limit, cursor }: PageRequest) {
+    const q = this.deps
+      .db('events')
+      .select(...SUMMARY_COLUMNS)
+      .where('tenant_id', tenantId);
+    if (filter.eventType !== undefined) void q.andWhere('event_type', filter.eventType);
+    if (filter.ownerId !== undefined) void q.andWhere('owner_id', filter.ownerId);
+    if (filter.since !== undefined) void q.andWhere('created_at', '>=', filter.since);
+    if (filter.until !== undefined) void q.andWhere('created_at', '<', filter.until);
+    if (cursor) {
+      const at = decodeCursor(cursor);
+      void q.andWhere((w) => {
+        void w.where('created_at', '<', at.value).orWhere((x) => {
+          void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
+        });
+      });
+    }
+    const rows = (await q
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1)) as Omit<EventRow, 'payload'>[];
+    return toPage(rows, limit, toEventSummary, (r) => ({ value: Number(r.created_at), id: r.id }));
+  }
+}

@@ -1,0 +1,104 @@
+import type { Database } from '../createDatabase.js';
+import { isDuplicateKeyError } from './isDuplicateKeyError.js';
+import { toSource, type SourceRow } from './KnexSourceRepository.js';
+import type { StoredSource } from '../SourceRepository.js';
+
+type LeaseJoinRow = SourceRow & { lease_worker: string | null; lease_expires: number | string | null };
+
+/** A lease this worker holds; `token` fences renewals and releases against a newer holder. */
+export interface HeldLease {
+  sourceId: string;
+  token: number;
+}
+
+/**
+ * Expiring leases on sources in `source_leases`, so each source is consumed by one worker process at a
+ * time and a dead worker's sources move once its leases expire. Every write is a compare-and-set on the
+ * holder and the fencing token, so a worker that paused past its expiry cannot renew a lease taken over
+ * meanwhile.
+ */
+export class KnexSourceLeases {
+  constructor(private readonly deps: { db: Database; workerId: string; leaseMs: number }) {}
+
+  private get db() {
+    return this.deps.db;
+  }
+
+  /** Live (not paused) sources with no live lease, and how many workers hold live leases. */
+  async claimable(now: number): Promise<{ sources: StoredSource[]; liveWorkers: number; active: number }> {
+    const rows = await this.db('sources as s')
+      .leftJoin('source_leases as l', 'l.source_id', 's.id')
+      .whereNot('s.status', 'paused')
+      .select<LeaseJoinRow[]>('s.*', 'l.worker_id as lease_worker', 'l.expires_at as lease_expires');
+    const live = (r: LeaseJoinRow) => r.lease_expires !== null && Number(r.lease_expires) > now;
+    const workers = new Set(rows.filter(live).map((r) => r.lease_worker));
+    workers.add(this.deps.workerId);
+    return {
+      sources: rows.filter((r) => !live(r)).map((r) => toSource(r)),
+      liveWorkers: workers.size,
+      active: rows.length,
+    };
+  }
+
+  /** Takes the lease of an unleased or expired source; `undefined` when another worker got it first. */
+  async claim(sourceId: string, now: number): Promise<HeldLease | undefined> {
+    const expiresAt = now + this.deps.leaseMs;
+    const current = (await this.db('source_leases').where({ source_id: sourceId }).first()) as
+      { fencing_token: number | string; expires_at: number | string } | undefined;
+    if (!current) {
+      try {
+        await this.db('source_leases').insert({
+          source_id: sourceId,
+          worker_id: this.deps.workerId,
+          fencing_token: 1,
+          acquired_at: now,
+          expires_at: expiresAt,
+        });
+        return { sourceId, token: 1 };
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return undefined;
+        throw error;
+      }
+    }
+    if (Number(current.expires_at) > now) return undefined;
+    const token = Number(current.fencing_token) + 1;
+    const n = await this.db('source_leases')
+      .where({ source_id: sourceId, fencing_token: current.fencing_token })
+      .andWhere('expires_at', '<=', now)
+      .update({
+        worker_id: this.deps.workerId,
+        fencing_token: token,
+        acquired_at: now,
+        expires_at: expiresAt,
+      });
+    return n === 1 ? { sourceId, token } : undefined;
+  }
+
+  /** Extends a held lease; `false` when it was lost (expired and taken over, or the source deleted). */
+  async renew(lease: HeldLease, now: number): Promise<boolean> {
+    const n = await this.db('source_leases')
+      .where({ source_id: lease.sourceId, worker_id: this.deps.workerId, fencing_token: lease.token })
+      .update({ expires_at: now + this.deps.leaseMs });
+    return n === 1;
+  }
+
+  /** Gives a lease back at once, so another worker may take the source without waiting for expiry. */
+  async release(lease: HeldLease): Promise<void> {
+    await this.db('source_leases')
+      .where({ source_id: lease.sourceId, worker_id: this.deps.workerId, fencing_token: lease.token })
+      .delete();
+  }
+
+  /** The current rows of the given sources (missing ones were deleted). */
+  async sources(ids: readonly string[]): Promise<Map<string, StoredSource>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.db('sources').whereIn('id', ids)) as SourceRow[];
+    return new Map(rows.map((r) => [r.id, toSource(r)]));
+  }
+
+  /** Records the consumer's latest error (`null` clears it) without touching `updated_at` or `version`. */
+  async setLastError(sourceId: string, error: { code: string; message: string; at: number } | null) {
+    const text = error && JSON.stringify({ ...error, message: error.message.slice(0, 800) });
+    await this.db('sources').where({ id: sourceId }).update({ last_error: text });
+  }
+}

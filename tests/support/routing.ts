@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  KafkaInternalLog,
+  KnexEndpointRepository,
+  KnexTenantRepository,
+  SqlInternalLog,
+  createDatabase,
+  createMigrator,
+  decodeDeliveryRecord,
+  encodeRecord,
+  newId,
+  type Database,
+  type DeliveryRecord,
+  type Endpoint,
+  type EventRecord,
+  type InternalLog,
+} from '@caravan/core';
+import { createScratchMysqlDatabase } from './mysql.js';
+import { migrationsDir, serviceSetting } from './services.js';
+
+/** Where a router test keeps its events: the database and the log engine. */
+export type RoutingBackend = 'sqlite' | 'mariadb' | 'kafka';
+
+export interface RoutingBacking {
+  db: Database;
+  log: InternalLog;
+  cleanup(): Promise<void>;
+}
+
+const partitions = { events: 4, deliveries: 4 };
+
+/** A migrated database and a log on it (SQL log) or beside it (Kafka, with a SQLite database). */
+export async function openBacking(backend: RoutingBackend): Promise<RoutingBacking> {
+  let db: Database;
+  let drop = async () => {};
+  if (backend === 'mariadb') {
+    const scratch = await createScratchMysqlDatabase('router');
+    db = scratch.db;
+    drop = scratch.drop;
+  } else {
+    const filename = join(mkdtempSync(join(tmpdir(), 'caravan-router-')), 'router.sqlite');
+    db = createDatabase({ client: 'sqlite', filename });
+    drop = () => db.destroy();
+  }
+  await createMigrator({ db, directory: migrationsDir }).latest();
+  if (backend !== 'kafka') {
+    const log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
+    return {
+      db,
+      log,
+      cleanup: async () => {
+        await log.close({ graceMs: 0 });
+        await drop();
+      },
+    };
+  }
+  const brokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
+  const topicPrefix = `caravan-router-test.${randomBytes(4).toString('hex')}.`;
+  const log = new KafkaInternalLog({
+    brokers,
+    clientId: 'caravan-router-test',
+    topicPrefix,
+    partitions,
+    replicationFactor: 1,
+    consumer: {
+      sessionTimeoutMs: 6000,
+      rebalanceTimeoutMs: 6000,
+      heartbeatIntervalMs: 300,
+      maxWaitTimeMs: 200,
+    },
+    retryBackoffMs: 50,
+  });
+  return {
+    db,
+    log,
+    cleanup: async () => {
+      await log.close({ graceMs: 0 });
+      await drop();
+      const admin = new Kafka({
+        clientId: 'caravan-router-test',
+        brokers,
+        logLevel: logLevel.NOTHING,
+      }).admin();
+      await admin.connect();
+      try {
+        const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+        if (topics.length > 0) await admin.deleteTopics({ topics });
+      } finally {
+        await admin.disconnect();
+      }
+    },
+  };
+}
+
+export async function createTenant(db: Database): Promise<string> {
+  const id = newId('tnt');
+  const now = Date.now();
+  await new KnexTenantRepository({ db }).insert({
+    id,
+    name: 'Router test',
+    limits: {
+      ingestPerSecond: 1000,
+      deliveriesPerSecond: 1000,
+      maxEndpoints: 1000,
+      maxPayloadBytes: 1_048_576,
+    },
+    operationsUrl: null,
+    hasOperationsSecret: false,
+    operationsSecretEncrypted: null,
+    defaultEgressPoolId: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+/** Inserts an endpoint (with a placeholder secret) and answers its id. */
+export async function createEndpoint(
+  db: Database,
+  tenantId: string,
+  fields: Partial<Endpoint> = {},
+): Promise<string> {
+  const now = Date.now();
+  const endpoint: Endpoint = {
+    id: newId('ep'),
+    tenantId,
+    url: 'https://receiver.example/hook',
+    description: null,
+    ownerId: null,
+    eventTypes: ['*'],
+    filter: null,
+    headers: {},
+    rateLimit: null,
+    maxConcurrency: null,
+    timeoutMs: 15_000,
+    retrySchedule: null,
+    egressPoolId: null,
+    signingScheme: 'hmac',
+    publicKey: null,
+    status: 'active',
+    disabledReason: null,
+    failingSince: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+  const secret = {
+    id: newId('sec'),
+    tenantId,
+    endpointId: endpoint.id,
+    scheme: 'hmac' as const,
+    secretEncrypted: 'not-used-by-the-router',
+    publicKey: null,
+    createdAt: now,
+    expiresAt: null,
+  };
+  const result = await new KnexEndpointRepository({ db }).insert(endpoint, secret);
+  if (!result.inserted) throw new Error('endpoint limit reached');
+  return endpoint.id;
+}
+
+/** An `events` record as ingest appends it. */
+export function eventRecord(
+  tenantId: string,
+  fields: Partial<EventRecord> & { eventType: string },
+): EventRecord {
+  return {
+    v: 1,
+    id: newId('evt'),
+    tenantId,
+    payload: '{}',
+    idempotencyKey: null,
+    endpointId: null,
+    ownerId: null,
+    headers: {},
+    sourceId: null,
+    createdAt: Date.now(),
+    ...fields,
+  };
+}
+
+export function appendEvents(log: InternalLog, records: readonly EventRecord[]): Promise<void> {
+  return log.append(
+    'events',
+    records.map((r) => ({ key: r.id, value: encodeRecord(r) })),
+  );
+}
+
+/** Collects every `deliveries` record in a group of its own. */
+export async function collectDeliveryRecords(log: InternalLog): Promise<DeliveryRecord[]> {
+  const got: DeliveryRecord[] = [];
+  await log.subscribe({
+    // A group of its own per call: Kafka groups span topics, and tests run side by side on one broker.
+    groupId: `router-test-collector-${randomBytes(4).toString('hex')}`,
+    topic: 'deliveries',
+    onRecords: (records) => {
+      for (const r of records) {
+        got.push(decodeDeliveryRecord(r.value));
+        r.done();
+      }
+    },
+  });
+  return got;
+}
+
+/** Polls `check` until it holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
