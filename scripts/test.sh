@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite: starts the real services (MariaDB, Redis, Kafka, the Pub/Sub emulator,
-# ElasticMQ) if they are not running, then runs every ava test against them.
+# ElasticMQ) if they are not running, runs every ava test against them, and, after a full run, checks
+# that every operation of the API contract was exercised by some test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh up
+rm -rf .cache/coverage
 npx ava "$@"
+if [[ $# -eq 0 ]]; then
+  node scripts/check-operation-coverage.js
+fi

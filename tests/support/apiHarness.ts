@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
@@ -24,7 +24,7 @@ import { createServices } from '../../api/src/server/createServices.js';
 import { loadContract } from '../../api/src/server/loadContract.js';
 import { startServer } from '../../api/src/server/startServer.js';
 import { createScratchMysqlDatabase } from './mysql.js';
-import { migrationsDir } from './services.js';
+import { migrationsDir, repoRoot } from './services.js';
 
 const { OpenAPIBackend } = OpenAPIBackendModule;
 const addFormats = addFormatsModule.default;
@@ -70,6 +70,15 @@ const validateProblem = problemAjv.compile({ $ref: 'c#/definitions/Problem' });
 
 /** Every operationId a test exercised, to prove no operation goes untested. */
 export const exercisedOperations = new Set<string>();
+
+// Each test process leaves the operations it saw succeed in .cache/coverage; scripts/test.sh checks
+// after a full run that together they cover every operation of the contract.
+process.on('exit', () => {
+  if (exercisedOperations.size === 0) return;
+  const dir = join(repoRoot, '.cache', 'coverage');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `operations-${process.pid}.json`), JSON.stringify([...exercisedOperations]));
+});
 
 /**
  * A real Caravan API server in this process, on a real database (a temporary SQLite file or a scratch
