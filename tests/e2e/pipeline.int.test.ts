@@ -109,6 +109,25 @@ async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
     30_000,
   );
   t.true(mine.length > 0);
+
+  // Replay: the event goes again to every endpoint that matches it now, with the same webhook-id.
+  const target = sent[0]!;
+  const before = steady.received.filter((r) => r.headers['webhook-id'] === target.id).length;
+  const replay = await api.call('POST', `/v1/events/${target.id}/replay`, undefined, key);
+  t.is(replay.status, 202, JSON.stringify(replay.body));
+  await waitFor(
+    async () =>
+      (await api.call('GET', `/v1/jobs/${replay.body.id}`, undefined, key)).body.status === 'succeeded',
+    'the replay job to finish',
+    60_000,
+  );
+  await waitFor(
+    () => steady.received.filter((r) => r.headers['webhook-id'] === target.id).length > before,
+    'the replayed event at the receiver',
+    60_000,
+  );
+  const job = await api.call('GET', `/v1/jobs/${replay.body.id}`, undefined, key);
+  t.like(job.body, { type: 'event_replay', status: 'succeeded', total: 2, processed: 2 });
 }
 
 function verifyAll(

@@ -17,6 +17,8 @@ import {
   KnexSchedulerRepository,
   createDispatcher,
   createJobRunner,
+  replayEventJob,
+  KnexRoutingRepository,
   createRouter,
   createScheduler,
   loadFromRepository,
@@ -72,11 +74,22 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       logger: logger.child({ role: 'scheduler' }),
     });
     scheduler.start();
+    const jobRepository = new KnexJobRepository({ db });
+    const deliveries = new KnexDeliveryRepository({ db });
     const jobs = createJobRunner({
-      jobs: new KnexJobRepository({ db }),
-      deliveries: new KnexDeliveryRepository({ db }),
+      jobs: jobRepository,
+      deliveries,
       clock,
       logger: logger.child({ role: 'jobs' }),
+      extraHandlers: {
+        event_replay: replayEventJob({
+          events: new KnexEventRepository({ db }),
+          routing: new KnexRoutingRepository({ db }),
+          deliveries,
+          jobs: jobRepository,
+          clock,
+        }),
+      },
     });
     jobs.start();
     running.push(

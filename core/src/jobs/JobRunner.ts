@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/Clock.js';
+import { CaravanError } from '../errors/index.js';
 import type { DeliveryStatus } from '../domain/delivery.js';
 import type { Logger } from '../observability/index.js';
 import type { DeliveryFilter, DeliveryRepository } from '../storage/DeliveryRepository.js';
@@ -36,7 +37,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   async function runJob(job: RunnableJob): Promise<void> {
     const extra = deps.extraHandlers?.[job.type];
-    if (extra) return extra(job);
+    if (extra) {
+      await extra(job);
+      await deps.jobs.finish(job.id, 'succeeded', null, deps.clock.now());
+      return;
+    }
     const filter = filterOf(job);
     let processed = job.processed;
     let position = job.cursor ? decodeCursor(job.cursor) : null;
@@ -80,10 +85,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
         await runJob(job);
       } catch (error) {
         deps.logger.error({ err: error, jobId: job.id }, 'job failed');
+        const code = error instanceof CaravanError ? error.code : 'CARAVAN_INTERNAL';
         await deps.jobs.finish(
           job.id,
           'failed',
-          { code: 'CARAVAN_INTERNAL', message: (error as Error).message.slice(0, 500) },
+          { code, message: (error as Error).message.slice(0, 500) },
           deps.clock.now(),
         );
       }
