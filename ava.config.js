@@ -1,14 +1,21 @@
 // Unit tests sit beside the code (*.test.ts); tests needing a real server are *.int.test.ts;
 // black-box suites against running processes live in tests/.
+// Chaos suites kill workers and restart shared servers: scripts/test.sh runs them alone, after
+// everything else, with CARAVAN_CHAOS=1.
+const chaos = process.env.CARAVAN_CHAOS === '1';
+
 export default {
-  files: [
-    'core/src/**/*.test.ts',
-    'api/src/**/*.test.ts',
-    'plugins/*/src/**/*.test.ts',
-    'sdk-clients/typescript/src/**/*.test.ts',
-    'migrations/**/*.test.ts',
-    'tests/**/*.test.ts',
-  ],
+  files: chaos
+    ? ['tests/chaos/**/*.test.ts']
+    : [
+        'core/src/**/*.test.ts',
+        'api/src/**/*.test.ts',
+        'plugins/*/src/**/*.test.ts',
+        'sdk-clients/typescript/src/**/*.test.ts',
+        'migrations/**/*.test.ts',
+        'tests/**/*.test.ts',
+        '!tests/chaos/**',
+      ],
   extensions: { ts: 'module' },
   nodeArguments: ['--import=tsx', '--conditions=caravan-source'],
   // No test may reach a cloud metadata server; kafkajs's partitioner notice is noise.

@@ -9,4 +9,6 @@ rm -rf .cache/coverage
 npx ava "$@"
 if [[ $# -eq 0 ]]; then
   node scripts/check-operation-coverage.js
+  # Chaos suites kill workers and restart Kafka, so they run alone, one at a time.
+  CARAVAN_CHAOS=1 npx ava --concurrency=1
 fi

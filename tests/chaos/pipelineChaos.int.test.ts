@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import test, { type ExecutionContext } from 'ava';
+import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/caravanProcess.js';
+import { startReceiver, waitFor } from '../support/dispatching.js';
+import { createScratchMysqlDatabase } from '../support/mysql.js';
+import { repoRoot, serviceSetting } from '../support/services.js';
+
+const run = promisify(execFile);
+const EVENTS = 5000;
+
+interface Installation {
+  env: Record<string, string>;
+  apiUrl: string;
+  key: string;
+  db: Awaited<ReturnType<typeof createScratchMysqlDatabase>>['db'];
+  startWorker(): Promise<CaravanProcess>;
+}
+
+async function install(t: ExecutionContext, receiverUrl: string): Promise<Installation> {
+  const scratch = await createScratchMysqlDatabase('chaos');
+  t.teardown(scratch.drop);
+  const env = {
+    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
+    CARAVAN_LOG_ENGINE: 'kafka',
+    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
+    CARAVAN_KAFKA_TOPIC_PREFIX: `chaos-${randomBytes(4).toString('hex')}.`,
+    CARAVAN_KAFKA_EVENTS_PARTITIONS: '4',
+    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '4',
+    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
+    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+    CARAVAN_PORT: '0',
+    CARAVAN_LOG_LEVEL: 'warn',
+  };
+  const migrated = await runCaravan(['migrate', 'latest'], env);
+  t.is(migrated.code, 0, migrated.output);
+  const api = await startCaravanServer(['api'], { ...env, CARAVAN_LOG_LEVEL: 'info' });
+  t.teardown(() => api.stop('SIGKILL'));
+  const call = async (path: string, body: unknown, key = env.CARAVAN_ADMIN_KEY) => {
+    const res = await fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const tenant = await call('/v1/tenants', { name: 'Chaos' });
+  const key = (await call(`/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
+  const endpoint = await call('/v1/endpoints', { url: receiverUrl }, key);
+  t.is(endpoint.status, 201, JSON.stringify(endpoint.body));
+  return {
+    env,
+    apiUrl: api.url,
+    key,
+    db: scratch.db,
+    startWorker: async () => {
+      const worker = await startCaravanServer(
+        ['worker'],
+        { ...env, CARAVAN_LOG_LEVEL: 'info' },
+        60_000,
+        /worker running/,
+      );
+      t.teardown(() => worker.stop('SIGKILL'));
+      return worker;
+    },
+  };
+}
+
+/** Sends EVENTS events in batches; returns the ids Caravan acknowledged (202). */
+async function sendEvents(c: Installation): Promise<string[]> {
+  const acknowledged: string[] = [];
+  for (let i = 0; i < EVENTS; i += 100) {
+    const res = await fetch(`${c.apiUrl}/v1/events/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${c.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: Array.from({ length: 100 }, (_, j) => ({ eventType: 'chaos.tick', payload: { n: i + j } })),
+      }),
+    });
+    if (res.status === 202)
+      acknowledged.push(...((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id));
+  }
+  return acknowledged;
+}
+
+async function expectEveryEventOnce(
+  t: ExecutionContext,
+  c: Installation,
+  received: { headers: Record<string, string> }[],
+  acknowledged: string[],
+) {
+  const ids = () => new Set(received.map((r) => r.headers['webhook-id']));
+  await waitFor(
+    () => acknowledged.every((id) => ids().has(id)),
+    'every acknowledged event at the receiver',
+    300_000,
+  );
+  const lost = acknowledged.filter((id) => !ids().has(id)).length;
+  const duplicates = received.length - ids().size;
+  await waitFor(
+    async () => {
+      const rows = await c
+        .db('deliveries')
+        .whereNot('status', 'succeeded')
+        .count<{ n: number }[]>({ n: '*' });
+      return Number(rows[0]!.n) === 0;
+    },
+    'every delivery to be recorded as succeeded',
+    120_000,
+  );
+  const succeeded = await c.db('deliveries').where('status', 'succeeded').count<{ n: number }[]>({ n: '*' });
+  t.log(
+    `sent ${EVENTS}, acknowledged ${acknowledged.length}, delivered ${ids().size}, lost ${lost}, duplicates ${duplicates}`,
+  );
+  t.is(acknowledged.length, EVENTS);
+  t.is(lost, 0);
+  t.is(Number(succeeded[0]!.n), EVENTS);
+  // Every duplicate is a re-send of the same event: it carries the webhook-id receivers deduplicate on.
+  t.true(received.every((r) => acknowledged.includes(r.headers['webhook-id']!)));
+}
+
+test.serial('chaos › a worker killed with SIGKILL mid-run loses nothing once it is restarted', async (t) => {
+  const receiver = await startReceiver();
+  t.teardown(() => receiver.close());
+  const c = await install(t, receiver.url);
+  let worker = await c.startWorker();
+  const sending = sendEvents(c);
+  await waitFor(() => receiver.received.length >= 1000, 'a thousand deliveries before the crash', 180_000);
+  t.is(await worker.stop('SIGKILL'), null, 'the worker was killed');
+  const acknowledged = await sending;
+  worker = await c.startWorker();
+  await expectEveryEventOnce(t, c, receiver.received, acknowledged);
+  t.is(await worker.stop('SIGTERM'), 0);
+});
+
+test.serial('chaos › the Kafka broker restarting mid-run loses nothing', async (t) => {
+  const receiver = await startReceiver();
+  t.teardown(() => receiver.close());
+  const c = await install(t, receiver.url);
+  const worker = await c.startWorker();
+  const sending = sendEvents(c);
+  await waitFor(() => receiver.received.length >= 500, 'deliveries before the restart', 180_000);
+  await run('bash', ['scripts/services.sh', 'restart', 'kafka'], { cwd: repoRoot });
+  const acknowledged = await sending;
+  await expectEveryEventOnce(t, c, receiver.received, acknowledged);
+  t.is(await worker.stop('SIGTERM'), 0);
+});
