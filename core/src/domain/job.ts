@@ -1,3 +1,5 @@
+import { newId } from './ids.js';
+
 /** What a background job does; the contract's `Job.type`, stored as `jobs.kind`. */
 export type JobType = 'bulk_retry' | 'endpoint_recover' | 'event_replay';
 
@@ -17,4 +19,20 @@ export interface Job {
   error: { code: string; message: string } | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A job as it is created: queued, nothing counted or processed yet. */
+export function newJob(tenantId: string, type: JobType, params: Record<string, unknown>, now: number): Job {
+  return {
+    id: newId('job', now),
+    tenantId,
+    type,
+    params,
+    status: 'queued',
+    total: null,
+    processed: 0,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

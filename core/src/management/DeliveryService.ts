@@ -1,7 +1,6 @@
 import type { Clock } from '../domain/Clock.js';
 import type { Attempt, Delivery } from '../domain/delivery.js';
-import { newId } from '../domain/ids.js';
-import type { Job } from '../domain/job.js';
+import { newJob, type Job } from '../domain/job.js';
 import { CaravanError, DeliveryNotFoundError, JobNotFoundError } from '../errors/index.js';
 import type { DeliveryFilter, DeliveryRepository } from '../storage/DeliveryRepository.js';
 import type { JobRepository } from '../storage/JobRepository.js';
@@ -57,18 +56,7 @@ export class DeliveryService {
   /** Starts a job that queues a manual attempt for every delivery matching the filter. */
   async bulkRetry(tenantId: string, input: BulkRetryInput): Promise<Job> {
     const now = this.deps.clock.now();
-    const job: Job = {
-      id: newId('job', now),
-      tenantId,
-      type: 'bulk_retry',
-      params: { ...input },
-      status: 'queued',
-      total: null,
-      processed: 0,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const job = newJob(tenantId, 'bulk_retry', { ...input }, now);
     await this.deps.jobs.insert(job);
     return job;
   }

@@ -12,7 +12,7 @@ import {
   type SigningScheme,
 } from '../domain/endpoint.js';
 import { newId } from '../domain/ids.js';
-import type { Job } from '../domain/job.js';
+import { newJob, type Job } from '../domain/job.js';
 import type { UrlGuard } from '../domain/urlGuard.js';
 import {
   EndpointDisabledError,
@@ -245,18 +245,7 @@ export class EndpointService {
     }
     const until = input.until ?? now;
     if (until <= input.since) throw invalidField('/body/until', 'must be after since');
-    const job: Job = {
-      id: newId('job', now),
-      tenantId,
-      type: 'endpoint_recover',
-      params: { endpointId: id, since: input.since, until },
-      status: 'queued',
-      total: null,
-      processed: 0,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const job = newJob(tenantId, 'endpoint_recover', { endpointId: id, since: input.since, until }, now);
     const result = await this.deps.endpoints.insertRecoverJob(job, id);
     if (result === 'not_found') throw new EndpointNotFoundError(id);
     if (result === 'disabled') throw new EndpointDisabledError(id);

@@ -1,8 +1,7 @@
 import type { Clock } from '../domain/Clock.js';
 import type { Delivery } from '../domain/delivery.js';
 import type { EventFilter, EventSummary, StoredEvent } from '../domain/event.js';
-import { newId } from '../domain/ids.js';
-import type { Job } from '../domain/job.js';
+import { newJob, type Job } from '../domain/job.js';
 import { EventNotFoundError } from '../errors/index.js';
 import type { DeliveryRepository } from '../storage/DeliveryRepository.js';
 import type { EventRepository } from '../storage/EventRepository.js';
@@ -54,18 +53,7 @@ export class EventService {
     const known = await this.deps.events.existingIds(tenantId, [id]);
     if (!known.has(id)) throw new EventNotFoundError(id);
     const now = this.deps.clock.now();
-    const job: Job = {
-      id: newId('job', now),
-      tenantId,
-      type: 'event_replay',
-      params: { eventId: id },
-      status: 'queued',
-      total: null,
-      processed: 0,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const job = newJob(tenantId, 'event_replay', { eventId: id }, now);
     await this.deps.jobs.insert(job);
     return job;
   }

@@ -5,6 +5,7 @@ import {
   type DeliveryStatus,
 } from '../../domain/delivery.js';
 import type { Database } from '../createDatabase.js';
+import { newestFirst } from './newestFirst.js';
 import type { DeliveryFilter, DeliveryRepository } from '../DeliveryRepository.js';
 import { decodeCursor, toPage, type CursorPosition, type PageRequest } from '../Page.js';
 
@@ -145,20 +146,7 @@ export class KnexDeliveryRepository implements DeliveryRepository {
 
   async list(tenantId: string, f: DeliveryFilter, { limit, cursor }: PageRequest) {
     const q = this.filtered(tenantId, f);
-    if (cursor) {
-      const at = decodeCursor(cursor);
-      void q.andWhere((w) => {
-        void w.where('created_at', '<', at.value).orWhere((x) => {
-          void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
-        });
-      });
-    }
-    const rows = (await q
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1)) as DeliveryRow[];
+    const rows = (await newestFirst(q, cursor, limit)) as DeliveryRow[];
     return toPage(rows, limit, toDelivery, (r) => ({ value: Number(r.created_at), id: r.id }));
   }
 

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { EgressPool, EgressPoolMode, TenantEgressPool } from '../../domain/egressPool.js';
 import { EgressPoolNameTakenError } from '../../errors/index.js';
 import type { Database } from '../createDatabase.js';
+import { newestFirst } from './newestFirst.js';
 import type { EgressPoolChanges, EgressPoolRepository } from '../EgressPoolRepository.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { toPage, type PageRequest } from '../Page.js';
 import { isDuplicateKeyError } from './isDuplicateKeyError.js';
 
 interface PoolRow {
@@ -38,22 +39,6 @@ function toPool(row: PoolRow, allowedTenantIds: string[]): EgressPool {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
-}
-
-function newestFirst(q: Knex.QueryBuilder, cursor: string | undefined): Knex.QueryBuilder {
-  void q.orderBy([
-    { column: 'created_at', order: 'desc' },
-    { column: 'id', order: 'desc' },
-  ]);
-  if (cursor) {
-    const at = decodeCursor(cursor);
-    void q.where((w) => {
-      void w.where('created_at', '<', at.value).orWhere((x) => {
-        void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
-      });
-    });
-  }
-  return q;
 }
 
 /** {@link EgressPoolRepository} on MySQL/MariaDB or SQLite through knex. */
@@ -92,7 +77,7 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
   }
 
   async list({ limit, cursor }: PageRequest) {
-    const rows = (await newestFirst(this.db('egress_pools'), cursor).limit(limit + 1)) as PoolRow[];
+    const rows = (await newestFirst(this.db('egress_pools'), cursor, limit)) as PoolRow[];
     const tenants = await this.tenantsOf(rows.slice(0, limit).map((r) => r.id));
     return toPage(
       rows,
@@ -174,7 +159,7 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
           .where('allow_all_tenants', true)
           .orWhereIn('id', this.db('egress_pool_tenants').select('pool_id').where({ tenant_id: tenantId }));
       });
-    const rows = (await newestFirst(q, cursor).limit(limit + 1)) as PoolRow[];
+    const rows = (await newestFirst(q, cursor, limit)) as PoolRow[];
     return toPage(
       rows,
       limit,

@@ -1,7 +1,8 @@
 import type { EventFilter } from '../../domain/event.js';
 import type { Database } from '../createDatabase.js';
+import { newestFirst } from './newestFirst.js';
 import type { EventRepository } from '../EventRepository.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { toPage, type PageRequest } from '../Page.js';
 import { SUMMARY_COLUMNS, toEventSummary, toStoredEvent, type EventRow } from './eventRows.js';
 
 /** {@link EventRepository} on MySQL/MariaDB or SQLite through knex. */
@@ -33,20 +34,7 @@ export class KnexEventRepository implements EventRepository {
     if (filter.ownerId !== undefined) void q.andWhere('owner_id', filter.ownerId);
     if (filter.since !== undefined) void q.andWhere('created_at', '>=', filter.since);
     if (filter.until !== undefined) void q.andWhere('created_at', '<', filter.until);
-    if (cursor) {
-      const at = decodeCursor(cursor);
-      void q.andWhere((w) => {
-        void w.where('created_at', '<', at.value).orWhere((x) => {
-          void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
-        });
-      });
-    }
-    const rows = (await q
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1)) as Omit<EventRow, 'payload'>[];
+    const rows = (await newestFirst(q, cursor, limit)) as Omit<EventRow, 'payload'>[];
     return toPage(rows, limit, toEventSummary, (r) => ({ value: Number(r.created_at), id: r.id }));
   }
 }

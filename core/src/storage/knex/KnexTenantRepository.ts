@@ -1,5 +1,6 @@
 import type { ApiKey } from '../../domain/tenant.js';
 import type { Database } from '../createDatabase.js';
+import { newestFirst } from './newestFirst.js';
 import { decodeCursor, toPage, type PageRequest } from '../Page.js';
 import type { StoredTenant, TenantChanges, TenantRepository } from '../TenantRepository.js';
 
@@ -94,19 +95,7 @@ export class KnexTenantRepository implements TenantRepository {
   }
 
   async list({ limit, cursor }: PageRequest) {
-    const q = this.db('tenants').orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ]);
-    if (cursor) {
-      const at = decodeCursor(cursor);
-      void q.where((w) => {
-        void w.where('created_at', '<', at.value).orWhere((x) => {
-          void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
-        });
-      });
-    }
-    const rows = (await q.limit(limit + 1)) as TenantRow[];
+    const rows = (await newestFirst(this.db('tenants'), cursor, limit)) as TenantRow[];
     return toPage(rows, limit, toTenant, (r) => ({ value: ms(r.created_at), id: r.id }));
   }
 
