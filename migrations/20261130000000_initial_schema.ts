@@ -177,8 +177,9 @@ export async function up(db: Knex): Promise<void> {
     t.index(['tenant_id', 'endpoint_id', 'created_at']);
     t.index(['tenant_id', 'event_id']);
     t.index(['tenant_id', 'status', 'created_at']);
-    // The scheduler's cross-tenant scan for due retries.
+    // The scheduler's cross-tenant scans: due retries, and unsettled rows nobody touched for a while.
     t.index(['next_attempt_at']);
+    t.index(['status', 'updated_at']);
   });
 
   await db.schema.createTable('attempts', (t) => {
