@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Endpoint } from '../../domain/endpoint.js';
 import type { Job } from '../../domain/job.js';
 import type { Database } from '../createDatabase.js';
+import { jobRow } from './KnexJobRepository.js';
 import type {
   EndpointChanges,
   EndpointHealthRecord,
@@ -247,19 +248,7 @@ export class KnexEndpointRepository implements EndpointRepository {
         .first()) as { status: string } | undefined;
       if (!row) return 'not_found';
       if (row.status === 'disabled') return 'disabled';
-      await trx('jobs').insert({
-        id: job.id,
-        tenant_id: job.tenantId,
-        kind: job.type,
-        params: JSON.stringify(job.params),
-        status: job.status,
-        total: job.total,
-        processed: job.processed,
-        cursor: null,
-        error: job.error === null ? null : JSON.stringify(job.error),
-        created_at: job.createdAt,
-        updated_at: job.updatedAt,
-      });
+      await trx('jobs').insert(jobRow(job));
       return 'inserted';
     });
   }

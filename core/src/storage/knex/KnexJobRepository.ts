@@ -34,24 +34,29 @@ function toJob(r: JobRow): RunnableJob & { finishedAt: number | null } {
   };
 }
 
+/** The `jobs` row of a new job. */
+export function jobRow(job: Job) {
+  return {
+    id: job.id,
+    tenant_id: job.tenantId,
+    kind: job.type,
+    params: JSON.stringify(job.params),
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    cursor: null,
+    error: job.error === null ? null : JSON.stringify(job.error),
+    created_at: job.createdAt,
+    updated_at: job.updatedAt,
+  };
+}
+
 /** {@link JobRepository} through knex. */
 export class KnexJobRepository implements JobRepository {
   constructor(private readonly deps: { db: Database }) {}
 
   async insert(job: Job): Promise<void> {
-    await this.deps.db('jobs').insert({
-      id: job.id,
-      tenant_id: job.tenantId,
-      kind: job.type,
-      params: JSON.stringify(job.params),
-      status: job.status,
-      total: job.total,
-      processed: job.processed,
-      cursor: null,
-      error: job.error === null ? null : JSON.stringify(job.error),
-      created_at: job.createdAt,
-      updated_at: job.updatedAt,
-    });
+    await this.deps.db('jobs').insert(jobRow(job));
   }
 
   async get(tenantId: string, id: string) {
