@@ -5,9 +5,10 @@ import { decodeDeliveryRecord, type DeliveryRecord } from '../domain/pipelineRec
 import type { InternalLog, LogRecord, Subscription } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
 import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storage/DispatchRepository.js';
-import { outcomeOfAttempt, outcomeWithoutSend } from './deliveryOutcome.js';
+import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryOutcome.js';
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { FairQueue } from './FairQueue.js';
+import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
 import type { SendRequest, WebhookSender } from './WebhookSender.js';
 import { WriteBuffer } from './WriteBuffer.js';
@@ -35,6 +36,11 @@ export interface DispatcherDeps {
   pausedRecheckMs?: number;
   /** The egress route of an endpoint (its pool's dispatcher); none: sent directly. */
   egressFor?: (endpoint: Endpoint) => SendRequest['egress'];
+  /**
+   * Checks in front of every send, asked in order (rate limits, concurrency, circuit breaker). A refusal
+   * parks the delivery until the gate says, without an attempt.
+   */
+  gates?: readonly SendGate[];
   /** Jitter source of the retry schedule. */
   random?: () => number;
   groupId?: string;
@@ -98,6 +104,8 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
       return outcomeWithoutSend(state, record, endpointNow, now, pausedRecheckMs);
     }
     const endpoint = endpointNow;
+    const gate = await passGates(deps.gates ?? [], { record, endpoint, now });
+    if (!gate.admitted) return outcomeParked(state, record, now, Math.max(gate.until, now + 1));
     const request = buildWebhookRequest({
       record,
       url: endpoint.url,
@@ -107,11 +115,16 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
       userAgent: deps.userAgent,
     });
     const egress = deps.egressFor?.(endpoint);
-    const result = await deps.sender.send({
-      ...request,
-      timeoutMs: endpoint.timeoutMs,
-      ...(egress ? { egress } : {}),
-    });
+    let result;
+    try {
+      result = await deps.sender.send({
+        ...request,
+        timeoutMs: endpoint.timeoutMs,
+        ...(egress ? { egress } : {}),
+      });
+    } finally {
+      gate.release(result ?? null);
+    }
     const write = outcomeOfAttempt({
       state,
       record,

@@ -101,7 +101,7 @@ test('deliveryOutcome › without sending: deleted discards, disabled discards o
     [{ status: 'disabled' }, 0, 'discarded', null],
     [{ status: 'disabled' }, 3, 'failed', null],
     [{ status: 'paused' }, 0, 'pending', now + 60_000],
-    [{ status: 'paused' }, 3, 'pending', now + 60_000],
+    [{ status: 'paused' }, 3, 'retrying', now + 60_000],
   ];
   for (const [endpoint, attempts, status, next] of table) {
     const write = outcomeWithoutSend(state(attempts), record, endpoint, now, 60_000);

@@ -25,14 +25,33 @@ export function outcomeWithoutSend(
     basedOnAttemptCount: state.attemptCount,
     updatedAt: now,
   };
-  if (endpoint?.status === 'paused') {
-    return { ...base, status: 'pending', nextAttemptAt: now + pausedRecheckMs };
-  }
+  if (endpoint?.status === 'paused') return outcomeParked(state, record, now, now + pausedRecheckMs);
   const neverSent = state.attemptCount === 0;
   return {
     ...base,
     status: endpoint === undefined || neverSent ? 'discarded' : 'failed',
     nextAttemptAt: null,
+  };
+}
+
+/**
+ * The delivery held back without sending (endpoint paused, rate limited, breaker open): its status and
+ * attempt count stay as they are and it is looked at again at `until`.
+ */
+export function outcomeParked(
+  state: DeliveryState,
+  record: DeliveryRecord,
+  now: number,
+  until: number,
+): DeliveryWrite {
+  return {
+    deliveryId: state.id,
+    tenantId: state.tenantId,
+    endpointId: record.endpointId,
+    basedOnAttemptCount: state.attemptCount,
+    status: state.status,
+    nextAttemptAt: until,
+    updatedAt: now,
   };
 }
 

@@ -21,5 +21,7 @@ export {
   type RetryDecision,
   type RetryPolicy,
 } from './RetrySchedule.js';
+export { passGates, type GatePass, type GateRefusal, type GateRequest, type SendGate } from './SendGate.js';
+export { outcomeParked } from './deliveryOutcome.js';
 export { buildWebhookRequest, type WebhookRequestInput } from './webhookRequest.js';
 export type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
