@@ -7,6 +7,7 @@ import type {
   DeliveryWrite,
   DispatchRepository,
 } from '../DispatchRepository.js';
+import { insertOperationalEvent } from './operationalEventRows.js';
 import { stepTransaction, type Step } from './stepTransaction.js';
 
 const UNSETTLED: readonly DeliveryStatus[] = ['pending', 'retrying'];
@@ -75,6 +76,7 @@ export class KnexDispatchRepository implements DispatchRepository {
       }
       const disables = new Map<string, DeliveryWrite>();
       for (const w of sorted) if (w.disableEndpoint) disables.set(`${w.tenantId}/${w.endpointId}`, w);
+      for (const w of sorted) if (w.operationalEvent) yield* insertOperationalEvent(q, w.operationalEvent);
       for (const w of [...disables.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1))) {
         yield* disableEndpoint(q, w);
       }
