@@ -118,22 +118,24 @@ export class BreakerGate implements SendGate {
   async #entry(endpoint: Endpoint, now: number): Promise<Entry> {
     let entry = this.#entries.get(endpoint.id);
     if (entry && now - entry.readAt < (this.deps.refreshMs ?? 1_000) && now >= entry.readAt) return entry;
-    const row = await this.deps.store.get(endpoint.id);
+    const first = !entry;
     if (!entry) {
+      // Made before the first read, so concurrent first sends share one window.
       entry = {
         tenantId: endpoint.tenantId,
-        row,
-        readAt: now,
+        row: undefined,
+        readAt: -Infinity,
         window: new FailureWindow(this.#settings.windowMs),
         lastError: null,
         failingSince: undefined,
         dirty: false,
         chain: Promise.resolve(),
       };
-      // Figures another dispatcher (or this one before a restart) stored carry over.
-      if (row?.state === 'closed') entry.window.restore(row.window, row.consecutiveFailures, now);
       this.#entries.set(endpoint.id, entry);
     }
+    const row = await this.deps.store.get(endpoint.id);
+    // Figures another dispatcher (or this one before a restart) stored carry over.
+    if (first && row?.state === 'closed') entry.window.restore(row.window, row.consecutiveFailures, now);
     entry.row = row;
     entry.readAt = now;
     return entry;
