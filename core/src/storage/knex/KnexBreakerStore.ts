@@ -171,11 +171,11 @@ export class KnexBreakerStore implements BreakerStore {
   }
 
   private async ensureRow(target: BreakerEndpoint, now: number): Promise<void> {
-    const exists = await this.deps
+    const exists = (await this.deps
       .db('endpoint_breakers')
       .where({ endpoint_id: target.endpointId })
       .select('endpoint_id')
-      .first();
+      .first()) as { endpoint_id: string } | undefined;
     if (exists) return;
     try {
       await this.deps.db('endpoint_breakers').insert({
