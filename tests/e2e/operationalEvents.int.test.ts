@@ -16,7 +16,7 @@ async function call(url: string, key: string, method: string, path: string, body
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
+  return { status: res.status, body: text ? (JSON.parse(text)) : undefined };
 }
 
 /**

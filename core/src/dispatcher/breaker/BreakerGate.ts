@@ -23,7 +23,12 @@ export interface BreakerGateDeps {
   clock: Clock;
   logger: Logger;
   settings?: Partial<BreakerSettings>;
-  /** How long a read of the breaker row is trusted before it is read again (default 1 s). */
+  /**
+   * How long a read of the breaker row is trusted before it is read again (default 5 s): how soon a
+   * state change made by another dispatcher is seen here. An endpoint's deliveries are keyed by its id,
+   * so they normally reach one dispatcher, and one read per endpoint per period keeps the database load
+   * flat however many deliveries go out.
+   */
   refreshMs?: number;
   /** Window figures are stored every `flushIntervalMs` (default 1 s). */
   flushIntervalMs?: number;
@@ -117,7 +122,7 @@ export class BreakerGate implements SendGate {
 
   async #entry(endpoint: Endpoint, now: number): Promise<Entry> {
     let entry = this.#entries.get(endpoint.id);
-    if (entry && now - entry.readAt < (this.deps.refreshMs ?? 1_000) && now >= entry.readAt) return entry;
+    if (entry && now - entry.readAt < (this.deps.refreshMs ?? 5_000) && now >= entry.readAt) return entry;
     const first = !entry;
     if (!entry) {
       // Made before the first read, so concurrent first sends share one window.

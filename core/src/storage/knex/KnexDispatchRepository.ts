@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { DeliveryStatus } from '../../domain/delivery.js';
+import { decodeAttemptError, type DeliveryStatus } from '../../domain/delivery.js';
+import { newId } from '../../domain/ids.js';
 import { isMysql, type Database } from '../createDatabase.js';
 import type {
   AttemptToStore,
@@ -167,6 +168,27 @@ function* disableEndpoint(q: Knex, w: DeliveryWrite): Generator<Step, void, unkn
     .whereNot('status', 'disabled')
     .update({ status: 'disabled', disabled_reason: w.disableEndpoint, updated_at: w.updatedAt });
   if (changed === 0) return;
+  const endpoint = (
+    (yield q('endpoints')
+      .where({ tenant_id: w.tenantId, id: w.endpointId })
+      .select('owner_id', 'failing_since')) as {
+      owner_id: string | null;
+      failing_since: number | string | null;
+    }[]
+  )[0];
+  yield* insertOperationalEvent(q, {
+    id: newId('oev', w.updatedAt),
+    tenantId: w.tenantId,
+    type: 'endpoint.disabled',
+    createdAt: w.updatedAt,
+    data: {
+      endpointId: w.endpointId,
+      ownerId: endpoint?.owner_id ?? null,
+      reason: w.disableEndpoint,
+      failingSince: endpoint?.failing_since == null ? null : Number(endpoint.failing_since),
+      lastError: decodeAttemptError(w.lastError ?? null),
+    },
+  });
   const unsent = () =>
     q('deliveries').where({ tenant_id: w.tenantId, endpoint_id: w.endpointId }).whereIn('status', UNSETTLED);
   const settled = { next_attempt_at: null, next_trigger: null, claimed_until: null, updated_at: w.updatedAt };
