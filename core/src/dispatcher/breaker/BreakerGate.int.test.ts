@@ -146,7 +146,7 @@ async function harness(t: ExecutionContext, backend: DispatchBackend): Promise<H
 }
 
 function eachBackend(title: string, fn: (t: ExecutionContext, h: Harness) => Promise<void>) {
-  for (const backend of ['sqlite', 'mariadb'] as const) {
+  for (const backend of ['sqlite', 'mariadb', 'kafka'] as const) {
     test(`[${backend}] BreakerGate › ${title}`, async (t) => fn(t, await harness(t, backend)));
   }
 }
