@@ -45,6 +45,8 @@ interface Entry {
   /** `failing_since` as last known here; `undefined` until this process has seen a result. */
   failingSince: number | null | undefined;
   dirty: boolean;
+  /** Whether the figures last stored held failures. */
+  storedFailures: boolean;
   /** Store calls of this endpoint run one after another, in the order of the results. */
   chain: Promise<unknown>;
 }
@@ -100,6 +102,10 @@ export class BreakerGate implements SendGate {
     for (const [endpointId, entry] of this.#entries) {
       if (!entry.dirty || (entry.row && entry.row.state !== 'closed')) continue;
       entry.dirty = false;
+      // Successes alone tell nothing another process needs: no write for a healthy endpoint.
+      const failing = entry.window.totals(now).failed > 0;
+      if (!failing && !entry.storedFailures) continue;
+      entry.storedFailures = failing;
       const figures = {
         window: entry.window.toJSON(),
         consecutiveFailures: entry.window.unreachableRun,
@@ -134,6 +140,7 @@ export class BreakerGate implements SendGate {
         lastError: null,
         failingSince: undefined,
         dirty: false,
+        storedFailures: false,
         chain: Promise.resolve(),
       };
       this.#entries.set(endpoint.id, entry);
@@ -141,6 +148,12 @@ export class BreakerGate implements SendGate {
     const row = await this.deps.store.get(endpoint.id);
     // Figures another dispatcher (or this one before a restart) stored carry over.
     if (first && row?.state === 'closed') entry.window.restore(row.window, row.consecutiveFailures, now);
+    // The row went away: the endpoint was resumed, which resets its failure tracking everywhere.
+    if (entry.row && !row) {
+      entry.window.reset();
+      entry.failingSince = undefined;
+      entry.lastError = null;
+    }
     entry.row = row;
     entry.readAt = now;
     return entry;
