@@ -348,3 +348,50 @@ eachBackend('operational events reach the operations URL signed with the operati
   const exhausted = verified.find((v) => v.type === 'delivery.exhausted')!;
   t.like(exhausted.data, { endpointId: ep.id, attemptCount: 1, lastStatusCode: 500 });
 });
+
+eachBackend('failures counted before a restart still count after it', async (t, h) => {
+  const first = await h.startDispatcher();
+  const r = await h.receiver((_req, res) => void res.writeHead(500).end());
+  const ep = await seedEndpoint(h.db, h.keyRing, h.tenantId, { url: r.url, retrySchedule: [600] });
+  const early = [];
+  for (let i = 0; i < 3; i++)
+    early.push(await seedDelivery(h.db, { tenantId: h.tenantId, endpointId: ep.id }));
+  await h.append(...early);
+  for (const d of early) {
+    await waitFor(async () => (await deliveryRow(h.db, d.deliveryId)).attempt_count === 1, 'the attempts');
+  }
+  await first.dispatcher.stop({ graceMs: 0 });
+  await first.gate.close();
+  t.like(await h.breaker(ep.id), { state: 'closed' }, 'three failures are below the minimum of four');
+
+  await h.startDispatcher();
+  const fourth = await seedDelivery(h.db, { tenantId: h.tenantId, endpointId: ep.id });
+  await h.append(fourth);
+  await waitFor(async () => (await h.breaker(ep.id))?.state === 'open', 'the fourth failure to open it');
+  t.is(r.received.length, 4);
+});
+
+eachBackend('resuming an endpoint resets its breaker and failure tracking', async (t, h) => {
+  await h.startDispatcher();
+  const r = await h.receiver((_req, res) => void res.writeHead(500).end());
+  const ep = await seedEndpoint(h.db, h.keyRing, h.tenantId, { url: r.url, retrySchedule: [600] });
+  await openBreaker(h, ep.id);
+  const endpoints = new KnexEndpointRepository({ db: h.db });
+  await h
+    .db('endpoints')
+    .where({ id: ep.id })
+    .update({ status: 'disabled', disabled_reason: 'continuous_failure' });
+  h.clock.advance(DAY);
+  await endpoints.setStatus(h.tenantId, ep.id, 'active', h.clock.now());
+  t.is(await h.breaker(ep.id), undefined);
+
+  // Past the gate's re-read period, a new failure starts a new failing period and is sent at once.
+  h.clock.advance(10_000);
+  const next = await seedDelivery(h.db, { tenantId: h.tenantId, endpointId: ep.id });
+  await h.append(next);
+  await waitFor(async () => (await deliveryRow(h.db, next.deliveryId)).attempt_count === 1, 'the attempt');
+  await waitFor(
+    async () => (await endpoints.get(h.tenantId, ep.id))?.failingSince === h.clock.now(),
+    'a new failing-since',
+  );
+});
