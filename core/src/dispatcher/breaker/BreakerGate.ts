@@ -67,6 +67,7 @@ export class BreakerGate implements SendGate {
   readonly #settings: BreakerSettings;
   readonly #entries = new Map<string, Entry>();
   readonly #timer: NodeJS.Timeout;
+  #flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: BreakerGateDeps) {
     this.#settings = { ...DEFAULT_BREAKER_SETTINGS, ...deps.settings };
@@ -97,7 +98,13 @@ export class BreakerGate implements SendGate {
   }
 
   /** Stores the window figures of closed breakers that changed since the last flush. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    // One flush at a time, so `close` can wait for the one in progress.
+    this.#flushing = this.#flushing.then(() => this.#flushOnce());
+    return this.#flushing;
+  }
+
+  async #flushOnce(): Promise<void> {
     const now = this.deps.clock.now();
     for (const [endpointId, entry] of this.#entries) {
       if (!entry.dirty || (entry.row && entry.row.state !== 'closed')) continue;
@@ -120,9 +127,10 @@ export class BreakerGate implements SendGate {
     }
   }
 
-  /** Stops the flush timer after a last flush. */
+  /** Stops the flush timer; waits for state changes in progress and a last flush. */
   async close(): Promise<void> {
     clearInterval(this.#timer);
+    await Promise.all([...this.#entries.values()].map((e) => e.chain));
     await this.flush();
   }
 
@@ -205,13 +213,17 @@ export class BreakerGate implements SendGate {
   /** Keeps `failing_since` and disables the endpoint once it has failed for `disableAfterMs`. */
   async #failingSince(entry: Entry, endpoint: Endpoint, result: SendResult, now: number): Promise<void> {
     const target = { tenantId: endpoint.tenantId, endpointId: endpoint.id };
-    const known = entry.failingSince === undefined ? endpoint.failingSince : entry.failingSince;
+    // What this process knows and the endpoint as last loaded (at most a few seconds old) may disagree
+    // when another dispatcher sent meanwhile: both conditional writes below settle it in the database.
     if (result.error === null) {
-      if (known !== null) await this.deps.store.clearFailing(target);
+      if (entry.failingSince !== null || endpoint.failingSince !== null)
+        await this.deps.store.clearFailing(target);
       entry.failingSince = null;
       return;
     }
-    entry.failingSince = known ?? (await this.deps.store.markFailing(target, now));
+    if (entry.failingSince == null || endpoint.failingSince === null) {
+      entry.failingSince = await this.deps.store.markFailing(target, now);
+    }
     if (entry.failingSince === null || now - entry.failingSince < this.#settings.disableAfterMs) return;
     const disabled = await this.deps.store.disableFailing(
       target,
