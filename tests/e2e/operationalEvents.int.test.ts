@@ -16,7 +16,7 @@ async function call(url: string, key: string, method: string, path: string, body
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text)) : undefined };
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 /**
@@ -30,7 +30,7 @@ test('operational events › a failing endpoint opens its breaker and the tenant
   const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0'], {
     CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
     CARAVAN_BREAKER_MIN_REQUESTS: '4',
-    CARAVAN_BREAKER_OPEN_MS: '2000',
+    CARAVAN_BREAKER_OPEN_MS: '10000',
   });
   t.teardown(() => server.stop('SIGKILL'));
   const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
@@ -96,6 +96,13 @@ test('operational events › a failing endpoint opens its breaker and the tenant
     (await api('POST', '/v1/events', { eventType: 'invoice.paid', payload: { probe: true } })).status,
     202,
   );
+  let parked: { status: string; attemptCount: number; nextAttemptAt: string | null } | undefined;
+  await waitFor(async () => {
+    const list = await api('GET', `/v1/deliveries?endpointId=${endpointId}&status=pending`);
+    parked = (list.body.data as (typeof parked)[]).find((d) => d?.nextAttemptAt !== null);
+    return parked !== undefined || verified.some((v) => v.type === 'endpoint.recovered');
+  }, 'the delivery parked while the breaker is open');
+  t.like(parked, { status: 'pending', attemptCount: 0 }, 'parked without spending an attempt');
   await waitFor(
     () => verified.some((v) => v.type === 'endpoint.recovered'),
     'recovered at the ops URL',
