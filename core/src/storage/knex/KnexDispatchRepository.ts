@@ -77,11 +77,41 @@ export class KnexDispatchRepository implements DispatchRepository {
       }
       const disables = new Map<string, DeliveryWrite>();
       for (const w of sorted) if (w.disableEndpoint) disables.set(`${w.tenantId}/${w.endpointId}`, w);
-      for (const w of sorted) if (w.operationalEvent) yield* insertOperationalEvent(q, w.operationalEvent);
+      yield* exhaustedEvents(q, sorted);
       for (const w of [...disables.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1))) {
         yield* disableEndpoint(q, w);
       }
     });
+  }
+}
+
+/**
+ * The `delivery.exhausted` events of writes whose update applied: a write that lost to another writer
+ * of the same attempt (a rebalance) tells the tenant nothing. Read after the updates, in the same
+ * transaction; a batch written again finds its events already stored (same ids).
+ */
+function* exhaustedEvents(q: Knex, writes: readonly DeliveryWrite[]): Generator<Step, void, unknown> {
+  const exhausted = writes.filter((w) => w.operationalEvent && w.attempt);
+  if (exhausted.length === 0) return;
+  const rows = (yield q('deliveries')
+    .whereIn(
+      'id',
+      exhausted.map((w) => w.deliveryId),
+    )
+    .select('id', 'status', 'attempt_count', 'last_attempt_at')) as {
+    id: string;
+    status: string;
+    attempt_count: number;
+    last_attempt_at: number | string | null;
+  }[];
+  const applied = new Set(
+    rows
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${r.id}/${r.attempt_count}/${Number(r.last_attempt_at)}`),
+  );
+  for (const w of exhausted) {
+    const key = `${w.deliveryId}/${w.basedOnAttemptCount + 1}/${w.attempt?.startedAt ?? ''}`;
+    if (applied.has(key) && w.operationalEvent) yield* insertOperationalEvent(q, w.operationalEvent);
   }
 }
 
