@@ -16,6 +16,9 @@ import {
   KnexJobRepository,
   KnexSchedulerRepository,
   createDispatcher,
+  BreakerGate,
+  KnexBreakerStore,
+  withOperationsTargets,
   createJobRunner,
   replayEventJob,
   KnexRoutingRepository,
@@ -51,20 +54,39 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
   }
   if (roles.includes('dispatcher')) {
     const keyRing = new KeyRing(config.encryption);
+    const endpoints = new EndpointCache({
+      load: withOperationsTargets(
+        loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
+        { tenants: new KnexTenantRepository({ db }), keyRing },
+      ),
+      clock,
+    });
+    const breaker = new BreakerGate({
+      store: new KnexBreakerStore({ db }),
+      clock,
+      logger: logger.child({ role: 'dispatcher' }),
+      settings: config.dispatcher.breaker,
+      onDisabled: (tenantId, endpointId) =>
+        endpoints.markDisabled(tenantId, endpointId, 'continuous_failure'),
+    });
     const dispatcher = createDispatcher({
       log,
       deliveries: new KnexDispatchRepository({ db }),
-      endpoints: new EndpointCache({
-        load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
-        clock,
-      }),
+      endpoints,
+      gates: [breaker],
       sender: new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock }),
       clock,
       logger: logger.child({ role: 'dispatcher' }),
       userAgent: `Caravan/${caravanVersion}`,
     });
     await dispatcher.start();
-    running.push({ name: 'dispatcher', stop: () => dispatcher.stop() });
+    running.push({
+      name: 'dispatcher',
+      async stop() {
+        await dispatcher.stop();
+        await breaker.close();
+      },
+    });
   }
   if (roles.includes('scheduler')) {
     const scheduler = createScheduler({

@@ -51,6 +51,17 @@ export interface TenantLimitsConfig {
   maxPayloadBytes: number;
 }
 
+/** When an endpoint's circuit breaker opens and when a failing endpoint is disabled. */
+export interface BreakerConfig {
+  windowMs: number;
+  minRequests: number;
+  failureRatio: number;
+  consecutiveErrors: number;
+  openMs: number;
+  maxOpenMs: number;
+  disableAfterMs: number;
+}
+
 export interface CaravanConfig {
   database: DatabaseConfig;
   log: LogConfig;
@@ -69,6 +80,8 @@ export interface CaravanConfig {
   tenantDefaults: TenantLimitsConfig;
   /** Broker sources: the source plugins to load (package names or file paths), in order. */
   sources: { plugins: string[] };
+  /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
+  dispatcher: { breaker: BreakerConfig };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

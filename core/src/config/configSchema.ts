@@ -74,6 +74,7 @@ export const configSchema = {
     'api',
     'tenantDefaults',
     'sources',
+    'dispatcher',
     'logLevel',
   ],
   properties: {
@@ -169,6 +170,34 @@ export const configSchema = {
         deliveriesPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         maxEndpoints: { type: 'integer', minimum: 0, maximum: 1_000_000 },
         maxPayloadBytes: { type: 'integer', minimum: 256, maximum: 10_485_760 },
+      },
+    },
+    dispatcher: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        breaker: {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'windowMs',
+            'minRequests',
+            'failureRatio',
+            'consecutiveErrors',
+            'openMs',
+            'maxOpenMs',
+            'disableAfterMs',
+          ],
+          properties: {
+            windowMs: { type: 'integer', minimum: 1_000, maximum: 3_600_000 },
+            minRequests: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+            failureRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+            consecutiveErrors: { type: 'integer', minimum: 1, maximum: 10_000 },
+            openMs: { type: 'integer', minimum: 1_000, maximum: 86_400_000 },
+            maxOpenMs: { type: 'integer', minimum: 1_000, maximum: 86_400_000 },
+            disableAfterMs: { type: 'integer', minimum: 60_000, maximum: 31_536_000_000 },
+          },
+        },
       },
     },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },

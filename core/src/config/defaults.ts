@@ -15,6 +15,17 @@ export const defaultConfig = {
     maxPayloadBytes: 1_048_576,
   },
   sources: { plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'] },
+  dispatcher: {
+    breaker: {
+      windowMs: 60_000,
+      minRequests: 20,
+      failureRatio: 0.5,
+      consecutiveErrors: 5,
+      openMs: 30_000,
+      maxOpenMs: 300_000,
+      disableAfterMs: 432_000_000,
+    },
+  },
   logLevel: 'info',
 } as const;
 

@@ -9,6 +9,7 @@ export interface ConfigLayer {
 type Setter = (raw: string, set: (path: string, value: unknown) => void) => void;
 
 const asInt = (raw: string): unknown => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
+const asNumber = (raw: string): unknown => (/^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
 const asList = (raw: string): string[] =>
   raw
     .split(',')
@@ -59,6 +60,13 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_TENANT_DEFAULT_MAX_ENDPOINTS: at('tenantDefaults.maxEndpoints', asInt),
   CARAVAN_TENANT_DEFAULT_MAX_PAYLOAD_BYTES: at('tenantDefaults.maxPayloadBytes', asInt),
   CARAVAN_SOURCE_PLUGINS: at('sources.plugins', asList),
+  CARAVAN_BREAKER_WINDOW_MS: at('dispatcher.breaker.windowMs', asInt),
+  CARAVAN_BREAKER_MIN_REQUESTS: at('dispatcher.breaker.minRequests', asInt),
+  CARAVAN_BREAKER_FAILURE_RATIO: at('dispatcher.breaker.failureRatio', asNumber),
+  CARAVAN_BREAKER_CONSECUTIVE_ERRORS: at('dispatcher.breaker.consecutiveErrors', asInt),
+  CARAVAN_BREAKER_OPEN_MS: at('dispatcher.breaker.openMs', asInt),
+  CARAVAN_BREAKER_MAX_OPEN_MS: at('dispatcher.breaker.maxOpenMs', asInt),
+  CARAVAN_DISABLE_FAILING_ENDPOINTS_AFTER_MS: at('dispatcher.breaker.disableAfterMs', asInt),
   CARAVAN_LOG_LEVEL: at('logLevel'),
 };
 

@@ -233,6 +233,26 @@ eachBackend('410 Gone disables the endpoint and settles its other unsent deliver
     .where({ id: ep.id })
     .first<{ status: string; disabled_reason: string }>('status', 'disabled_reason');
   t.deepEqual({ ...endpoint }, { status: 'disabled', disabled_reason: 'gone' });
+  const events = (await h.db('operational_events').where({ tenant_id: h.tenantId })) as {
+    type: string;
+    data: string;
+  }[];
+  t.deepEqual(
+    events.map((e) => ({ type: e.type, data: JSON.parse(e.data) as unknown })),
+    [
+      {
+        type: 'endpoint.disabled',
+        data: {
+          endpointId: ep.id,
+          ownerId: null,
+          reason: 'gone',
+          failingSince: null,
+          lastError: { code: 'non_2xx_status', message: 'HTTP 410' },
+        },
+      },
+    ],
+    'the tenant is told, once',
+  );
   t.like(await deliveryRow(h.db, neverSent.deliveryId), { status: 'discarded', next_attempt_at: null });
   t.like(await deliveryRow(h.db, due.deliveryId), {
     status: 'failed',

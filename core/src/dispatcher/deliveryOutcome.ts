@@ -1,6 +1,7 @@
 import { encodeAttemptError } from '../domain/delivery.js';
 import type { Endpoint } from '../domain/endpoint.js';
 import { newId } from '../domain/ids.js';
+import { tenantOfOperationsEndpoint } from '../domain/operationalEvent.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
 import type { DeliveryState, DeliveryWrite } from '../storage/DispatchRepository.js';
 import { nextRetry } from './RetrySchedule.js';
@@ -58,7 +59,7 @@ export function outcomeParked(
 export interface AttemptOutcomeInput {
   state: DeliveryState;
   record: DeliveryRecord;
-  endpoint: Pick<Endpoint, 'retrySchedule' | 'url'>;
+  endpoint: Pick<Endpoint, 'retrySchedule' | 'url'> & Partial<Pick<Endpoint, 'ownerId'>>;
   requestHeaders: Record<string, string>;
   result: SendResult;
   now: number;
@@ -115,7 +116,27 @@ export function outcomeOfAttempt(input: AttemptOutcomeInput): DeliveryWrite {
       ...(input.random ? { random: input.random } : {}),
     },
   );
-  return decision.retry
-    ? { ...write, status: 'retrying', nextAttemptAt: now + decision.delayMs }
-    : { ...write, status: 'failed' };
+  if (decision.retry) return { ...write, status: 'retrying', nextAttemptAt: now + decision.delayMs };
+  // The tenant hears of a delivery that used up its retries, unless it was itself an operational one.
+  if (tenantOfOperationsEndpoint(record.endpointId) !== undefined) return { ...write, status: 'failed' };
+  return {
+    ...write,
+    status: 'failed',
+    operationalEvent: {
+      id: newId('oev', now),
+      tenantId: state.tenantId,
+      type: 'delivery.exhausted',
+      createdAt: now,
+      data: {
+        deliveryId: state.id,
+        eventId: record.eventId,
+        eventType: record.eventType,
+        endpointId: record.endpointId,
+        ownerId: input.endpoint.ownerId ?? null,
+        attemptCount: attemptNumber,
+        lastStatusCode: result.statusCode,
+        lastError: { code: result.error.code, message: result.error.message.slice(0, 1024) },
+      },
+    },
+  };
 }

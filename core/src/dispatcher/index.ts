@@ -8,6 +8,7 @@ export {
   type EndpointCacheOptions,
   type LoadDispatchTarget,
 } from './EndpointCache.js';
+export { withOperationsTargets } from './operationsTarget.js';
 export { HttpSender, EXCERPT_BYTES, classifyError, type HttpSenderOptions } from './HttpSender.js';
 export { guardedLookup, type ConnectLookup } from './guardedLookup.js';
 export {
@@ -25,3 +26,10 @@ export { passGates, type GatePass, type GateRefusal, type GateRequest, type Send
 export { outcomeParked } from './deliveryOutcome.js';
 export { buildWebhookRequest, type WebhookRequestInput } from './webhookRequest.js';
 export type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+export { BreakerGate, type BreakerGateDeps } from './breaker/BreakerGate.js';
+export {
+  DEFAULT_BREAKER_SETTINGS,
+  FailureWindow,
+  openPeriodMs,
+  type BreakerSettings,
+} from './breaker/BreakerPolicy.js';

@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '../domain/delivery.js';
 import type { DisabledReason } from '../domain/endpoint.js';
+import type { OperationalEvent } from '../domain/operationalEvent.js';
 
 /** Where a delivery stands, as the dispatcher checks it before sending. */
 export interface DeliveryState {
@@ -50,6 +51,8 @@ export interface DeliveryWrite {
   lastError?: string | null;
   /** Disable the endpoint (the receiver answered 410 Gone) and settle its other unsent deliveries. */
   disableEndpoint?: DisabledReason;
+  /** Stored (and sent to the tenant's operations URL) in the same transaction: `delivery.exhausted`. */
+  operationalEvent?: OperationalEvent;
 }
 
 /** The dispatcher's reads and writes of deliveries and attempts. */

@@ -57,3 +57,5 @@ export { KnexSourceRepository } from './knex/KnexSourceRepository.js';
 export { KnexSourceLeases, type HeldLease } from './knex/KnexSourceLeases.js';
 export type { OperationalEventRepository } from './OperationalEventRepository.js';
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
+export type { BreakerEndpoint, BreakerRow, BreakerRowState, BreakerStore } from './BreakerStore.js';
+export { KnexBreakerStore } from './knex/KnexBreakerStore.js';

@@ -1,3 +1,4 @@
+import { operationsEndpointId } from '../../domain/operationalEvent.js';
 import {
   decodeAttemptError,
   type Attempt,
@@ -90,7 +91,12 @@ export class KnexDeliveryRepository implements DeliveryRepository {
   constructor(private readonly deps: { db: Database }) {}
 
   private filtered(tenantId: string, f: DeliveryFilter) {
-    const q = this.deps.db('deliveries').where({ 'deliveries.tenant_id': tenantId });
+    // Deliveries of operational events to the tenant's operations target are not the tenant's
+    // deliveries: they are listed as operational events (docs/pipeline.md).
+    const q = this.deps
+      .db('deliveries')
+      .where({ 'deliveries.tenant_id': tenantId })
+      .andWhereNot('deliveries.endpoint_id', operationsEndpointId(tenantId));
     if (f.status?.length) void q.whereIn('deliveries.status', f.status);
     if (f.endpointId) void q.andWhere('deliveries.endpoint_id', f.endpointId);
     if (f.eventId) void q.andWhere('deliveries.event_id', f.eventId);
@@ -151,8 +157,11 @@ export class KnexDeliveryRepository implements DeliveryRepository {
   }
 
   async get(tenantId: string, id: string) {
-    const row = (await this.deps.db('deliveries').where({ tenant_id: tenantId, id }).first()) as
-      DeliveryRow | undefined;
+    const row = (await this.deps
+      .db('deliveries')
+      .where({ tenant_id: tenantId, id })
+      .andWhereNot('endpoint_id', operationsEndpointId(tenantId))
+      .first()) as DeliveryRow | undefined;
     return row && toDelivery(row);
   }
 

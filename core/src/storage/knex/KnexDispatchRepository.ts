@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { DeliveryStatus } from '../../domain/delivery.js';
+import { decodeAttemptError, type DeliveryStatus } from '../../domain/delivery.js';
+import { newId } from '../../domain/ids.js';
 import { isMysql, type Database } from '../createDatabase.js';
 import type {
   AttemptToStore,
@@ -7,6 +8,7 @@ import type {
   DeliveryWrite,
   DispatchRepository,
 } from '../DispatchRepository.js';
+import { insertOperationalEvent } from './operationalEventRows.js';
 import { stepTransaction, type Step } from './stepTransaction.js';
 
 const UNSETTLED: readonly DeliveryStatus[] = ['pending', 'retrying'];
@@ -75,10 +77,41 @@ export class KnexDispatchRepository implements DispatchRepository {
       }
       const disables = new Map<string, DeliveryWrite>();
       for (const w of sorted) if (w.disableEndpoint) disables.set(`${w.tenantId}/${w.endpointId}`, w);
+      yield* exhaustedEvents(q, sorted);
       for (const w of [...disables.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1))) {
         yield* disableEndpoint(q, w);
       }
     });
+  }
+}
+
+/**
+ * The `delivery.exhausted` events of writes whose update applied: a write that lost to another writer
+ * of the same attempt (a rebalance) tells the tenant nothing. Read after the updates, in the same
+ * transaction; a batch written again finds its events already stored (same ids).
+ */
+function* exhaustedEvents(q: Knex, writes: readonly DeliveryWrite[]): Generator<Step, void, unknown> {
+  const exhausted = writes.filter((w) => w.operationalEvent && w.attempt);
+  if (exhausted.length === 0) return;
+  const rows = (yield q('deliveries')
+    .whereIn(
+      'id',
+      exhausted.map((w) => w.deliveryId),
+    )
+    .select('id', 'status', 'attempt_count', 'last_attempt_at')) as {
+    id: string;
+    status: string;
+    attempt_count: number;
+    last_attempt_at: number | string | null;
+  }[];
+  const applied = new Set(
+    rows
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${r.id}/${r.attempt_count}/${Number(r.last_attempt_at)}`),
+  );
+  for (const w of exhausted) {
+    const key = `${w.deliveryId}/${w.basedOnAttemptCount + 1}/${w.attempt?.startedAt ?? ''}`;
+    if (applied.has(key) && w.operationalEvent) yield* insertOperationalEvent(q, w.operationalEvent);
   }
 }
 
@@ -165,6 +198,27 @@ function* disableEndpoint(q: Knex, w: DeliveryWrite): Generator<Step, void, unkn
     .whereNot('status', 'disabled')
     .update({ status: 'disabled', disabled_reason: w.disableEndpoint, updated_at: w.updatedAt });
   if (changed === 0) return;
+  const endpoint = (
+    (yield q('endpoints')
+      .where({ tenant_id: w.tenantId, id: w.endpointId })
+      .select('owner_id', 'failing_since')) as {
+      owner_id: string | null;
+      failing_since: number | string | null;
+    }[]
+  )[0];
+  yield* insertOperationalEvent(q, {
+    id: newId('oev', w.updatedAt),
+    tenantId: w.tenantId,
+    type: 'endpoint.disabled',
+    createdAt: w.updatedAt,
+    data: {
+      endpointId: w.endpointId,
+      ownerId: endpoint?.owner_id ?? null,
+      reason: w.disableEndpoint,
+      failingSince: endpoint?.failing_since == null ? null : Number(endpoint.failing_since),
+      lastError: decodeAttemptError(w.lastError ?? null),
+    },
+  });
   const unsent = () =>
     q('deliveries').where({ tenant_id: w.tenantId, endpoint_id: w.endpointId }).whereIn('status', UNSETTLED);
   const settled = { next_attempt_at: null, next_trigger: null, claimed_until: null, updated_at: w.updatedAt };

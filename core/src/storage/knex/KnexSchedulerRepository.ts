@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { operationalEventBody, type OperationalEventType } from '../../domain/operationalEvent.js';
 import type { DeliveryRecord } from '../../domain/pipelineRecords.js';
 import { isMysql, type Database } from '../createDatabase.js';
 import type { ClaimedDelivery, ClaimOptions, SchedulerRepository } from '../SchedulerRepository.js';
@@ -16,11 +17,44 @@ interface ClaimedRow {
   payload: Buffer | string | null;
   headers: string | null;
   event_created_at: number | string | null;
+  op_id: string | null;
+  op_type: OperationalEventType | null;
+  op_data: string | null;
+  op_created_at: number | string | null;
 }
 
 type Where = (q: Knex.QueryBuilder) => void;
 
+// A delivery of an operational event to the tenant's operations target: its body is the event object.
+function operationalRecord(row: ClaimedRow): ClaimedDelivery {
+  if (row.op_id === null || row.op_type === null || row.op_data === null)
+    return { deliveryId: row.id, record: null };
+  const createdAt = Number(row.op_created_at);
+  const event = {
+    id: row.op_id,
+    tenantId: row.tenant_id,
+    type: row.op_type,
+    data: JSON.parse(row.op_data) as Record<string, unknown>,
+    createdAt,
+  };
+  const record: DeliveryRecord = {
+    v: 1,
+    deliveryId: row.id,
+    tenantId: row.tenant_id,
+    endpointId: row.endpoint_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    payload: operationalEventBody(event),
+    headers: {},
+    eventCreatedAt: createdAt,
+    attempt: row.attempt_count,
+    ...(row.next_trigger === 'manual' ? { trigger: 'manual' as const } : {}),
+  };
+  return { deliveryId: row.id, record };
+}
+
 function toClaimed(row: ClaimedRow): ClaimedDelivery {
+  if (row.found_event_id === null && row.op_id !== null) return operationalRecord(row);
   if (row.found_event_id === null || row.payload === null) return { deliveryId: row.id, record: null };
   const record: DeliveryRecord = {
     v: 1,
@@ -104,6 +138,9 @@ export class KnexSchedulerRepository implements SchedulerRepository {
           .leftJoin('events as e', (j) => {
             j.on('e.id', '=', 'd.event_id').andOn('e.tenant_id', '=', 'd.tenant_id');
           })
+          .leftJoin('operational_events as o', (j) => {
+            j.on('o.id', '=', 'd.event_id').andOn('o.tenant_id', '=', 'd.tenant_id');
+          })
           .whereIn('d.id', ids)
           .orderBy(`d.${order}`)
           .select(
@@ -118,6 +155,10 @@ export class KnexSchedulerRepository implements SchedulerRepository {
             'e.payload',
             'e.headers',
             'e.created_at as event_created_at',
+            'o.id as op_id',
+            'o.type as op_type',
+            'o.data as op_data',
+            'o.created_at as op_created_at',
           )) as ClaimedRow[];
         return rows.map(toClaimed);
       },
