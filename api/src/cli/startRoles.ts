@@ -8,10 +8,12 @@ import {
   KnexTenantRepository,
   PluginRegistry,
   createSourceRunner,
+  EgressRouter,
   HttpSender,
   KeyRing,
   KnexDeliveryRepository,
   KnexDispatchRepository,
+  KnexEgressPoolRepository,
   KnexEndpointRepository,
   KnexJobRepository,
   KnexSchedulerRepository,
@@ -51,6 +53,15 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
   }
   if (roles.includes('dispatcher')) {
     const keyRing = new KeyRing(config.encryption);
+    const sender = new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock });
+    const tenants = new KnexTenantRepository({ db });
+    const egress = new EgressRouter({
+      pools: new KnexEgressPoolRepository({ db }),
+      tenantDefaultPool: async (tenantId) => (await tenants.get(tenantId))?.defaultEgressPoolId ?? null,
+      connect: sender.connectOptions(),
+      clock,
+      logger: logger.child({ role: 'dispatcher' }),
+    });
     const dispatcher = createDispatcher({
       log,
       deliveries: new KnexDispatchRepository({ db }),
@@ -58,13 +69,20 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
         load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
         clock,
       }),
-      sender: new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock }),
+      sender,
+      egressFor: (endpoint) => egress.routeFor(endpoint),
       clock,
       logger: logger.child({ role: 'dispatcher' }),
       userAgent: `Caravan/${caravanVersion}`,
     });
     await dispatcher.start();
-    running.push({ name: 'dispatcher', stop: () => dispatcher.stop() });
+    running.push({
+      name: 'dispatcher',
+      async stop() {
+        await dispatcher.stop();
+        await Promise.all([sender.close(), egress.close()]);
+      },
+    });
   }
   if (roles.includes('scheduler')) {
     const scheduler = createScheduler({
