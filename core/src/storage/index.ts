@@ -57,3 +57,9 @@ export { KnexSourceRepository } from './knex/KnexSourceRepository.js';
 export { KnexSourceLeases, type HeldLease } from './knex/KnexSourceLeases.js';
 export type { OperationalEventRepository } from './OperationalEventRepository.js';
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
+export {
+  ENCRYPTED_COLUMNS,
+  reencryptStoredSecrets,
+  type ColumnReport,
+  type KeyReencryptionOptions,
+} from './knex/KnexKeyReencryption.js';

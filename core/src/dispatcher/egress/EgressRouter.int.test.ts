@@ -219,7 +219,9 @@ test('EgressRouter › a proxy pool tunnels through its proxies in turn, with th
 
 test('EgressRouter › through a proxy, the target is checked first and the proxy connects to the checked address', async (t) => {
   const resolve: HostResolver = (host) =>
-    Promise.resolve(host === 'hooks.example' ? ['127.0.0.1'] : host === 'metadata.example' ? ['169.254.169.254'] : []);
+    Promise.resolve(
+      host === 'hooks.example' ? ['127.0.0.1'] : host === 'metadata.example' ? ['169.254.169.254'] : [],
+    );
   const s = await setup(t, { allowedCidrs: ['127.0.0.0/8'], resolve });
   const r = await s.receiver();
   const proxy = await s.proxy('127.0.0.2');

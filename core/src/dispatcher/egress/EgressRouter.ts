@@ -101,7 +101,11 @@ export class EgressRouter {
 
   async #loadPool(poolId: string): Promise<EgressPool | undefined> {
     const pool = await this.deps.pools.get(poolId);
-    if (pool) this.#keysOfPool.set(poolId, pool.addresses.map((a) => keyOf(pool.mode, a)));
+    if (pool)
+      this.#keysOfPool.set(
+        poolId,
+        pool.addresses.map((a) => keyOf(pool.mode, a)),
+      );
     else this.#keysOfPool.delete(poolId);
     this.#closeUnused();
     return pool;
