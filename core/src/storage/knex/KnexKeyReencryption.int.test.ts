@@ -84,10 +84,9 @@ async function seed(db: Database): Promise<Map<string, string>> {
 async function readAll(db: Database, ring: KeyRing): Promise<Record<string, string>> {
   const out = new Map<string, string>();
   for (const spec of ENCRYPTED_COLUMNS) {
-    const rows = (await db(spec.table).whereNotNull(spec.column).select('id', `${spec.column} as value`)) as {
-      id: string;
-      value: string;
-    }[];
+    const rows = await db(spec.table)
+      .whereNotNull(spec.column)
+      .select<{ id: string; value: string }[]>('id', `${spec.column} as value`);
     for (const r of rows)
       out.set(`${spec.table}.${spec.column}/${r.id}`, ring.decryptString(r.value, spec.aad(r.id)));
   }

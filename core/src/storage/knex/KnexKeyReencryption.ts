@@ -102,8 +102,10 @@ export async function reencryptStoredSecrets(
           continue;
         }
         // Changed meanwhile (a rotation through the API) or deleted: count what is there now.
-        const now = (await deps.db(spec.table).where({ id: row.id }).first(`${spec.column} as value`)) as
-          { value: string | null } | undefined;
+        const now = await deps
+          .db(spec.table)
+          .where({ id: row.id })
+          .first<{ value: string | null } | undefined>(`${spec.column} as value`);
         if (now?.value) count(safeKeyId(deps.keyRing, now.value));
       }
       await options.afterBatch?.(report);
