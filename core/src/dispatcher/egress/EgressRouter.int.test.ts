@@ -172,6 +172,19 @@ test('EgressRouter › a local address that cannot be used fails over to the nex
   );
 });
 
+test('EgressRouter › a pool of IPv6 and IPv4 addresses reaches an IPv4-only receiver from its IPv4 address', async (t) => {
+  const s = await setup(t);
+  const r = await s.receiver();
+  const pool = await s.pool('bind', ['::1', '127.0.0.2']);
+  const endpoint = s.endpoint(r.url, pool.id);
+  for (let i = 0; i < 2; i++) {
+    const result = await s.send(endpoint);
+    t.is(result.error, null);
+    t.is(result.egressAddress, '127.0.0.2');
+  }
+  t.is(r.received.length, 2);
+});
+
 test('EgressRouter › when no address of the pool can connect, the attempt fails naming the last', async (t) => {
   const s = await setup(t);
   const r = await s.receiver();

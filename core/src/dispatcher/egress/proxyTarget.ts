@@ -58,7 +58,8 @@ const CONNECT_CODES = new Set([
 
 /**
  * Whether a request failed before anything was sent to the receiver: the route could not connect (a
- * local address that is not there, a proxy that is down or refused the tunnel). Only then is the same
+ * local address that is not there or not of the target's family, a proxy that is down or refused the
+ * tunnel). Only then is the same
  * request tried through the next route of the pool; an answer, a reset or a timeout after sending is
  * the attempt's outcome, not the route's fault.
  */
@@ -67,6 +68,8 @@ export function isConnectFailure(error: unknown): boolean {
     if (e instanceof UrlNotAllowedError) return false;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECT_CODES.has(code)) return true;
+    // The local address could not be bound: absent, or of the other family than the target (EINVAL).
+    if ((e as { syscall?: unknown }).syscall === 'bind') return true;
     const message = (e as { message?: unknown }).message;
     // undici's ProxyAgent: the proxy answered the CONNECT with another status than 200.
     if (typeof message === 'string' && message.includes('when HTTP Tunneling')) return true;
