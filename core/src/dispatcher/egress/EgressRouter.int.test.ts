@@ -1,3 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
 import { startConnectProxy, type ConnectProxy } from '../../../../tests/support/connectProxy.js';
@@ -255,6 +262,38 @@ test('EgressRouter › through a proxy, the target is checked first and the prox
   const unknown = await s.send(s.endpoint('http://nowhere.example/', pool.id));
   t.is(unknown.error?.code, 'dns_failed');
   t.is(proxy.tunnels.length, 1, 'refused targets never reach the proxy');
+});
+
+test('EgressRouter › an https target through a proxy keeps its name for SNI and the certificate check', async (t) => {
+  const resolve: HostResolver = (host) => Promise.resolve(host === 'hooks.example' ? ['127.0.0.1'] : []);
+  const s = await setup(t, { resolve });
+  const proxy = await s.proxy('127.0.0.2');
+  const pool = await s.pool('proxy', [proxy.url]);
+  const dir = mkdtempSync(join(tmpdir(), 'caravan-tls-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  const args = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=hooks.example'];
+  execFileSync('openssl', [...args, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const context = createSecureContext({ key: readFileSync(key), cert: readFileSync(cert) });
+  const serverNames: string[] = [];
+  const server = createHttpsServer(
+    {
+      SNICallback: (name, done) => {
+        serverNames.push(name);
+        done(null, context);
+      },
+    },
+    (_req, res) => void res.writeHead(200).end(),
+  );
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  t.teardown(() => new Promise<void>((ok) => server.close(() => ok())));
+  const { port } = server.address() as AddressInfo;
+  const result = await s.send(s.endpoint(`https://hooks.example:${port}/hook`, pool.id));
+  // The proxy connected to the checked address; the TLS handshake still named the host, and the
+  // self-signed certificate was checked (and refused) as for a direct request.
+  t.deepEqual(proxy.tunnels, [`127.0.0.1:${port}`]);
+  t.deepEqual(serverNames, ['hooks.example']);
+  t.is(result.error?.code, 'tls_failed');
 });
 
 test('EgressRouter › the SSRF guard refuses loopback through a proxy unless the allowlist admits it', async (t) => {
