@@ -340,10 +340,14 @@ test('EgressRouter › the tenant default pool applies to endpoints without one;
   const viaDefault = await s.send(s.endpoint(r.url, null));
   t.is(viaDefault.egressAddress, '127.0.0.2');
 
+  const before = await s.router.routeFor(s.endpoint(r.url, null));
   await s.pools.update(pool.id, { addresses: ['127.0.0.3'], updatedAt: s.clock.now() });
   t.is((await s.send(s.endpoint(r.url, null))).egressAddress, '127.0.0.2', 'cached until the TTL');
   s.clock.advance(1_000);
   t.is((await s.send(s.endpoint(r.url, null))).egressAddress, '127.0.0.3');
+  // The agent of the address the pool no longer has is closed, with its keep-alive connections.
+  const removed = before?.routes[0]?.dispatcher as { closed?: boolean } | undefined;
+  t.is(removed?.closed, true);
   t.deepEqual(
     r.received.map((q) => q.remoteAddress),
     ['127.0.0.1', '127.0.0.2', '127.0.0.2', '127.0.0.3'],
