@@ -250,6 +250,8 @@ export interface ReceivedRequest {
   headers: Record<string, string>;
   body: Buffer;
   receivedAt: number;
+  /** The address the request came from (the egress address the sender used). */
+  remoteAddress: string;
 }
 
 export interface Receiver {
@@ -280,6 +282,7 @@ export async function startReceiver(
         ),
         body: Buffer.concat(chunks),
         receivedAt: Date.now(),
+        remoteAddress: raw.socket.remoteAddress ?? '',
       };
       received.push(req);
       void Promise.resolve(handler(req, res, raw)).catch(() => res.destroy());
@@ -357,6 +360,7 @@ export interface AttemptRowView {
   response_headers: Record<string, string> | null;
   response_body_excerpt: string | null;
   duration_ms: number;
+  egress_address: string | null;
 }
 
 export async function attemptRows(db: Database, deliveryId: string): Promise<AttemptRowView[]> {
@@ -374,5 +378,6 @@ export async function attemptRows(db: Database, deliveryId: string): Promise<Att
       r.response_headers === null ? null : (JSON.parse(r.response_headers) as Record<string, string>),
     response_body_excerpt: r.response_body_excerpt,
     duration_ms: r.duration_ms,
+    egress_address: r.egress_address,
   }));
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { CaravanError } from '@caravan/core';
 import { api } from './commands/api.js';
 import { dev } from './commands/dev.js';
+import { keys } from './commands/keys.js';
 import { migrate } from './commands/migrate.js';
 import { worker, workerRoles } from './commands/worker.js';
 import { caravanVersion } from './paths.js';
@@ -43,6 +44,14 @@ program
   .option('--all', 'with rollback: revert every migration')
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
   .action(migrate);
+
+program
+  .command('keys')
+  .description('master-key rotation: count or re-encrypt stored secrets under the primary key')
+  .argument('<action>', 'status | reencrypt')
+  .option('--batch-size <n>', 'rows per step (default 100)')
+  .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
+  .action(keys);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,10 +8,12 @@ import {
   KnexTenantRepository,
   PluginRegistry,
   createSourceRunner,
+  EgressRouter,
   HttpSender,
   KeyRing,
   KnexDeliveryRepository,
   KnexDispatchRepository,
+  KnexEgressPoolRepository,
   KnexEndpointRepository,
   KnexJobRepository,
   KnexSchedulerRepository,
@@ -54,10 +56,11 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
   }
   if (roles.includes('dispatcher')) {
     const keyRing = new KeyRing(config.encryption);
+    const tenants = new KnexTenantRepository({ db });
     const endpoints = new EndpointCache({
       load: withOperationsTargets(
         loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
-        { tenants: new KnexTenantRepository({ db }), keyRing },
+        { tenants, keyRing },
       ),
       clock,
     });
@@ -69,12 +72,21 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       onDisabled: (tenantId, endpointId) =>
         endpoints.markDisabled(tenantId, endpointId, 'continuous_failure'),
     });
+    const sender = new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock });
+    const egress = new EgressRouter({
+      pools: new KnexEgressPoolRepository({ db }),
+      tenantDefaultPool: async (tenantId) => (await tenants.get(tenantId))?.defaultEgressPoolId ?? null,
+      connect: sender.connectOptions(),
+      clock,
+      logger: logger.child({ role: 'dispatcher' }),
+    });
     const dispatcher = createDispatcher({
       log,
       deliveries: new KnexDispatchRepository({ db }),
       endpoints,
       gates: [breaker],
-      sender: new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock }),
+      sender,
+      egressFor: (endpoint) => egress.routeFor(endpoint),
       clock,
       logger: logger.child({ role: 'dispatcher' }),
       userAgent: `Caravan/${caravanVersion}`,
@@ -85,6 +97,7 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       async stop() {
         await dispatcher.stop();
         await breaker.close();
+        await Promise.all([sender.close(), egress.close()]);
       },
     });
   }

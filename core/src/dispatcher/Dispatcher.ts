@@ -34,8 +34,8 @@ export interface DispatcherDeps {
   flushConcurrency?: number;
   /** How long a delivery to a paused endpoint waits before it is looked at again (default 60 s). */
   pausedRecheckMs?: number;
-  /** The egress route of an endpoint (its pool's dispatcher); none: sent directly. */
-  egressFor?: (endpoint: Endpoint) => SendRequest['egress'];
+  /** The egress routes of an endpoint (its pool's, `EgressRouter`); none: sent directly. */
+  egressFor?: (endpoint: Endpoint) => Promise<SendRequest['egress']>;
   /**
    * Checks in front of every send, asked in order (rate limits, concurrency, circuit breaker). A refusal
    * parks the delivery until the gate says, without an attempt.
@@ -114,9 +114,9 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
       now,
       userAgent: deps.userAgent,
     });
-    const egress = deps.egressFor?.(endpoint);
     let result;
     try {
+      const egress = await deps.egressFor?.(endpoint);
       result = await deps.sender.send({
         ...request,
         timeoutMs: endpoint.timeoutMs,

@@ -3,10 +3,22 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Clock } from '../domain/Clock.js';
-import { classifyAddress, createAddressAllowlist, type HostResolver } from '../domain/urlGuard.js';
+import {
+  classifyAddress,
+  createAddressAllowlist,
+  systemResolver,
+  type HostResolver,
+} from '../domain/urlGuard.js';
 import { UrlNotAllowedError } from '../errors/index.js';
+import { checkedProxyTarget, isConnectFailure } from './egress/proxyTarget.js';
 import { guardedLookup, type ConnectLookup } from './guardedLookup.js';
-import type { AttemptErrorCode, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+import type {
+  AttemptErrorCode,
+  EgressRoute,
+  SendRequest,
+  SendResult,
+  WebhookSender,
+} from './WebhookSender.js';
 
 /** Bytes of the response body kept as the attempt's excerpt (the contract's `responseBodyExcerpt`). */
 export const EXCERPT_BYTES = 4096;
@@ -37,18 +49,22 @@ const TLS_CODES =
 /**
  * Sends webhooks with undici over keep-alive connection pools. Redirects are not followed (a 3xx is a
  * failed attempt), the whole exchange has one deadline, and only the first {@link EXCERPT_BYTES} of the
- * body are kept. The SSRF guard runs when a connection is made, on the very addresses it connects to.
+ * body are kept. The SSRF guard runs when a connection is made, on the very addresses it connects to;
+ * through a forward proxy it runs before the CONNECT (see {@link checkedProxyTarget}). With an egress
+ * pool, a route that cannot connect hands the request to the next route.
  */
 export class HttpSender implements WebhookSender {
   readonly #allowlist: BlockList;
   readonly #lookup: ConnectLookup;
+  readonly #resolve: HostResolver;
   readonly #agent: Agent;
   readonly #clock: Clock;
   readonly #maxBodyBytes: number;
 
   constructor(options: HttpSenderOptions) {
     this.#allowlist = createAddressAllowlist(options.allowedCidrs);
-    this.#lookup = guardedLookup(this.#allowlist, options.resolve);
+    this.#resolve = options.resolve ?? systemResolver;
+    this.#lookup = guardedLookup(this.#allowlist, this.#resolve);
     this.#agent = new Agent({ connect: this.connectOptions() });
     this.#clock = options.clock;
     this.#maxBodyBytes = Math.max(EXCERPT_BYTES, options.maxBodyBytes ?? 65_536);
@@ -65,7 +81,7 @@ export class HttpSender implements WebhookSender {
   async send(req: SendRequest): Promise<SendResult> {
     const startedAt = this.#clock.now();
     const t0 = performance.now();
-    const egressAddress = req.egress?.address ?? null;
+    let egressAddress: string | null = null;
     const result = (
       statusCode: number | null,
       responseHeaders: Record<string, string> | null,
@@ -92,27 +108,30 @@ export class HttpSender implements WebhookSender {
     }, req.timeoutMs);
     let statusCode: number | null = null;
     let headers: Record<string, string> | null = null;
+    const routes = req.egress?.routes ?? [];
     try {
-      const response = await request(req.url, {
-        method: 'POST',
-        headers: { ...req.headers },
-        body: req.body,
-        dispatcher: req.egress?.dispatcher ?? this.#agent,
-        signal: deadline.signal,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-      });
-      statusCode = response.statusCode;
-      headers = flattenHeaders(response.headers);
-      const excerpt = await this.#readExcerpt(response.body);
-      const ok = statusCode >= 200 && statusCode <= 299;
-      const redirect = statusCode >= 300 && statusCode <= 399 ? ' (redirects are not followed)' : '';
-      return result(
-        statusCode,
-        headers,
-        excerpt,
-        ok ? null : { code: 'non_2xx_status', message: `HTTP ${statusCode}${redirect}` },
-      );
+      for (let i = 0; ; i++) {
+        const route = routes[i];
+        egressAddress = route?.address ?? null;
+        try {
+          const response = await this.#request(req, route, deadline.signal);
+          statusCode = response.statusCode;
+          headers = flattenHeaders(response.headers);
+          const excerpt = await this.#readExcerpt(response.body);
+          const ok = statusCode >= 200 && statusCode <= 299;
+          const redirect = statusCode >= 300 && statusCode <= 399 ? ' (redirects are not followed)' : '';
+          return result(
+            statusCode,
+            headers,
+            excerpt,
+            ok ? null : { code: 'non_2xx_status', message: `HTTP ${statusCode}${redirect}` },
+          );
+        } catch (error) {
+          // Nothing reached the receiver through this route: the next one sends the same request.
+          if (!timedOut && statusCode === null && i + 1 < routes.length && isConnectFailure(error)) continue;
+          throw error;
+        }
+      }
     } catch (error) {
       const code: AttemptErrorCode = timedOut ? 'timeout' : classifyError(error);
       const message =
@@ -123,6 +142,21 @@ export class HttpSender implements WebhookSender {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  async #request(req: SendRequest, route: EgressRoute | undefined, signal: AbortSignal) {
+    const target = route?.viaProxy
+      ? await checkedProxyTarget(req.url, this.#allowlist, this.#resolve)
+      : undefined;
+    return request(target?.url ?? req.url, {
+      method: 'POST',
+      headers: target ? { ...req.headers, host: target.host } : { ...req.headers },
+      body: req.body,
+      dispatcher: route?.dispatcher ?? this.#agent,
+      signal,
+      headersTimeout: req.timeoutMs,
+      bodyTimeout: req.timeoutMs,
+    });
   }
 
   close(): Promise<void> {

@@ -14,10 +14,24 @@ export interface SendRequest {
   /** Deadline for the whole exchange: connecting, the response headers and the body excerpt. */
   timeoutMs: number;
   /**
-   * The egress route: an undici dispatcher (a `bind` pool's agent or a `proxy` pool's `ProxyAgent`) and
-   * the address to record for it. Omitted: the sender's own SSRF-guarded agent, recorded as `null`.
+   * The endpoint's egress pool, as routes to try in order: the first one, and the next one whenever a
+   * route could not connect (the request was not sent). Omitted: the sender's own SSRF-guarded agent,
+   * recorded as `null`.
    */
-  egress?: { dispatcher: Dispatcher; address: string | null };
+  egress?: { routes: readonly EgressRoute[] };
+}
+
+/** One way out of an egress pool. */
+export interface EgressRoute {
+  /** A `bind` pool's agent (built with the sender's `connectOptions()`) or a `proxy` pool's `ProxyAgent`. */
+  dispatcher: Dispatcher;
+  /** Recorded on the attempt: the bound local address, or the proxy with its credentials masked. */
+  address: string;
+  /**
+   * Through a forward proxy, which resolves host names itself: the sender resolves and checks the target
+   * first (SSRF guard) and has the proxy connect to the checked address, keeping the name in `Host`/SNI.
+   */
+  viaProxy: boolean;
 }
 
 /** What came back, or why nothing usable did. `error` is `null` exactly when the answer was 2xx. */

@@ -25,7 +25,6 @@ export {
 export { passGates, type GatePass, type GateRefusal, type GateRequest, type SendGate } from './SendGate.js';
 export { outcomeParked } from './deliveryOutcome.js';
 export { buildWebhookRequest, type WebhookRequestInput } from './webhookRequest.js';
-export type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
 export { BreakerGate, type BreakerGateDeps } from './breaker/BreakerGate.js';
 export {
   DEFAULT_BREAKER_SETTINGS,
@@ -33,3 +32,6 @@ export {
   openPeriodMs,
   type BreakerSettings,
 } from './breaker/BreakerPolicy.js';
+export { EgressRouter, type EgressRouterDeps } from './egress/EgressRouter.js';
+export { checkedProxyTarget, isConnectFailure, type ProxyTarget } from './egress/proxyTarget.js';
+export type { EgressRoute, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';

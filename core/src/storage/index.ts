@@ -59,3 +59,9 @@ export type { OperationalEventRepository } from './OperationalEventRepository.js
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
 export type { BreakerEndpoint, BreakerRow, BreakerRowState, BreakerStore } from './BreakerStore.js';
 export { KnexBreakerStore } from './knex/KnexBreakerStore.js';
+export {
+  ENCRYPTED_COLUMNS,
+  reencryptStoredSecrets,
+  type ColumnReport,
+  type KeyReencryptionOptions,
+} from './knex/KnexKeyReencryption.js';

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test, { type ExecutionContext } from 'ava';
+import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
+import { createScratchMysqlDatabase } from '../support/mysql.js';
+import { apiClient, rotateUnderLoad, type ApiCall } from '../support/rotationScenario.js';
+import { serviceSetting } from '../support/services.js';
+
+/** What a customer's receiver notices across a rotation while events flow: see `rotateUnderLoad`. */
+async function check(t: ExecutionContext, call: ApiCall) {
+  const report = await rotateUnderLoad(call);
+  t.log(JSON.stringify(report));
+  t.is(report.grace.failed, 0, 'zero failed verifications across a rotation with a grace period');
+  t.true(report.grace.dualSigned > 0, 'the overlap carries two signatures');
+  t.true(report.grace.overlapVerifiesWithEach, 'each signature verifies on its own');
+  t.true(report.grace.newSecretAfterSwitch);
+  t.true(report.emergency.listedOnlyNew, 'grace 0: only the new secret is live');
+  t.true(report.emergency.refusedWereOldSignedDuringPropagation);
+  t.true(report.emergency.afterPropagation >= 20);
+  t.true(report.emergency.afterPropagationNewOnly, 'then the leaked secret signs nothing');
+  t.true(report.allDelivered, 'nothing is lost: refused requests are retried and verify');
+}
+
+test('rotation › on caravan dev, continuous events verify across a rotation; an emergency rotation loses nothing', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caravan-rotation-'));
+  const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
+  t.teardown(() => server.stop('SIGKILL'));
+  const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
+  await check(t, apiClient(server.url, adminKey));
+  t.is(await server.stop('SIGINT'), 0);
+});
+
+test('rotation › on MariaDB and Kafka with the API and a worker as separate processes', async (t) => {
+  const scratch = await createScratchMysqlDatabase('rotation');
+  t.teardown(scratch.drop);
+  const env = {
+    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
+    CARAVAN_LOG_ENGINE: 'kafka',
+    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
+    CARAVAN_KAFKA_TOPIC_PREFIX: `rotation-${randomBytes(4).toString('hex')}.`,
+    CARAVAN_KAFKA_EVENTS_PARTITIONS: '3',
+    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '3',
+    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
+    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+    CARAVAN_PORT: '0',
+    CARAVAN_LOG_LEVEL: 'info',
+  };
+  const migrated = await runCaravan(['migrate', 'latest'], env);
+  t.is(migrated.code, 0, migrated.output);
+  const api = await startCaravanServer(['api'], env);
+  t.teardown(() => api.stop('SIGKILL'));
+  const worker = await startCaravanServer(
+    ['worker', '--roles', 'router,dispatcher,scheduler'],
+    env,
+    60_000,
+    /worker running/,
+  );
+  t.teardown(() => worker.stop('SIGKILL'));
+  await check(t, apiClient(api.url, env.CARAVAN_ADMIN_KEY));
+  t.is(await worker.stop('SIGTERM'), 0);
+  t.is(await api.stop('SIGTERM'), 0);
+});
