@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every file generated from openapi/caravan.yaml. With --check, regenerates into a temporary
 # folder and fails when the committed files differ (the drift check of `npm run check`).
+# Generated: the API's types (api/src/generated/) and the SDK's types and resource classes
+# (sdk-clients/typescript/src/generated/: openapi-typescript, then scripts/generate-sdk.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.
@@ -17,10 +19,17 @@ gen_types() { # target
   npx prettier --parser typescript <"$out/$1.tmp" >"$out/$1"
   rm "$out/$1.tmp"
 }
+gen_sdk() { # target: the SDK's resource classes, one method per operationId
+  mkdir -p "$(dirname "$out/$1")"
+  node scripts/generate-sdk.js openapi/caravan.yaml | npx prettier --parser typescript >"$out/$1"
+}
 gen_types api/src/generated/openapi.ts
+gen_types sdk-clients/typescript/src/generated/openapi.ts
+gen_sdk sdk-clients/typescript/src/generated/resources.ts
 if [[ "${1:-}" == "--check" ]]; then
   status=0
-  for f in api/src/generated/openapi.ts; do
+  for f in api/src/generated/openapi.ts sdk-clients/typescript/src/generated/openapi.ts \
+    sdk-clients/typescript/src/generated/resources.ts; do
     if ! diff -q "$f" "$out/$f" >/dev/null 2>&1; then
       echo "generated file is stale: $f (run npm run generate)"
       status=1
