@@ -7,8 +7,13 @@ type Responses<Op> = Op extends { responses: infer R } ? R : never;
 /** The JSON request body of an operation. */
 export type RequestBody<Op> = Op extends { requestBody?: infer R } ? JsonContent<NonNullable<R>> : never;
 
-/** The query parameters of an operation. */
-export type QueryParams<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type OneOrMany<T> = T extends readonly (infer I)[] ? I | T : T;
+type Loosened<Q> = { [K in keyof Q]: OneOrMany<Q[K]> };
+
+/** The query parameters of an operation; a repeatable one also takes a single value (`status: 'failed'`). */
+export type QueryParams<Op> = Op extends { parameters: { query?: infer Q } }
+  ? Loosened<NonNullable<Q>>
+  : never;
 
 /** The JSON body of an operation's success answer (each operation has exactly one 2xx answer). */
 export type SuccessBody<Op> = JsonContent<Responses<Op>[Extract<keyof Responses<Op>, 200 | 201 | 202>]>;
