@@ -13,18 +13,21 @@ fi
 header='/**
  * @generated from openapi/caravan.yaml by openapi-typescript — do not edit; run `npm run generate`.
  */'
-gen_types() { # target
-  mkdir -p "$(dirname "$out/$1")"
-  { echo "$header"; npx openapi-typescript openapi/caravan.yaml --silent 2>/dev/null | sed '1,4d'; } >"$out/$1.tmp"
-  npx prettier --parser typescript <"$out/$1.tmp" >"$out/$1"
-  rm "$out/$1.tmp"
+gen_types() { # target [openapi-typescript flags…]
+  local target=$1
+  shift
+  mkdir -p "$(dirname "$out/$target")"
+  { echo "$header"; npx openapi-typescript openapi/caravan.yaml --silent "$@" 2>/dev/null | sed '1,4d'; } >"$out/$target.tmp"
+  npx prettier --parser typescript <"$out/$target.tmp" >"$out/$target"
+  rm "$out/$target.tmp"
 }
 gen_sdk() { # target: the SDK's resource classes, one method per operationId
   mkdir -p "$(dirname "$out/$1")"
   node scripts/generate-sdk.js openapi/caravan.yaml | npx prettier --parser typescript >"$out/$1"
 }
 gen_types api/src/generated/openapi.ts
-gen_types sdk-clients/typescript/src/generated/openapi.ts
+# A field with a default stays optional in what SDK users send (the server fills it in).
+gen_types sdk-clients/typescript/src/generated/openapi.ts --default-non-nullable=false
 gen_sdk sdk-clients/typescript/src/generated/resources.ts
 if [[ "${1:-}" == "--check" ]]; then
   status=0

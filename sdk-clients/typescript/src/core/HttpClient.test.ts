@@ -121,7 +121,7 @@ test('HttpClient › gives up after maxRetries with the last problem, and never 
           400,
           problem(400, 'CARAVAN_VALIDATION_FAILED', {
             detail: 'The request is invalid.',
-            errors: [{ pointer: '/body/url', message: 'must match format "uri"' }],
+            errors: [{ field: '/body/url', message: 'must match format "uri"' }],
           }),
         )
       : json(res, 500, problem(500, 'CARAVAN_INTERNAL', { requestId: 'req_1' })),
@@ -132,7 +132,7 @@ test('HttpClient › gives up after maxRetries with the last problem, and never 
   });
   t.is(invalid.status, 400);
   t.is(invalid.code, 'CARAVAN_VALIDATION_FAILED');
-  t.deepEqual(invalid.errors, [{ pointer: '/body/url', message: 'must match format "uri"' }]);
+  t.deepEqual(invalid.errors, [{ field: '/body/url', message: 'must match format "uri"' }]);
   t.is(server.seen.length, 1);
 
   const failing = await t.throwsAsync(caravan.tenant.get(), { instanceOf: CaravanApiError });

@@ -1277,7 +1277,7 @@ export interface components {
       addresses: components['schemas']['EgressAddresses'];
       publicIps: components['schemas']['PublicIps'];
       /** @default false */
-      allowAllTenants: boolean;
+      allowAllTenants?: boolean;
       allowedTenantIds?: components['schemas']['TenantIds'];
     };
     /**
@@ -1484,7 +1484,7 @@ export interface components {
        *     once (emergency rotation after a leak).
        * @default 86400
        */
-      gracePeriodSeconds: number;
+      gracePeriodSeconds?: number;
       secret?: components['schemas']['SigningSecret'];
     };
     RotatedEndpointSecret: {
@@ -1738,7 +1738,7 @@ export interface components {
        *       "failed"
        *     ]
        */
-      status: ('failed' | 'discarded' | 'succeeded')[];
+      status?: ('failed' | 'discarded' | 'succeeded')[];
       endpointId?: components['schemas']['EndpointId'];
       eventId?: components['schemas']['EventId'];
       eventType?: components['schemas']['EventTypeName'];
