@@ -198,7 +198,7 @@ test('SDK › endpoints, events, deliveries and jobs', async (t) => {
   t.regex(gone.code, /NOT_FOUND/);
 });
 
-test('SDK › a create whose answer is lost is retried with its key and creates one endpoint', async (t) => {
+test('SDK › a create or send whose answer is lost is retried with its key and acts once', async (t) => {
   const { api, caravan, key } = await start(t);
   // A loopback proxy in front of the real API that forwards the first POST, lets Caravan create the
   // endpoint, then drops the connection instead of passing the answer back.
@@ -237,5 +237,31 @@ test('SDK › a create whose answer is lost is retried with its key and creates 
     all.data.map((e) => e.id),
     [created.id],
     'the retry replayed the first answer instead of creating a second endpoint',
+  );
+
+  dropped = 0;
+  const sent = await through.events.send({ eventType: 'invoice.paid', payload: { n: 1 } });
+  t.is(dropped, 1, 'the first answer to the send was lost');
+  t.false(sent.duplicate, 'the retry found the event its own first attempt made: new, for the caller');
+  await waitFor(async () => (await caravan.events.list()).data.length > 0, 'the router to persist the event');
+  t.deepEqual(
+    (await caravan.events.list()).data.map((e) => e.id),
+    [sent.id],
+    'one event, not two',
+  );
+  const again = await through.events.send({
+    eventType: 'invoice.paid',
+    payload: { n: 1 },
+    idempotencyKey: 'k1',
+  });
+  const repeat = await through.events.send({
+    eventType: 'invoice.paid',
+    payload: { n: 1 },
+    idempotencyKey: 'k1',
+  });
+  t.deepEqual(
+    repeat,
+    { id: again.id, duplicate: true },
+    "the caller's own repeated key is still a duplicate",
   );
 });

@@ -38,6 +38,7 @@ export class HttpClient {
   }
 
   async request<T>(call: OperationCall, options: RequestOptions = {}): Promise<T> {
+    const generatedKey = options.idempotencyKey === undefined;
     const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.config.apiKey}`,
@@ -53,7 +54,8 @@ export class HttpClient {
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.attempt(call.method, url, headers, body, options)) as T;
+        const result = await this.attempt(call.method, url, headers, body, options);
+        return (attempt > 0 && generatedKey ? ownDuplicatesAsNew(call, result) : result) as T;
       } catch (error) {
         const wait = this.retryDelay(error, attempt, maxRetries);
         if (wait === undefined) throw error;
@@ -139,6 +141,26 @@ function queryString(query: object | undefined): string {
 
 interface IngestEvent {
   idempotencyKey?: string;
+}
+
+interface IngestResult {
+  id: string;
+  duplicate: boolean;
+}
+
+// A key this call generated is unique to it, so `duplicate: true` on a retry means an earlier attempt
+// of this same call was accepted (its answer was lost): for the caller, the event is new.
+function ownDuplicatesAsNew(call: OperationCall, result: unknown): unknown {
+  if (call.bodyKey === 'event') return { ...(result as IngestResult), duplicate: false };
+  if (call.bodyKey === 'batch') {
+    const events = (call.body as { events: IngestEvent[] }).events;
+    const { data } = result as { data: IngestResult[] };
+    return {
+      ...(result as object),
+      data: data.map((r, i) => (events[i]?.idempotencyKey === undefined ? { ...r, duplicate: false } : r)),
+    };
+  }
+  return result;
 }
 
 // Ingest has no Idempotency-Key header: its own `idempotencyKey` makes a retried send map to the same
