@@ -1,20 +1,8 @@
 import { CaravanApiError, CaravanConnectionError, CaravanTimeoutError } from './errors.js';
+import { ownDuplicatesAsNew, withIngestKeys } from './ingestKeys.js';
 import { PagePromise } from './PagePromise.js';
 import { backoffMs, isRetriable, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from './retry.js';
-import type { Page, RequestOptions } from './types.js';
-
-/** One call of an operation, as the generated resource methods describe it. */
-export interface OperationCall {
-  operationId: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  body?: unknown;
-  query?: object | undefined;
-  /** The operation takes an `Idempotency-Key` header (creating `POST`s). */
-  idempotencyHeader?: boolean;
-  /** The body carries its own ingest key: on the event, or on each event of a batch. */
-  bodyKey?: 'event' | 'batch';
-}
+import type { OperationCall, Page, RequestOptions } from './types.js';
 
 export interface HttpClientConfig {
   apiKey: string;
@@ -137,47 +125,4 @@ function queryString(query: object | undefined): string {
   }
   const s = params.toString();
   return s ? `?${s}` : '';
-}
-
-interface IngestEvent {
-  idempotencyKey?: string;
-}
-
-interface IngestResult {
-  id: string;
-  duplicate: boolean;
-}
-
-// A key this call generated is unique to it, so `duplicate: true` on a retry means an earlier attempt
-// of this same call was accepted (its answer was lost): for the caller, the event is new.
-function ownDuplicatesAsNew(call: OperationCall, result: unknown): unknown {
-  if (call.bodyKey === 'event') return { ...(result as IngestResult), duplicate: false };
-  if (call.bodyKey === 'batch') {
-    const events = (call.body as { events: IngestEvent[] }).events;
-    const { data } = result as { data: IngestResult[] };
-    return {
-      ...(result as object),
-      data: data.map((r, i) => (events[i]?.idempotencyKey === undefined ? { ...r, duplicate: false } : r)),
-    };
-  }
-  return result;
-}
-
-// Ingest has no Idempotency-Key header: its own `idempotencyKey` makes a retried send map to the same
-// event. Events without one get a key derived from the call's key, fixed before the first attempt.
-function withIngestKeys(call: OperationCall, key: string): unknown {
-  if (call.bodyKey === 'event') {
-    const event = call.body as IngestEvent;
-    return event.idempotencyKey === undefined ? { ...event, idempotencyKey: key } : event;
-  }
-  if (call.bodyKey === 'batch') {
-    const batch = call.body as { events: IngestEvent[] };
-    return {
-      ...batch,
-      events: batch.events.map((e, i) =>
-        e.idempotencyKey === undefined ? { ...e, idempotencyKey: `${key}-${i}` } : e,
-      ),
-    };
-  }
-  return call.body;
 }

@@ -41,3 +41,16 @@ export interface RequestOptions {
    */
   idempotencyKey?: string;
 }
+
+/** One call of an operation, as the generated resource methods describe it. */
+export interface OperationCall {
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  query?: object | undefined;
+  /** The operation takes an `Idempotency-Key` header (creating `POST`s). */
+  idempotencyHeader?: boolean;
+  /** The body carries its own ingest key: on the event, or on each event of a batch. */
+  bodyKey?: 'event' | 'batch';
+}

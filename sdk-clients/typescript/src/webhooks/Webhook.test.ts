@@ -71,7 +71,7 @@ test('Webhook › rejects a body changed by one byte', async (t) => {
   });
 });
 
-test('Webhook › interoperates with the standardwebhooks package both ways', async (t) => {
+test('Webhook › signs and verifies exactly like the standardwebhooks package, both ways', async (t) => {
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
   const body = JSON.stringify({ invoiceId: 'in_1', amount: 12.5, note: 'café' });
   const now = new Date();
