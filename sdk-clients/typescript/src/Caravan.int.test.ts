@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import test, { type ExecutionContext } from 'ava';
+import YAML from 'yaml';
 import { newId } from '@caravan/core';
 import { ApiHarness } from '../../../tests/support/apiHarness.js';
 import { waitFor } from '../../../tests/support/dispatching.js';
@@ -9,16 +11,61 @@ import { Caravan, CaravanApiError } from './index.js';
 // The SDK against a real Caravan API (Koa app, SQLite, SQL log, router) over real HTTP: every
 // resource group, typed errors, pagination, and idempotent retries through a connection that drops.
 
+const spec = YAML.parse(readFileSync(new URL('../../../openapi/caravan.yaml', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId?: string }>>;
+};
+const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+  Object.entries(item).flatMap(([method, op]) =>
+    op?.operationId
+      ? [{ id: op.operationId, method, pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`) }]
+      : [],
+  ),
+);
+const succeeded = new Set<string>();
+
+/** The global fetch, noting each operation that Caravan answered with success. */
+const recordingFetch: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init);
+  const url = new URL(input instanceof Request ? input.url : input);
+  const method = (init?.method ?? 'GET').toLowerCase();
+  const op = operations.find((o) => o.method === method && o.pattern.test(url.pathname));
+  if (res.ok && op) succeeded.add(op.id);
+  return res;
+};
+
 async function start(t: ExecutionContext) {
   const api = await ApiHarness.start('sqlite', { router: true });
   t.teardown(() => api.close());
-  const admin = new Caravan({ apiKey: api.adminKey, baseUrl: api.url });
+  const admin = new Caravan({ apiKey: api.adminKey, baseUrl: api.url, fetch: recordingFetch });
   const tenant = await admin.tenants.create({ name: 'Acme' });
   const { key } = await admin.apiKeys.create(tenant.id, { name: 'sdk' });
-  return { api, admin, tenant, key, caravan: new Caravan({ apiKey: key, baseUrl: api.url }) };
+  const caravan = new Caravan({ apiKey: key, baseUrl: api.url, fetch: recordingFetch });
+  return { api, admin, tenant, key, caravan };
 }
 
-test('SDK › operator groups: tenants, API keys and egress pools', async (t) => {
+// Counted so that running one test with --match does not fail the whole-file coverage check.
+let registered = 0;
+let completed = 0;
+function sdkTest(title: string, fn: (t: ExecutionContext) => Promise<void>) {
+  registered++;
+  test(title, async (t) => {
+    await fn(t);
+    completed++;
+  });
+}
+
+test.after('SDK › every operation of the spec succeeded through the SDK against the real server', (t) => {
+  if (completed < registered) {
+    t.pass('not every test of this file ran');
+    return;
+  }
+  t.deepEqual(
+    operations.map((o) => o.id).filter((id) => !succeeded.has(id)),
+    [],
+  );
+});
+
+sdkTest('SDK › operator groups: tenants, API keys and egress pools', async (t) => {
   const { api, admin, tenant } = await start(t);
   t.regex(tenant.id, /^tnt_/);
   t.is((await admin.tenants.get(tenant.id)).name, 'Acme');
@@ -54,90 +101,93 @@ test('SDK › operator groups: tenants, API keys and egress pools', async (t) =>
   t.is((await admin.egressPools.list()).data.length, 0);
 });
 
-test('SDK › tenant groups: own tenant, event types, source types and sources with dead letters', async (t) => {
-  const { api, admin, tenant, caravan } = await start(t);
-  t.is((await caravan.tenant.get()).id, tenant.id);
-  const updated = await caravan.tenant.update({ operationsUrl: 'https://ops.acme.example/caravan' });
-  t.is(updated.operationsUrl, 'https://ops.acme.example/caravan');
-  await admin.egressPools.create({
-    name: 'shared',
-    mode: 'bind',
-    addresses: ['127.0.0.2'],
-    publicIps: ['203.0.113.20'],
-    allowAllTenants: true,
-  });
-  t.deepEqual(
-    (await caravan.tenant.listEgressPools()).data.map((p) => p.publicIps),
-    [['203.0.113.20']],
-  );
+sdkTest(
+  'SDK › tenant groups: own tenant, event types, source types and sources with dead letters',
+  async (t) => {
+    const { api, admin, tenant, caravan } = await start(t);
+    t.is((await caravan.tenant.get()).id, tenant.id);
+    const updated = await caravan.tenant.update({ operationsUrl: 'https://ops.acme.example/caravan' });
+    t.is(updated.operationsUrl, 'https://ops.acme.example/caravan');
+    await admin.egressPools.create({
+      name: 'shared',
+      mode: 'bind',
+      addresses: ['127.0.0.2'],
+      publicIps: ['203.0.113.20'],
+      allowAllTenants: true,
+    });
+    t.deepEqual(
+      (await caravan.tenant.listEgressPools()).data.map((p) => p.publicIps),
+      [['203.0.113.20']],
+    );
 
-  const eventType = await caravan.eventTypes.create({
-    name: 'invoice.paid',
-    schema: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } } },
-  });
-  t.is((await caravan.eventTypes.get(eventType.name)).name, 'invoice.paid');
-  t.is((await caravan.eventTypes.update(eventType.name, { description: 'Paid' })).description, 'Paid');
-  t.deepEqual(
-    (await caravan.eventTypes.list()).data.map((e) => e.name),
-    ['invoice.paid'],
-  );
-  const mismatch = await t.throwsAsync(
-    caravan.events.send({ eventType: 'invoice.paid', payload: { amount: 'x' } }),
-    {
-      instanceOf: CaravanApiError,
-    },
-  );
-  t.is(mismatch.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
-  t.true(mismatch.errors.some((e) => e.field === '/body/payload/amount'));
-  await caravan.eventTypes.delete(eventType.name);
+    const eventType = await caravan.eventTypes.create({
+      name: 'invoice.paid',
+      schema: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } } },
+    });
+    t.is((await caravan.eventTypes.get(eventType.name)).name, 'invoice.paid');
+    t.is((await caravan.eventTypes.update(eventType.name, { description: 'Paid' })).description, 'Paid');
+    t.deepEqual(
+      (await caravan.eventTypes.list()).data.map((e) => e.name),
+      ['invoice.paid'],
+    );
+    const mismatch = await t.throwsAsync(
+      caravan.events.send({ eventType: 'invoice.paid', payload: { amount: 'x' } }),
+      {
+        instanceOf: CaravanApiError,
+      },
+    );
+    t.is(mismatch.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
+    t.true(mismatch.errors.some((e) => e.field === '/body/payload/amount'));
+    await caravan.eventTypes.delete(eventType.name);
 
-  const types = await caravan.sourceTypes.list();
-  t.true(types.data.some((st) => st.id === 'aws-sqs'));
-  t.is((await caravan.sourceTypes.get('aws-sqs')).id, 'aws-sqs');
+    const types = await caravan.sourceTypes.list();
+    t.true(types.data.some((st) => st.id === 'aws-sqs'));
+    t.is((await caravan.sourceTypes.get('aws-sqs')).id, 'aws-sqs');
 
-  const source = await caravan.sources.create({
-    name: 'orders',
-    type: 'aws-sqs',
-    config: {
-      queueUrl: 'http://127.0.0.1:9324/000000000000/sdk-orders',
-      region: 'eu-west-1',
-      endpoint: 'http://127.0.0.1:9324',
-    },
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret-value' },
-  });
-  t.true(source.hasCredentials);
-  t.is((await caravan.sources.get(source.id)).name, 'orders');
-  t.is((await caravan.sources.update(source.id, { name: 'orders-eu' })).name, 'orders-eu');
-  t.is((await caravan.sources.list()).data.length, 1);
-  t.is((await caravan.sources.pause(source.id)).status.state, 'paused');
-  t.not((await caravan.sources.resume(source.id)).status.state, 'paused');
-  // Dead letters are written by the source runner; stored here as it stores them.
-  const deadLetterId = newId('dl');
-  await api.db('dead_letters').insert({
-    id: deadLetterId,
-    tenant_id: tenant.id,
-    source_id: source.id,
-    message_id: 'm-1',
-    body: Buffer.from('{"eventType":"order.created","payload":{"n":1}}'),
-    attributes: '{}',
-    reason: JSON.stringify({ code: 'CARAVAN_LOG_UNAVAILABLE', message: 'log down', errors: [] }),
-    received_at: Date.now(),
-    replayed_at: null,
-    replayed_event_id: null,
-  });
-  const letters = await caravan.sources.listDeadLetters(source.id);
-  t.deepEqual(
-    letters.data.map((d) => d.messageId),
-    ['m-1'],
-  );
-  const replayed = await caravan.sources.replayDeadLetter(source.id, deadLetterId);
-  t.regex(replayed.id, /^evt_/);
-  await caravan.sources.delete(source.id);
-  t.is((await caravan.sources.list()).data.length, 0);
-  t.deepEqual((await caravan.operationalEvents.list({ limit: 10 })).data, []);
-});
+    const source = await caravan.sources.create({
+      name: 'orders',
+      type: 'aws-sqs',
+      config: {
+        queueUrl: 'http://127.0.0.1:9324/000000000000/sdk-orders',
+        region: 'eu-west-1',
+        endpoint: 'http://127.0.0.1:9324',
+      },
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret-value' },
+    });
+    t.true(source.hasCredentials);
+    t.is((await caravan.sources.get(source.id)).name, 'orders');
+    t.is((await caravan.sources.update(source.id, { name: 'orders-eu' })).name, 'orders-eu');
+    t.is((await caravan.sources.list()).data.length, 1);
+    t.is((await caravan.sources.pause(source.id)).status.state, 'paused');
+    t.not((await caravan.sources.resume(source.id)).status.state, 'paused');
+    // Dead letters are written by the source runner; stored here as it stores them.
+    const deadLetterId = newId('dl');
+    await api.db('dead_letters').insert({
+      id: deadLetterId,
+      tenant_id: tenant.id,
+      source_id: source.id,
+      message_id: 'm-1',
+      body: Buffer.from('{"eventType":"order.created","payload":{"n":1}}'),
+      attributes: '{}',
+      reason: JSON.stringify({ code: 'CARAVAN_LOG_UNAVAILABLE', message: 'log down', errors: [] }),
+      received_at: Date.now(),
+      replayed_at: null,
+      replayed_event_id: null,
+    });
+    const letters = await caravan.sources.listDeadLetters(source.id);
+    t.deepEqual(
+      letters.data.map((d) => d.messageId),
+      ['m-1'],
+    );
+    const replayed = await caravan.sources.replayDeadLetter(source.id, deadLetterId);
+    t.regex(replayed.id, /^evt_/);
+    await caravan.sources.delete(source.id);
+    t.is((await caravan.sources.list()).data.length, 0);
+    t.deepEqual((await caravan.operationalEvents.list({ limit: 10 })).data, []);
+  },
+);
 
-test('SDK › endpoints, events, deliveries and jobs', async (t) => {
+sdkTest('SDK › endpoints, events, deliveries and jobs', async (t) => {
   const { caravan } = await start(t);
   const endpoint = await caravan.endpoints.create({
     url: 'http://127.0.0.1:9/hook',
@@ -198,7 +248,7 @@ test('SDK › endpoints, events, deliveries and jobs', async (t) => {
   t.regex(gone.code, /NOT_FOUND/);
 });
 
-test('SDK › a create or send whose answer is lost is retried with its key and acts once', async (t) => {
+sdkTest('SDK › a create or send whose answer is lost is retried with its key and acts once', async (t) => {
   const { api, caravan, key } = await start(t);
   // A loopback proxy in front of the real API that forwards the first POST, lets Caravan create the
   // endpoint, then drops the connection instead of passing the answer back.
