@@ -222,3 +222,29 @@ test('Caravan › names the bad option', (t) => {
     message: /`maxRetries`/,
   });
 });
+
+test('HttpClient › after a lost answer, events keyed by the call are new to the caller; its own keys stay duplicates', async (t) => {
+  const server = await startServer(t, (n, _req, res) =>
+    n === 0
+      ? res.socket!.destroy()
+      : json(res, 202, {
+          data: [
+            { id: 'evt_1', duplicate: true },
+            { id: 'evt_2', duplicate: true },
+          ],
+        }),
+  );
+  const caravan = new Caravan({ apiKey: 'ck_test', baseUrl: server.url, retryBaseDelayMs: 1 });
+  const sent = await caravan.events.sendBatch({
+    events: [
+      { eventType: 'a.b', payload: 1 },
+      { eventType: 'a.b', payload: 2, idempotencyKey: 'mine' },
+    ],
+  });
+  t.deepEqual(sent.data, [
+    { id: 'evt_1', duplicate: false },
+    { id: 'evt_2', duplicate: true },
+  ]);
+  t.is(server.seen.length, 2);
+  t.is(server.seen[0]!.body, server.seen[1]!.body, 'the retry sends the same keys');
+});
