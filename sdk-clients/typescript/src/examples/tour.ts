@@ -29,10 +29,8 @@ export async function tour({
     req
       .toArray()
       .then((chunks: Buffer[]) => webhook.verify(Buffer.concat(chunks), req.headers))
-      .then((payload) => {
-        onVerified(String(req.headers['webhook-id']), payload);
-        res.writeHead(204).end();
-      })
+      .then((payload) => onVerified(String(req.headers['webhook-id']), payload))
+      .then(() => res.writeHead(204).end())
       .catch(() => res.writeHead(400).end()); // forged, altered or stale: Caravan retries, then gives up
   }).listen(port, '127.0.0.1');
 
