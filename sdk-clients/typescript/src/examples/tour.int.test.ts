@@ -26,10 +26,11 @@ test('README tour › on caravan dev, an event sent with the SDK arrives and pas
   const { key } = await admin.apiKeys.create(tenant.id, { name: 'backend' });
 
   const verified: { id: string; payload: unknown }[] = [];
+  const port = await freePort();
   const { caravan, receiver } = await tour({
     apiKey: key,
     baseUrl: server.url,
-    port: await freePort(),
+    port,
     onVerified: (id, payload) => verified.push({ id, payload }),
   });
   t.teardown(() => {
@@ -44,6 +45,17 @@ test('README tour › on caravan dev, an event sent with the SDK arrives and pas
     [verified[0]!.id],
     'webhook-id is the id of the event sent',
   );
+  const forged = await fetch(`http://127.0.0.1:${port}/hook`, {
+    method: 'POST',
+    headers: {
+      'webhook-id': verified[0]!.id,
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+      'webhook-signature': `v1,${Buffer.alloc(32, 7).toString('base64')}`,
+    },
+    body: JSON.stringify({ invoiceId: 'in_1', amount: 1 }),
+  });
+  t.is(forged.status, 400, 'the receiver refuses a request Caravan did not sign');
+  t.is(verified.length, 1);
   const deliveries = await caravan.deliveries.list({ eventId: verified[0]!.id });
   await waitFor(
     async () => (await caravan.deliveries.get(deliveries.data[0]!.id)).status === 'succeeded',
