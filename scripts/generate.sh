@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every file generated from openapi/caravan.yaml. With --check, regenerates into a temporary
 # folder and fails when the committed files differ (the drift check of `npm run check`).
+# Generated: the API's types (api/src/generated/) and the SDK's types and resource classes
+# (sdk-clients/typescript/src/generated/: openapi-typescript, then scripts/generate-sdk.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.
@@ -11,16 +13,26 @@ fi
 header='/**
  * @generated from openapi/caravan.yaml by openapi-typescript — do not edit; run `npm run generate`.
  */'
-gen_types() { # target
+gen_types() { # target [openapi-typescript flags…]
+  local target=$1
+  shift
+  mkdir -p "$(dirname "$out/$target")"
+  { echo "$header"; npx openapi-typescript openapi/caravan.yaml --silent "$@" 2>/dev/null | sed '1,4d'; } >"$out/$target.tmp"
+  npx prettier --parser typescript <"$out/$target.tmp" >"$out/$target"
+  rm "$out/$target.tmp"
+}
+gen_sdk() { # target: the SDK's resource classes, one method per operationId
   mkdir -p "$(dirname "$out/$1")"
-  { echo "$header"; npx openapi-typescript openapi/caravan.yaml --silent 2>/dev/null | sed '1,4d'; } >"$out/$1.tmp"
-  npx prettier --parser typescript <"$out/$1.tmp" >"$out/$1"
-  rm "$out/$1.tmp"
+  node scripts/generate-sdk.js openapi/caravan.yaml | npx prettier --parser typescript >"$out/$1"
 }
 gen_types api/src/generated/openapi.ts
+# A field with a default stays optional in what SDK users send (the server fills it in).
+gen_types sdk-clients/typescript/src/generated/openapi.ts --default-non-nullable=false
+gen_sdk sdk-clients/typescript/src/generated/resources.ts
 if [[ "${1:-}" == "--check" ]]; then
   status=0
-  for f in api/src/generated/openapi.ts; do
+  for f in api/src/generated/openapi.ts sdk-clients/typescript/src/generated/openapi.ts \
+    sdk-clients/typescript/src/generated/resources.ts; do
     if ! diff -q "$f" "$out/$f" >/dev/null 2>&1; then
       echo "generated file is stale: $f (run npm run generate)"
       status=1
