@@ -22,7 +22,11 @@ import {
   createRouter,
   createScheduler,
   loadFromRepository,
+  TenantLimitsCache,
+  createIngestLimiter,
+  endpointRateLimitGate,
   systemClock,
+  tenantRateLimitGate,
   type InternalLog,
 } from '@caravan/core';
 import type { WorkerRole } from './commands/worker.js';
@@ -41,7 +45,7 @@ interface RunningRole {
  * what is done and leaves the rest to be delivered again.
  */
 export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime, log: InternalLog) {
-  const { config, db, logger } = runtime;
+  const { config, db, logger, limiterStore } = runtime;
   const clock = systemClock;
   const running: RunningRole[] = [];
   if (roles.includes('router')) {
@@ -51,6 +55,11 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
   }
   if (roles.includes('dispatcher')) {
     const keyRing = new KeyRing(config.encryption);
+    const tenantRepository = new KnexTenantRepository({ db });
+    const tenantLimits = new TenantLimitsCache({
+      load: async (tenantId) => (await tenantRepository.get(tenantId))?.limits,
+      clock,
+    });
     const dispatcher = createDispatcher({
       log,
       deliveries: new KnexDispatchRepository({ db }),
@@ -62,6 +71,11 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       clock,
       logger: logger.child({ role: 'dispatcher' }),
       userAgent: `Caravan/${caravanVersion}`,
+      // Counters in the limiter store: Redis when configured, so the limits hold across dispatchers.
+      gates: [
+        tenantRateLimitGate({ store: limiterStore, tenantLimits: (id) => tenantLimits.get(id) }),
+        endpointRateLimitGate({ store: limiterStore }),
+      ],
     });
     await dispatcher.start();
     running.push({ name: 'dispatcher', stop: () => dispatcher.stop() });
@@ -104,6 +118,7 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       events: new KnexEventRepository({ db }),
       eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock }),
       tenantLimits: async (tenantId) => (await tenants.get(tenantId))?.limits,
+      ingestLimiter: createIngestLimiter({ store: limiterStore }),
       clock,
     });
     const sources = createSourceRunner({

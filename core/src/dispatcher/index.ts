@@ -25,3 +25,4 @@ export { passGates, type GatePass, type GateRefusal, type GateRequest, type Send
 export { outcomeParked } from './deliveryOutcome.js';
 export { buildWebhookRequest, type WebhookRequestInput } from './webhookRequest.js';
 export type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+export { endpointRateLimitGate, endpointWindow, tenantRateLimitGate } from './RateLimitGate.js';
