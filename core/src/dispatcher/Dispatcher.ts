@@ -36,11 +36,12 @@ export interface DispatcherDeps {
    */
   maxInFlightPerEndpoint?: number;
   /**
-   * Deliveries of one tenant waiting in this process at most (default half of `maxUnfinishedPerPartition`).
-   * Past it, a delivery is parked for `overflowParkMs` (default 2 s) without an attempt, so a tenant's
-   * backlog never fills a partition's window and other tenants' records behind it are read at once.
+   * Deliveries of one tenant in hand (queued or sending) in this process at most (default a quarter of
+   * `maxUnfinishedPerPartition`). Past it, a delivery is parked for `overflowParkMs` (default 2 s) without
+   * an attempt, so a tenant's backlog or hung endpoint never fills a partition's window (a paused Kafka
+   * partition resumes at half of it) and other tenants' records behind it are read at once.
    */
-  maxQueuedPerTenant?: number;
+  maxInHandPerTenant?: number;
   overflowParkMs?: number;
   /** Records of one partition in hand at most (default 1000); see `SubscribeOptions`. */
   maxUnfinishedPerPartition?: number;
@@ -103,7 +104,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   const pausedRecheckMs = deps.pausedRecheckMs ?? 60_000;
   const concurrency = deps.concurrency ?? 200;
   const maxUnfinished = deps.maxUnfinishedPerPartition ?? 1000;
-  const maxQueuedPerTenant = deps.maxQueuedPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 2));
+  const maxInHandPerTenant = deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4));
   const overflowParkMs = deps.overflowParkMs ?? 2_000;
   const perEndpoint = deps.maxInFlightPerEndpoint ?? Math.max(1, Math.floor(concurrency / 4));
   // Each endpoint's `maxConcurrency` as last loaded; read by the queue whenever the endpoint could start.
@@ -249,7 +250,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         continue;
       }
       inFlight.add(record.deliveryId);
-      if (queue.queuedIn(record.tenantId) >= maxQueuedPerTenant) {
+      if (queue.inHand(record.tenantId) >= maxInHandPerTenant) {
         // Held in the database instead of in memory: the partition's window moves on (see above).
         const now = clock.now();
         buffer.add(outcomeParked(state, record, now, now + overflowParkMs), () => {

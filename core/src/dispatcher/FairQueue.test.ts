@@ -137,7 +137,7 @@ test('FairQueue › a tenant at its running cap leaves the remaining slots to ot
     });
   }
   t.is(noisyRunning, 3);
-  t.is(queue.queuedIn('noisy'), 7);
+  t.is(queue.inHand('noisy'), 10);
   let quietRan = false;
   queue.push({ group: 'quiet', key: 'q', run: () => Promise.resolve(void (quietRan = true)) });
   await new Promise((resolve) => setImmediate(resolve));

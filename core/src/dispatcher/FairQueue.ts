@@ -69,9 +69,10 @@ export class FairQueue<T extends FairTask = FairTask> {
     return this.#queued;
   }
 
-  /** Tasks of `group` waiting for a slot. */
-  queuedIn(group: string): number {
-    return this.#groups.get(group)?.queued ?? 0;
+  /** Tasks of `group` waiting for a slot or running. */
+  inHand(group: string): number {
+    const g = this.#groups.get(group);
+    return g ? g.queued + g.running : 0;
   }
 
   push(task: T): void {
