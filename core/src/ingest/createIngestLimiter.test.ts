@@ -20,7 +20,7 @@ test('createIngestLimiter › counts events per tenant and refuses past ingestPe
   });
   t.is(error?.code, 'CARAVAN_INGEST_RATE_LIMITED');
   t.is(error?.limit, 5);
-  t.true(error!.retryAfterMs > 0 && error!.retryAfterMs <= 1_000);
+  t.true(error.retryAfterMs > 0 && error.retryAfterMs <= 1_000);
   await t.notThrowsAsync(limiter.take('tnt_b', 5, limits(5)), 'another tenant has its own window');
 });
 
