@@ -109,10 +109,11 @@ async function pipeline(t: ExecutionContext, backend: DispatchBackend) {
   });
   return {
     db: backing.db,
-    async tenant(receiver: Receiver, timeoutMs = 5_000) {
+    async tenant(receiver: Receiver, timeoutMs = 5_000, maxConcurrency: number | null = null) {
       receivers.push(receiver);
       const tenantId = await seedTenant(backing.db);
       const endpoint = await seedEndpoint(backing.db, keyRing, tenantId, { url: receiver.url, timeoutMs });
+      await backing.db('endpoints').where({ id: endpoint.id }).update({ max_concurrency: maxConcurrency });
       return { tenantId, endpointId: endpoint.id };
     },
     append: (records: DeliveryRecord[]) =>
@@ -157,6 +158,24 @@ for (const backend of ['sqlite', 'kafka'] as const) {
       'the noisy backlog to drain in the end',
       180_000,
     );
+  });
+
+  test(`[${backend}] Fairness › an endpoint never has more requests in flight than its maxConcurrency`, async (t) => {
+    const p = await pipeline(t, backend);
+    let inFlight = 0;
+    let peak = 0;
+    const receiver = await startReceiver(async (_req, res) => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      inFlight--;
+      res.writeHead(204).end();
+    });
+    const { tenantId, endpointId } = await p.tenant(receiver, 5_000, 2);
+    const records = await seedBacklog(p.db, tenantId, endpointId, 30);
+    await p.append(records);
+    await p.start();
+    await waitFor(() => records.every((r) => ids(receiver).has(r.eventId)), 'every delivery', 60_000);
+    t.is(peak, 2);
   });
 
   test(`[${backend}] Fairness › a noisy tenant's endpoint that does not answer holds no other tenant's deliveries`, async (t) => {
