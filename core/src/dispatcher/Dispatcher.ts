@@ -8,6 +8,7 @@ import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storag
 import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryOutcome.js';
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { FairQueue } from './FairQueue.js';
+import { OverflowSchedule } from './OverflowSchedule.js';
 import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
 import type { SendRequest, WebhookSender } from './WebhookSender.js';
@@ -37,9 +38,10 @@ export interface DispatcherDeps {
   maxInFlightPerEndpoint?: number;
   /**
    * Deliveries of one tenant in hand (queued or sending) in this process at most (default a quarter of
-   * `maxUnfinishedPerPartition`). Past it, a delivery is parked for `overflowParkMs` (default 2 s) without
-   * an attempt, so a tenant's backlog or hung endpoint never fills a partition's window (a paused Kafka
-   * partition resumes at half of it) and other tenants' records behind it are read at once.
+   * `maxUnfinishedPerPartition`). Past it, a delivery is parked without an attempt (at least
+   * `overflowParkMs`, default 2 s, spaced at the pace the tenant's deliveries complete: `OverflowSchedule`),
+   * so a tenant's backlog or hung endpoint never fills a partition's window (a paused Kafka partition
+   * resumes at half of it) and other tenants' records behind it are read at once.
    */
   maxInHandPerTenant?: number;
   overflowParkMs?: number;
@@ -105,7 +107,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   const concurrency = deps.concurrency ?? 200;
   const maxUnfinished = deps.maxUnfinishedPerPartition ?? 1000;
   const maxInHandPerTenant = deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4));
-  const overflowParkMs = deps.overflowParkMs ?? 2_000;
+  const overflow = new OverflowSchedule({ clock, minDelayMs: deps.overflowParkMs ?? 2_000 });
   const perEndpoint = deps.maxInFlightPerEndpoint ?? Math.max(1, Math.floor(concurrency / 4));
   // Each endpoint's `maxConcurrency` as last loaded; read by the queue whenever the endpoint could start.
   const endpointCaps = new Map<string, number>();
@@ -182,6 +184,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   async function run(job: Job): Promise<void> {
     try {
       const write = await decide(job);
+      overflow.completed(job.record.tenantId);
       buffer.add(write, () => {
         inFlight.delete(job.record.deliveryId);
         job.logRecord.done();
@@ -253,7 +256,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
       if (queue.inHand(record.tenantId) >= maxInHandPerTenant) {
         // Held in the database instead of in memory: the partition's window moves on (see above).
         const now = clock.now();
-        buffer.add(outcomeParked(state, record, now, now + overflowParkMs), () => {
+        buffer.add(outcomeParked(state, record, now, overflow.parkUntil(record.tenantId)), () => {
           inFlight.delete(record.deliveryId);
           logRecord.done();
         });
