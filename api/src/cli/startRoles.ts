@@ -27,7 +27,11 @@ import {
   createRouter,
   createScheduler,
   loadFromRepository,
+  TenantLimitsCache,
+  createIngestLimiter,
+  endpointRateLimitGate,
   systemClock,
+  tenantRateLimitGate,
   type InternalLog,
 } from '@caravan/core';
 import type { WorkerRole } from './commands/worker.js';
@@ -46,7 +50,7 @@ interface RunningRole {
  * what is done and leaves the rest to be delivered again.
  */
 export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime, log: InternalLog) {
-  const { config, db, logger } = runtime;
+  const { config, db, logger, limiterStore } = runtime;
   const clock = systemClock;
   const running: RunningRole[] = [];
   if (roles.includes('router')) {
@@ -80,16 +84,26 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       clock,
       logger: logger.child({ role: 'dispatcher' }),
     });
+    const tenantLimits = new TenantLimitsCache({
+      load: async (tenantId) => (await tenants.get(tenantId))?.limits,
+      clock,
+    });
     const dispatcher = createDispatcher({
       log,
       deliveries: new KnexDispatchRepository({ db }),
       endpoints,
-      gates: [breaker],
       sender,
       egressFor: (endpoint) => egress.routeFor(endpoint),
       clock,
       logger: logger.child({ role: 'dispatcher' }),
       userAgent: `Caravan/${caravanVersion}`,
+      // Counters in the limiter store: Redis when configured, so the limits hold across dispatchers.
+      // The breaker comes last: it claims its half-open probe only for a request the limits let through.
+      gates: [
+        tenantRateLimitGate({ store: limiterStore, tenantLimits: (id) => tenantLimits.get(id) }),
+        endpointRateLimitGate({ store: limiterStore }),
+        breaker,
+      ],
     });
     await dispatcher.start();
     running.push({
@@ -139,6 +153,7 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
       events: new KnexEventRepository({ db }),
       eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock }),
       tenantLimits: async (tenantId) => (await tenants.get(tenantId))?.limits,
+      ingestLimiter: createIngestLimiter({ store: limiterStore }),
       clock,
     });
     const sources = createSourceRunner({

@@ -1,4 +1,4 @@
-import { CaravanError, ValidationError, type FieldError } from '@caravan/core';
+import { CaravanError, IngestRateLimitedError, ValidationError, type FieldError } from '@caravan/core';
 import type { components } from '../generated/openapi.js';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
@@ -104,6 +104,15 @@ export function toProblem(
   if (fieldErrors?.length) body.errors = fieldErrors.slice(0, 100).map((e) => ({ ...e }));
   const headers: Record<string, string> =
     error instanceof HttpProblem && error.headers ? { ...error.headers } : {};
+  if (error instanceof IngestRateLimitedError) {
+    const seconds = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+    Object.assign(headers, {
+      'retry-after': seconds,
+      'ratelimit-limit': String(error.limit),
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': seconds,
+    });
+  }
   // The contract's 503 carries Retry-After: the log is usually back within seconds.
   if (code === 'CARAVAN_LOG_UNAVAILABLE' && !headers['retry-after']) headers['retry-after'] = '1';
   return { status, body, headers, unexpected: !known };

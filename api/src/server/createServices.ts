@@ -22,6 +22,7 @@ import {
   KnexIdempotencyRepository,
   KnexTenantRepository,
   TenantService,
+  createIngestLimiter,
   systemClock,
   type Clock,
   type Database,
@@ -83,6 +84,7 @@ export function createServices({
     events: eventRepository,
     eventTypes,
     tenantLimits: async (tenantId) => (await tenantRepository.get(tenantId))?.limits,
+    ingestLimiter: createIngestLimiter({ store: limiterStore }),
     clock,
   });
   const sources = new SourceService({

@@ -8,6 +8,7 @@ import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storag
 import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryOutcome.js';
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { FairQueue } from './FairQueue.js';
+import { OverflowSchedule } from './OverflowSchedule.js';
 import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
 import type { SendRequest, WebhookSender } from './WebhookSender.js';
@@ -25,6 +26,25 @@ export interface DispatcherDeps {
   userAgent: string;
   /** Requests in flight at most, over every endpoint (default 200). */
   concurrency?: number;
+  /**
+   * Requests of one tenant in flight at most (default three quarters of `concurrency`): the rest stays free
+   * for the other tenants even when one tenant's endpoints all answer slowly.
+   */
+  maxInFlightPerTenant?: number;
+  /**
+   * Requests of one endpoint in flight at most when it sets no lower `maxConcurrency` (default a quarter of
+   * `concurrency`), so one slow endpoint cannot hold every slot.
+   */
+  maxInFlightPerEndpoint?: number;
+  /**
+   * Deliveries of one tenant in hand (queued or sending) in this process at most (default a quarter of
+   * `maxUnfinishedPerPartition`). Past it, a delivery is parked without an attempt (at least
+   * `overflowParkMs`, default 2 s, spaced at the pace the tenant's deliveries complete: `OverflowSchedule`),
+   * so a tenant's backlog or hung endpoint never fills a partition's window (a paused Kafka partition
+   * resumes at half of it) and other tenants' records behind it are read at once.
+   */
+  maxInHandPerTenant?: number;
+  overflowParkMs?: number;
   /** Records of one partition in hand at most (default 1000); see `SubscribeOptions`. */
   maxUnfinishedPerPartition?: number;
   /** Outcomes are stored every `flushIntervalMs` (default 50) or `flushMaxRows` (default 100). */
@@ -58,6 +78,7 @@ export interface DeliveryDispatcher {
 }
 
 interface Job {
+  group: string;
   key: string;
   logRecord: LogRecord;
   record: DeliveryRecord;
@@ -74,11 +95,27 @@ interface Job {
  * returns without waiting for any request. Each record is marked done on its own once its outcome is
  * stored, so a slow endpoint holds back the partition's commit point, never the delivery of the other
  * endpoints' records behind it.
+ *
+ * Fairness between tenants: the queue takes tenants in turn, then their endpoints in turn, with running
+ * caps per tenant and per endpoint, and a tenant's deliveries waiting in memory are bounded; past that bound
+ * they are parked in the database, so a tenant's backlog, slow endpoint or retry storm never fills a
+ * partition's window and another tenant's records are read and sent at once.
  */
 export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   const { clock, logger } = deps;
   const pausedRecheckMs = deps.pausedRecheckMs ?? 60_000;
-  const queue = new FairQueue<Job>(deps.concurrency ?? 200);
+  const concurrency = deps.concurrency ?? 200;
+  const maxUnfinished = deps.maxUnfinishedPerPartition ?? 1000;
+  const maxInHandPerTenant = deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4));
+  const overflow = new OverflowSchedule({ clock, minDelayMs: deps.overflowParkMs ?? 2_000 });
+  const perEndpoint = deps.maxInFlightPerEndpoint ?? Math.max(1, Math.floor(concurrency / 4));
+  // Each endpoint's `maxConcurrency` as last loaded; read by the queue whenever the endpoint could start.
+  const endpointCaps = new Map<string, number>();
+  const queue = new FairQueue<Job>({
+    concurrency,
+    maxRunningPerGroup: deps.maxInFlightPerTenant ?? Math.max(1, Math.floor((concurrency * 3) / 4)),
+    maxRunningOf: (endpointId) => Math.min(perEndpoint, endpointCaps.get(endpointId) ?? Infinity),
+  });
   const buffer = new WriteBuffer<DeliveryWrite>({
     write: (batch) => deps.deliveries.write(batch),
     logger,
@@ -147,6 +184,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   async function run(job: Job): Promise<void> {
     try {
       const write = await decide(job);
+      overflow.completed(job.record.tenantId);
       buffer.add(write, () => {
         inFlight.delete(job.record.deliveryId);
         job.logRecord.done();
@@ -171,6 +209,19 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     }
   }
 
+  /** Loads the batch's endpoints (cached) so their `maxConcurrency` holds from their first request. */
+  async function learnEndpointCaps(records: readonly DeliveryRecord[]): Promise<void> {
+    const seen = new Map(records.map((r) => [r.endpointId, r.tenantId]));
+    await Promise.all(
+      [...seen].map(async ([endpointId, tenantId]) => {
+        const max = (await deps.endpoints.get(tenantId, endpointId))?.endpoint.maxConcurrency;
+        if (endpointCaps.size >= 10_000) endpointCaps.clear();
+        if (max) endpointCaps.set(endpointId, max);
+        else endpointCaps.delete(endpointId);
+      }),
+    );
+  }
+
   async function onRecords(records: readonly LogRecord[]): Promise<void> {
     if (stopping) return;
     const decoded: { logRecord: LogRecord; record: DeliveryRecord }[] = [];
@@ -187,6 +238,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     }
     // One query for the batch. If it fails, the log hands the batch over again after a back-off.
     const states = await deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
+    await learnEndpointCaps(decoded.map((d) => d.record));
     for (const { logRecord, record } of decoded) {
       const state = states.get(record.deliveryId);
       const current =
@@ -201,7 +253,24 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         continue;
       }
       inFlight.add(record.deliveryId);
-      const job: Job = { key: record.endpointId, logRecord, record, state, failures: 0, run: () => run(job) };
+      if (queue.inHand(record.tenantId) >= maxInHandPerTenant) {
+        // Held in the database instead of in memory: the partition's window moves on (see above).
+        const now = clock.now();
+        buffer.add(outcomeParked(state, record, now, overflow.parkUntil(record.tenantId)), () => {
+          inFlight.delete(record.deliveryId);
+          logRecord.done();
+        });
+        continue;
+      }
+      const job: Job = {
+        group: record.tenantId,
+        key: record.endpointId,
+        logRecord,
+        record,
+        state,
+        failures: 0,
+        run: () => run(job),
+      };
       queue.push(job);
     }
   }
@@ -224,7 +293,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
       subscription = await deps.log.subscribe({
         groupId: deps.groupId ?? 'caravan-dispatcher',
         topic: 'deliveries',
-        maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 1000,
+        maxUnfinishedPerPartition: maxUnfinished,
         onRecords,
       });
     },

@@ -1,25 +1,62 @@
-/** A unit of work for one key (an endpoint). `run` must not reject; failures are the task's own business. */
+/**
+ * A unit of work for one key (an endpoint) of one group (a tenant). `run` must not reject; failures are
+ * the task's own business. Without a `group` the key is its own group.
+ */
 export interface FairTask {
+  group?: string;
   key: string;
   run(): Promise<void>;
 }
 
+export interface FairQueueOptions {
+  /** Tasks running at most, over every group (the dispatcher's requests in flight). */
+  concurrency: number;
+  /** Tasks of one group running at most (default: `concurrency`). */
+  maxRunningPerGroup?: number;
+  /** Tasks of one key running at most, read each time a task of the key could start (default: unlimited). */
+  maxRunningOf?: (key: string) => number;
+}
+
+interface Group<T> {
+  byKey: Map<string, T[]>;
+  /** Keys with queued tasks, in the order they get their next turn. */
+  turns: string[];
+  queued: number;
+  running: number;
+}
+
 /**
- * Runs tasks with a global concurrency bound, taking keys in turn (round robin), so a key with a long
- * queue only gets its share of the free slots and never delays the tasks of other keys behind it.
+ * Runs tasks under a global concurrency bound, taking groups in turn and, inside a group, keys in turn
+ * (two-level round robin). So a tenant with a thousand endpoints gets the same share of free slots as a
+ * tenant with one, a long queue of one endpoint never delays another endpoint's tasks behind it, and
+ * per-key and per-group running caps keep slow keys from holding every slot. A group or key at its cap
+ * keeps its place and is skipped until one of its tasks finishes.
  */
 export class FairQueue<T extends FairTask = FairTask> {
-  readonly #byKey = new Map<string, T[]>();
-  /** Keys with queued tasks, in the order they get their next turn. */
+  readonly #groups = new Map<string, Group<T>>();
+  /** Groups with queued tasks, in the order they get their next turn. */
   #turns: string[] = [];
+  readonly #runningByKey = new Map<string, number>();
   #running = 0;
   #queued = 0;
   #idleWaiters: (() => void)[] = [];
+  readonly #concurrency: number;
+  readonly #maxPerGroup: number;
+  readonly #maxOf: (key: string) => number;
 
-  constructor(private readonly concurrency: number) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  constructor(options: FairQueueOptions | number) {
+    const o = typeof options === 'number' ? { concurrency: options } : options;
+    for (const [name, value] of [
+      ['concurrency', o.concurrency],
+      ['maxRunningPerGroup', o.maxRunningPerGroup ?? o.concurrency],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 1) {
+        throw new RangeError(`${name} must be a positive integer, got ${value}`);
+      }
     }
+    this.#concurrency = o.concurrency;
+    this.#maxPerGroup = o.maxRunningPerGroup ?? o.concurrency;
+    this.#maxOf = o.maxRunningOf ?? (() => Infinity);
   }
 
   /** Tasks running now. */
@@ -32,21 +69,41 @@ export class FairQueue<T extends FairTask = FairTask> {
     return this.#queued;
   }
 
+  /** Tasks of `group` waiting for a slot or running. */
+  inHand(group: string): number {
+    const g = this.#groups.get(group);
+    return g ? g.queued + g.running : 0;
+  }
+
   push(task: T): void {
-    const queue = this.#byKey.get(task.key);
+    const name = task.group ?? task.key;
+    let group = this.#groups.get(name);
+    if (!group) {
+      group = { byKey: new Map(), turns: [], queued: 0, running: 0 };
+      this.#groups.set(name, group);
+    }
+    if (group.queued === 0) this.#turns.push(name);
+    const queue = group.byKey.get(task.key);
     if (queue) queue.push(task);
     else {
-      this.#byKey.set(task.key, [task]);
-      this.#turns.push(task.key);
+      group.byKey.set(task.key, [task]);
+      group.turns.push(task.key);
     }
+    group.queued++;
     this.#queued++;
     this.#pump();
   }
 
   /** Removes every task not started yet and returns them; running tasks carry on. */
   drain(): T[] {
-    const dropped = [...this.#byKey.values()].flat();
-    this.#byKey.clear();
+    const dropped: T[] = [];
+    for (const [name, group] of this.#groups) {
+      for (const queue of group.byKey.values()) dropped.push(...queue);
+      group.byKey.clear();
+      group.turns = [];
+      group.queued = 0;
+      if (group.running === 0) this.#groups.delete(name);
+    }
     this.#turns = [];
     this.#queued = 0;
     this.#notifyIdle();
@@ -60,20 +117,57 @@ export class FairQueue<T extends FairTask = FairTask> {
   }
 
   #pump(): void {
-    while (this.#running < this.concurrency && this.#turns.length > 0) {
-      const key = this.#turns.shift()!;
-      const queue = this.#byKey.get(key)!;
-      const task = queue.shift()!;
-      if (queue.length > 0) this.#turns.push(key);
-      else this.#byKey.delete(key);
-      this.#queued--;
-      this.#running++;
-      void task.run().finally(() => {
-        this.#running--;
-        this.#pump();
-        this.#notifyIdle();
-      });
+    // Groups passed over in a row without starting anything: all of them are at a cap when it reaches
+    // the number of groups waiting.
+    let skipped = 0;
+    while (this.#running < this.#concurrency && skipped < this.#turns.length) {
+      const name = this.#turns.shift()!;
+      const group = this.#groups.get(name)!;
+      const task = group.running < this.#maxPerGroup ? this.#takeFrom(group) : undefined;
+      if (!task) {
+        this.#turns.push(name);
+        skipped++;
+        continue;
+      }
+      skipped = 0;
+      if (group.queued > 0) this.#turns.push(name);
+      this.#start(name, group, task);
     }
+  }
+
+  /** The next task of the group's first key in turn that is under its cap. */
+  #takeFrom(group: Group<T>): T | undefined {
+    for (let tried = 0; tried < group.turns.length; tried++) {
+      const key = group.turns.shift()!;
+      const queue = group.byKey.get(key)!;
+      if ((this.#runningByKey.get(key) ?? 0) >= this.#maxOf(key)) {
+        group.turns.push(key);
+        continue;
+      }
+      const task = queue.shift()!;
+      if (queue.length > 0) group.turns.push(key);
+      else group.byKey.delete(key);
+      group.queued--;
+      this.#queued--;
+      return task;
+    }
+    return undefined;
+  }
+
+  #start(name: string, group: Group<T>, task: T): void {
+    this.#running++;
+    group.running++;
+    this.#runningByKey.set(task.key, (this.#runningByKey.get(task.key) ?? 0) + 1);
+    void task.run().finally(() => {
+      this.#running--;
+      group.running--;
+      const left = this.#runningByKey.get(task.key)! - 1;
+      if (left > 0) this.#runningByKey.set(task.key, left);
+      else this.#runningByKey.delete(task.key);
+      if (group.running === 0 && group.queued === 0) this.#groups.delete(name);
+      this.#pump();
+      this.#notifyIdle();
+    });
   }
 
   #notifyIdle(): void {

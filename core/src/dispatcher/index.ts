@@ -35,3 +35,4 @@ export {
 export { EgressRouter, type EgressRouterDeps } from './egress/EgressRouter.js';
 export { checkedProxyTarget, isConnectFailure, type ProxyTarget } from './egress/proxyTarget.js';
 export type { EgressRoute, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+export { endpointRateLimitGate, endpointWindow, tenantRateLimitGate } from './RateLimitGate.js';

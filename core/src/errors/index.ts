@@ -6,3 +6,4 @@ export { ValidationError, invalidField, type FieldError } from './ValidationErro
 export { UrlNotAllowedError } from './UrlNotAllowedError.js';
 export * from './resourceErrors.js';
 export { LogUnavailableError } from './LogUnavailableError.js';
+export { IngestRateLimitedError } from './IngestRateLimitedError.js';

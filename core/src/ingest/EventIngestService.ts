@@ -8,8 +8,9 @@ import type { EventRepository } from '../storage/EventRepository.js';
 import { ingestItemProblems, type IngestItem } from './ingestItem.js';
 
 /**
- * The tenant's `ingestPerSecond` limit. Not implemented yet: when it is, `take` resolves when the tenant
- * may ingest `events` more events now and rejects with `CARAVAN_INGEST_RATE_LIMITED` otherwise.
+ * The tenant's `ingestPerSecond` limit (`createIngestLimiter`): `take` resolves when the tenant may ingest
+ * `events` more events now and rejects with `IngestRateLimitedError` (`CARAVAN_INGEST_RATE_LIMITED`,
+ * carrying how long to wait) otherwise.
  */
 export interface IngestLimiter {
   take(tenantId: string, events: number, limits: TenantLimits): Promise<void>;

@@ -8,3 +8,4 @@ export {
 } from './EventIngestService.js';
 export { ingestItemProblems, type IngestItem } from './ingestItem.js';
 export { batchPayloadSpans, payloadSpan, type Span } from './payloadSpan.js';
+export { createIngestLimiter } from './createIngestLimiter.js';

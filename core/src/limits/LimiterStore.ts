@@ -15,9 +15,20 @@ export interface LimiterStore {
 /** Creates the store for the configured Redis, or an in-memory one when `redis` is null. */
 export function createLimiterStore(redis: { readonly url: string } | null): LimiterStore {
   if (!redis) {
+    // One instance per setting, so every caller in the process (API and sources ingesting for one tenant)
+    // counts against the same counters, as they would in Redis.
+    const limiters = new Map<string, RateLimiterMemory>();
     return {
       kind: 'memory',
-      limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      limiter: (name, points, duration) => {
+        const id = `${name}/${points}/${duration}`;
+        let limiter = limiters.get(id);
+        if (!limiter) {
+          limiter = new RateLimiterMemory({ keyPrefix: name, points, duration });
+          limiters.set(id, limiter);
+        }
+        return limiter;
+      },
       close: () => Promise.resolve(),
     };
   }

@@ -12,6 +12,8 @@ import { KeyRing } from '../crypto/KeyRing.js';
 import { systemClock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import { EventIngestService } from '../ingest/EventIngestService.js';
+import { createIngestLimiter } from '../ingest/createIngestLimiter.js';
+import { createLimiterStore } from '../limits/LimiterStore.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { SourceService } from '../management/SourceService.js';
 import { createLogger } from '../observability/index.js';
@@ -44,7 +46,12 @@ function eachBackend(title: string, fn: (t: ExecutionContext, backend: RoutingBa
     test(`[${backend}] SourceRunner › ${title}`, (t) => fn(t, backend));
 }
 
-async function setup(t: ExecutionContext, backend: RoutingBackend, queueUrlOverride?: string) {
+async function setup(
+  t: ExecutionContext,
+  backend: RoutingBackend,
+  queueUrlOverride?: string,
+  sourceConfig: { maxBatchSize?: number } = {},
+) {
   const backing = await openBacking(backend);
   const queue = await admin.send(new CreateQueueCommand({ QueueName: `runner-${randomUUID()}` }));
   const queueUrl = queue.QueueUrl!;
@@ -62,6 +69,8 @@ async function setup(t: ExecutionContext, backend: RoutingBackend, queueUrlOverr
     events: new KnexEventRepository({ db }),
     eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock: systemClock }),
     tenantLimits: async (id) => (await new KnexTenantRepository({ db }).get(id))?.limits,
+    ingestLimiter: createIngestLimiter({ store: createLimiterStore(null) }),
+    limitsTtlMs: 100,
     clock: systemClock,
   });
   const sources = new SourceService({
@@ -80,6 +89,7 @@ async function setup(t: ExecutionContext, backend: RoutingBackend, queueUrlOverr
       endpoint,
       waitTimeSeconds: 1,
       visibilityTimeoutSeconds: 2,
+      ...sourceConfig,
     },
     credentials,
   });
@@ -226,5 +236,36 @@ eachBackend(
     const failed = await sources.get(tenantId, source.id);
     t.regex(failed.lastError?.code ?? '', /^CARAVAN_SOURCE_/);
     t.is(failed.workerId, 'worker-a', 'the worker keeps the lease while it retries');
+  },
+);
+
+eachBackend(
+  "over the tenant's ingest limit messages wait in the broker (retry-later) and none is lost",
+  async (t, backend) => {
+    const { db, tenantId, source, events, runner, publish, sources } = await setup(t, backend, undefined, {
+      maxBatchSize: 1,
+    });
+    await db('tenants').where({ id: tenantId }).update({ ingest_per_second: 2 });
+    const ids = await publish(
+      Array.from({ length: 8 }, (_, n) => `{"eventType":"order.created","payload":${n}}`),
+    );
+    await runner('worker-a').start();
+    await waitFor(
+      () => new Set(events.map((e) => e.id)).size >= ids.length,
+      'every message as an event',
+      60_000,
+    );
+    t.deepEqual(events.map((e) => e.payload).sort(), ['0', '1', '2', '3', '4', '5', '6', '7']);
+    t.deepEqual((await sources.listDeadLetters(tenantId, source.id, { limit: 10 })).data, []);
+    // Two per window: eight events need at least four windows, so they were ingested over several seconds
+    // and never more than two windows' worth in one clock second.
+    const perSecond = new Map<number, number>();
+    for (const e of events)
+      perSecond.set(Math.floor(e.createdAt / 1000), (perSecond.get(Math.floor(e.createdAt / 1000)) ?? 0) + 1);
+    const counts = [...perSecond.values()];
+    t.true(Math.max(...counts) <= 4, `events per second: ${counts.join(' ')}`);
+    t.true(
+      Math.max(...events.map((e) => e.createdAt)) - Math.min(...events.map((e) => e.createdAt)) >= 2_000,
+    );
   },
 );

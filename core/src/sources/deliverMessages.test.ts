@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { SourceMessage } from '@caravan/source-api';
 import { ManualClock } from '../domain/Clock.js';
-import { LogUnavailableError, ValidationError } from '../errors/index.js';
+import { IngestRateLimitedError, LogUnavailableError, ValidationError } from '../errors/index.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
 import type { StoredDeadLetter } from '../storage/SourceRepository.js';
 import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
@@ -87,4 +87,14 @@ test('deliverMessages › log unavailable is retry-later; a dead letter that can
     mixed.map((o) => o.kind),
     ['accepted', 'retry-later'],
   );
+});
+
+test("deliverMessages › over the tenant's ingest limit every message is retry-later after the limiter's wait", async (t) => {
+  const limited = host(() => Promise.reject(new IngestRateLimitedError(2_500, 10)));
+  const outcomes = await deliverMessages(limited.deps, source, [good(1), good(2)]);
+  t.deepEqual(outcomes, [
+    { kind: 'retry-later', delayMs: 2_500 },
+    { kind: 'retry-later', delayMs: 2_500 },
+  ]);
+  t.is(limited.deadLetters.length, 0);
 });

@@ -1,7 +1,7 @@
 import type { SourceMessage, SourceOutcome } from '@caravan/source-api';
 import type { Clock } from '../domain/Clock.js';
 import { newId } from '../domain/ids.js';
-import { CaravanError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import { IngestRateLimitedError, LogUnavailableError, ValidationError } from '../errors/index.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
 import type { IngestResult } from '../ingest/EventIngestService.js';
 import type { StoredDeadLetter, StoredSource } from '../storage/SourceRepository.js';
@@ -108,6 +108,7 @@ export async function deliverMessages(
 
 function retryDelay(error: unknown): number {
   if (error instanceof LogUnavailableError) return RETRY_MS;
-  if (error instanceof CaravanError && error.code === 'CARAVAN_INGEST_RATE_LIMITED') return RETRY_MS;
+  // Back-pressure: the broker keeps the messages until the tenant's ingest window lets them in.
+  if (error instanceof IngestRateLimitedError) return Math.max(RETRY_MS, error.retryAfterMs);
   return RETRY_MS * 5;
 }

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import test, { type ExecutionContext } from 'ava';
+import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
+import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
+import { createScratchMysqlDatabase } from '../support/mysql.js';
+import { serviceSetting } from '../support/services.js';
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+function client(url: string, adminKey: string) {
+  return async (method: string, path: string, body?: unknown, key = adminKey): Promise<Answer> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/** Requests per wall-clock second at the receiver, for the requests `which` picks. */
+function perSecond(receiver: Receiver, which: (webhookId: string) => boolean): number[] {
+  const counts = new Map<number, number>();
+  for (const r of receiver.received) {
+    if (!which(r.headers['webhook-id'] ?? '')) continue;
+    const second = Math.floor(r.receivedAt / 1000);
+    counts.set(second, (counts.get(second) ?? 0) + 1);
+  }
+  return [...counts.values()];
+}
+
+async function startInstallation(t: ExecutionContext) {
+  const scratch = await createScratchMysqlDatabase('limits');
+  t.teardown(scratch.drop);
+  const env = {
+    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
+    CARAVAN_LOG_ENGINE: 'kafka',
+    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
+    CARAVAN_KAFKA_TOPIC_PREFIX: `limits-${randomBytes(4).toString('hex')}.`,
+    CARAVAN_KAFKA_EVENTS_PARTITIONS: '4',
+    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '4',
+    CARAVAN_REDIS_URL: serviceSetting('CARAVAN_TEST_REDIS_URL'),
+    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
+    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+    CARAVAN_PORT: '0',
+    CARAVAN_LOG_LEVEL: 'info',
+  };
+  const migrated = await runCaravan(['migrate', 'latest'], env);
+  t.is(migrated.code, 0, migrated.output);
+  const api = await startCaravanServer(['api'], env);
+  t.teardown(() => api.stop('SIGKILL'));
+  // Two dispatching workers: the limits must hold over both, through the counters they share in Redis.
+  for (let i = 0; i < 2; i++) {
+    const worker = await startCaravanServer(
+      ['worker', '--roles', 'router,dispatcher,scheduler'],
+      env,
+      60_000,
+      /worker running/,
+    );
+    t.teardown(() => worker.stop('SIGKILL'));
+  }
+  return client(api.url, env.CARAVAN_ADMIN_KEY);
+}
+
+test('rate limits › endpoint and tenant limits hold across two workers sharing Redis, and edits apply within seconds', async (t) => {
+  const call = await startInstallation(t);
+  const receiver = await startReceiver();
+  t.teardown(() => receiver.close());
+  const tenant = await call('POST', '/v1/tenants', { name: 'Limited', limits: { deliveriesPerSecond: 5 } });
+  t.is(tenant.status, 201, JSON.stringify(tenant.body));
+  const key = (await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
+  let endpoints = 0;
+  const endpoint = async (body: object) => {
+    const url = `${receiver.url}?endpoint=${++endpoints}`;
+    const created = await call('POST', '/v1/endpoints', { url, ...body }, key);
+    t.is(created.status, 201, JSON.stringify(created.body));
+    return created.body.id as string;
+  };
+  const limited = await endpoint({ eventTypes: ['invoice.*'], rateLimit: { perSecond: 3, burst: 3 } });
+  const others = [
+    await endpoint({ eventTypes: ['order.*'] }),
+    await endpoint({ eventTypes: ['order.*'] }),
+    await endpoint({ eventTypes: ['order.*'] }),
+  ];
+  const publish = async (eventType: string, n: number) => {
+    const res = await call(
+      'POST',
+      '/v1/events/batch',
+      { events: Array.from({ length: n }, (_, i) => ({ eventType, payload: { i } })) },
+      key,
+    );
+    t.is(res.status, 202, JSON.stringify(res.body));
+    return new Set((res.body.data as { id: string }[]).map((d) => d.id));
+  };
+  // Delivery is at least once: a copy may arrive twice (a partition changing hands), so count distinct
+  // (endpoint, webhook-id) pairs.
+  const arrived =
+    (ids: Set<string>, times = 1) =>
+    () =>
+      new Set(
+        receiver.received
+          .filter((r) => ids.has(r.headers['webhook-id'] ?? ''))
+          .map((r) => `${r.url} ${r.headers['webhook-id']}`),
+      ).size >=
+      ids.size * times;
+
+  // The endpoint's 3/s: 18 events, every one delivered, never more than 3 in a second (+1 for a window
+  // edge that does not line up with the receiver's clock seconds).
+  const invoices = await publish('invoice.paid', 18);
+  await waitFor(arrived(invoices), 'every invoice at the limited endpoint', 120_000);
+  const invoiceSeconds = perSecond(receiver, (id) => invoices.has(id));
+  t.true(Math.max(...invoiceSeconds) <= 4, `requests per second: ${invoiceSeconds.join(' ')}`);
+  t.true(invoiceSeconds.length >= 5, `18 requests at 3/s spread over ${invoiceSeconds.length} seconds`);
+
+  // The tenant's 5/s over three endpoints (on different partitions, so both workers send).
+  const orders = await publish('order.created', 10);
+  await waitFor(arrived(orders, 3), 'every order at the three endpoints', 120_000);
+  const orderSeconds = perSecond(receiver, (id) => orders.has(id));
+  t.true(Math.max(...orderSeconds) <= 6, `requests per second: ${orderSeconds.join(' ')}`);
+  t.true(orderSeconds.length >= 5, `30 requests at 5/s spread over ${orderSeconds.length} seconds`);
+
+  // Waiting for the limit was never an attempt.
+  const deliveriesOf = async (endpointId: string) =>
+    (await call('GET', `/v1/deliveries?endpointId=${endpointId}&limit=100`, undefined, key)).body.data as {
+      status: string;
+      attemptCount: number;
+    }[];
+  for (const endpointId of [limited, ...others]) {
+    await waitFor(
+      async () => (await deliveriesOf(endpointId)).every((d) => d.status === 'succeeded'),
+      'every delivery to be recorded',
+      30_000,
+    );
+    const deliveries = await deliveriesOf(endpointId);
+    t.is(deliveries.length, endpointId === limited ? 18 : 10);
+    t.true(
+      deliveries.every((d) => d.attemptCount === 1),
+      JSON.stringify(deliveries.filter((d) => d.attemptCount !== 1)),
+    );
+  }
+
+  // Raising both limits through the API applies within seconds: keep publishing until a second shows
+  // more requests than the old limits allowed.
+  t.is(
+    (await call('PATCH', `/v1/tenants/${tenant.body.id}`, { limits: { deliveriesPerSecond: 1000 } })).status,
+    200,
+  );
+  const patched = await call(
+    'PATCH',
+    `/v1/endpoints/${limited}`,
+    { rateLimit: { perSecond: 50, burst: 50 } },
+    key,
+  );
+  t.is(patched.status, 200, JSON.stringify(patched.body));
+  t.like(patched.body, { rateLimit: { perSecond: 50, burst: 50 } });
+  await waitFor(
+    async () => {
+      const batch = await publish('invoice.paid', 20);
+      await waitFor(arrived(batch), 'a batch of invoices', 60_000);
+      return Math.max(...perSecond(receiver, (id) => batch.has(id))) > 8;
+    },
+    'the raised limits to apply',
+    90_000,
+  );
+});
+
+test('rate limits › over its ingest limit a tenant gets 429 with Retry-After, and a raised limit lets it in again', async (t) => {
+  const call = await startInstallation(t);
+  const tenant = await call('POST', '/v1/tenants', { name: 'Chatty', limits: { ingestPerSecond: 3 } });
+  const key = (await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
+  // Ten at once: the window lets three in (six if it turns over meanwhile), the rest must wait.
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      call('POST', '/v1/events', { eventType: 'a.b', payload: { i } }, key),
+    ),
+  );
+  const accepted = answers.filter((a) => a.status === 202).length;
+  t.true(accepted >= 3 && accepted <= 6, `accepted ${accepted} of 10`);
+  const refused = answers.find((a) => a.status === 429);
+  if (!refused) return t.fail(`no 429 in ${answers.map((a) => a.status).join(' ')}`);
+  t.is(refused.body.code, 'CARAVAN_INGEST_RATE_LIMITED');
+  t.is(refused.headers.get('retry-after'), '1');
+  t.is(refused.headers.get('ratelimit-limit'), '3');
+  t.is(refused.headers.get('ratelimit-remaining'), '0');
+
+  t.is(
+    (await call('PATCH', `/v1/tenants/${tenant.body.id}`, { limits: { ingestPerSecond: 1000 } })).status,
+    200,
+  );
+  await waitFor(
+    async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          call('POST', '/v1/events', { eventType: 'a.b', payload: { i } }, key),
+        ),
+      );
+      return answers.every((a) => a.status === 202);
+    },
+    'ten events in one second to be accepted after the raise',
+    30_000,
+  );
+});
