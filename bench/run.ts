@@ -21,13 +21,17 @@ import { scenarios } from './scenarios/index.js';
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { smoke: { type: 'boolean', default: false }, backend: { type: 'string' } },
+  options: {
+    smoke: { type: 'boolean', default: false },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const name = positionals[0];
 const scenario = scenarios.find((s) => s.name === name);
 if (!scenario) {
   process.stderr.write(
-    `usage: npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka]\nscenarios: ${scenarios.map((s) => s.name).join(', ')}\n`,
+    `usage: npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka] [--out <dir>]\nscenarios: ${scenarios.map((s) => s.name).join(', ')}\n`,
   );
   process.exit(2);
 }
@@ -89,7 +93,8 @@ try {
       [`${rate} ≥ ${least} × baseline`]: { met: value >= least, value, limit: least },
     };
   }
-  const dir = fileURLToPath(new URL(smoke ? './results/smoke/' : './results/', import.meta.url));
+  const dir =
+    values.out ?? fileURLToPath(new URL(smoke ? './results/smoke/' : './results/', import.meta.url));
   const stem = writeResult(dir, result, scenario.backends[0]!);
   process.stdout.write(`${JSON.stringify({ result: `${stem}.json`, ratios: result.ratios })}\n`);
 } finally {

@@ -112,13 +112,13 @@ async function installMariadbKafka(options: InstallationOptions): Promise<Instal
   try {
     const migrated = await runCaravan(['migrate', 'latest'], env);
     if (migrated.code !== 0) throw new Error(`caravan migrate failed:\n${migrated.output}`);
-    const api = await startCaravanServer(['api'], { ...env, CARAVAN_LOG_LEVEL: 'info' });
+    const api = await startCaravanServer(['api'], { ...env, CARAVAN_LOG_LEVEL: 'info' }, 120_000);
     processes.push({ name: 'api', proc: api });
     const startWorker = async (name: string, roles: string) => {
       const proc = await startCaravanServer(
         ['worker', '--roles', roles],
         { ...env, CARAVAN_LOG_LEVEL: 'info' },
-        90_000,
+        120_000,
         /worker running/,
       );
       processes.push({ name, proc });
