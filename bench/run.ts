@@ -1,7 +1,7 @@
 /**
  * Runs one benchmark scenario end to end and writes its results:
  *
- *   npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka]
+ *   npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka] [--out <dir>] [--cpu-prof <dir>]
  *
  * Starts the service harness (idempotent), a receiver in its own process, measures the bare signed-POST
  * baseline against it, runs the scenario (which starts the Caravan processes it needs), measures the
@@ -10,6 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { measureBaseline } from './harness/baseline.js';
 import { install, type Installation } from './harness/installation.js';
 import { startReceiverProcess } from './harness/receiver.js';
@@ -25,13 +26,14 @@ const { positionals, values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     backend: { type: 'string' },
     out: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const name = positionals[0];
 const scenario = scenarios.find((s) => s.name === name);
 if (!scenario) {
   process.stderr.write(
-    `usage: npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka] [--out <dir>]\nscenarios: ${scenarios.map((s) => s.name).join(', ')}\n`,
+    `usage: npm run bench -- <scenario> [--smoke] [--backend dev|mariadb-kafka] [--out <dir>] [--cpu-prof <dir>]\nscenarios: ${scenarios.map((s) => s.name).join(', ')}\n`,
   );
   process.exit(2);
 }
@@ -61,7 +63,14 @@ try {
       note(
         `starting Caravan (${backend}${options?.dispatchers ? `, ${options.dispatchers} dispatchers` : ''})`,
       );
-      const caravan = await install(backend, options);
+      const profile = values['cpu-prof'];
+      const caravan = await install(backend, {
+        ...options,
+        // Each Caravan process writes a .cpuprofile into the folder when it exits (SIGTERM).
+        ...(profile
+          ? { env: { ...options?.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(profile)}` } }
+          : {}),
+      });
       installations.push(caravan);
       return caravan;
     },
