@@ -66,9 +66,15 @@ try {
       const profile = values['cpu-prof'];
       const caravan = await install(backend, {
         ...options,
-        // Each Caravan process writes a .cpuprofile into the folder when it exits (SIGTERM).
+        // Each Caravan process writes <pid>.cpuprofile into the folder when it exits (SIGTERM).
         ...(profile
-          ? { env: { ...options?.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(profile)}` } }
+          ? {
+              env: {
+                ...options?.env,
+                NODE_OPTIONS: `--import=tsx --import=${fileURLToPath(new URL('./harness/cpuProfile.ts', import.meta.url))}`,
+                CARAVAN_BENCH_CPU_PROF_DIR: resolve(profile),
+              },
+            }
           : {}),
       });
       installations.push(caravan);

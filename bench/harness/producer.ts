@@ -73,14 +73,16 @@ export async function sendBatches(
 }
 
 /**
- * Sends single events (`POST /v1/events`) at a steady `perSecond` for `seconds`, open loop: a slow answer
- * does not slow the sending down, as with real producers. Returns each request's latency.
+ * Sends events at a steady `perSecond` for `seconds`, open loop (a slow answer does not slow the sending
+ * down, as with real producers): one `POST /v1/events` each, or with `batchSize` > 1 one
+ * `POST /v1/events/batch` per `batchSize` events. Returns each request's latency.
  */
 export async function sendPaced(
   target: Target,
   perSecond: number,
   seconds: number,
   offset = 0,
+  batchSize = 1,
 ): Promise<ProducerResult> {
   const p = pool(target.apiUrl, 64);
   const latencies: number[] = [];
@@ -92,10 +94,17 @@ export async function sendPaced(
   let failure: Error | undefined;
   while (sent < total && failure === undefined) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * perSecond) + 1);
-    for (; sent < due; sent++) {
-      const n = offset + sent;
-      const body = `{"eventType":"${target.eventType(n)}","idempotencyKey":"${target.tag}-${n}","payload":${benchPayload(target.tag, n)}}`;
-      const request = post(p, target.key, '/v1/events', body, 'ingest')
+    for (; sent + batchSize <= due || (sent < due && due === total); sent += batchSize) {
+      const count = Math.min(batchSize, total - sent);
+      const events = Array.from({ length: count }, (_, j) => {
+        const n = offset + sent + j;
+        return `{"eventType":"${target.eventType(n)}","idempotencyKey":"${target.tag}-${n}","payload":${benchPayload(target.tag, n)}}`;
+      });
+      const request = (
+        batchSize === 1
+          ? post(p, target.key, '/v1/events', events[0]!, 'ingest')
+          : post(p, target.key, '/v1/events/batch', `{"events":[${events.join(',')}]}`, 'batch ingest')
+      )
         .then((ms) => void latencies.push(ms))
         .catch(
           (error: unknown) => void (failure ??= error instanceof Error ? error : new Error(String(error))),
@@ -111,7 +120,7 @@ export async function sendPaced(
   await p.close();
   return {
     events: total,
-    requests: total,
+    requests: latencies.length,
     seconds: elapsed,
     latencies,
     eventsPerSecond: Math.round(total / elapsed),
