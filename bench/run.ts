@@ -20,6 +20,9 @@ import type { Backend, BenchContext } from './harness/types.js';
 import { scenarios } from './scenarios/index.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+// No benchmark (nor the Caravan processes it starts, which inherit this) may reach a cloud metadata
+// server: the Pub/Sub client would otherwise probe for one.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {

@@ -24,7 +24,9 @@ for (const [scenario, backend] of [
   ['throughput', 'mariadb-kafka'],
   ['throughput', 'dev'],
   ['fanout', 'mariadb-kafka'],
+  ['noisy-neighbour', 'mariadb-kafka'],
   ['retry-storm', 'mariadb-kafka'],
+  ['sources', 'mariadb-kafka'],
   ['scale', 'mariadb-kafka'],
 ] as const) {
   test.serial(
