@@ -238,6 +238,10 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     }
     // One query for the batch. If it fails, the log hands the batch over again after a back-off.
     const states = await deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
+    for (const { record } of decoded) {
+      const changedAt = states.get(record.deliveryId)?.endpointUpdatedAt;
+      if (changedAt) deps.endpoints.noteVersion?.(record.tenantId, record.endpointId, changedAt);
+    }
     await learnEndpointCaps(decoded.map((d) => d.record));
     for (const { logRecord, record } of decoded) {
       const state = states.get(record.deliveryId);

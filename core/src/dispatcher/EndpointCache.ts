@@ -16,6 +16,11 @@ export interface DispatchTarget {
 export interface DispatchTargets {
   /** The endpoint and its secrets, or `undefined` when it no longer exists. */
   get(tenantId: string, endpointId: string): Promise<DispatchTarget | undefined>;
+  /**
+   * The endpoint row was last changed at `updatedAt` (read with a batch of deliveries): a cached copy of
+   * another version is dropped, so a rotated secret, a pause or a new URL applies to the next send.
+   */
+  noteVersion?(tenantId: string, endpointId: string, updatedAt: number): void;
   /** The dispatcher disabled the endpoint itself: records still to come must see it at once. */
   markDisabled(tenantId: string, endpointId: string, reason: DisabledReason): void;
 }
@@ -62,6 +67,8 @@ export interface EndpointCacheOptions {
 interface Entry {
   loadedAt: number;
   value: Promise<DispatchTarget | undefined>;
+  /** The loaded endpoint's `updatedAt`, once the load has finished. */
+  version?: number;
 }
 
 /**
@@ -84,17 +91,29 @@ export class EndpointCache implements DispatchTargets {
     const cached = this.#entries.get(key);
     if (cached && now - cached.loadedAt < this.#ttlMs && now >= cached.loadedAt) return cached.value;
     const value = this.options.load(tenantId, endpointId, now);
-    const entry = { loadedAt: now, value };
+    const entry: Entry = { loadedAt: now, value };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
+    value.then(
+      (target) => {
+        if (target) entry.version = target.endpoint.updatedAt;
+      },
+      () => {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+      },
+    );
     if (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
     }
     return value;
+  }
+
+  noteVersion(tenantId: string, endpointId: string, updatedAt: number): void {
+    const key = `${tenantId}/${endpointId}`;
+    const entry = this.#entries.get(key);
+    // An entry still loading may have read the row before the change; dropping it costs one more read.
+    if (entry && entry.version !== updatedAt) this.#entries.delete(key);
   }
 
   markDisabled(tenantId: string, endpointId: string, reason: DisabledReason): void {

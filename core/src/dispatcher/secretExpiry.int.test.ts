@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import {
@@ -14,6 +14,7 @@ import {
   type DispatchBackend,
 } from '../../../tests/support/dispatching.js';
 import { generateHmacSecret } from '../crypto/webhookSecrets.js';
+import { newEndpointSecret } from '../management/endpointSecrets.js';
 import { ManualClock } from '../domain/Clock.js';
 import { encodeRecord } from '../domain/pipelineRecords.js';
 import { KnexDispatchRepository } from '../storage/knex/KnexDispatchRepository.js';
@@ -24,64 +25,68 @@ import { HttpSender } from './HttpSender.js';
 
 const logger = pino({ level: 'silent' });
 
+/** A dispatcher on `backend` with the default endpoint cache, and an endpoint with a current and a previous secret. */
+async function rotationRig(t: ExecutionContext, backend: DispatchBackend) {
+  const backing = await openDispatchBacking(backend);
+  const keyRing = testKeyRing();
+  const clock = new ManualClock(Date.now());
+  const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
+  const receiver = await startReceiver();
+  const endpoints = new KnexEndpointRepository({ db: backing.db });
+  // The default cache TTL: a target loaded while the old secret was live must not stretch its life.
+  const dispatcher = createDispatcher({
+    log: backing.log,
+    deliveries: new KnexDispatchRepository({ db: backing.db }),
+    endpoints: new EndpointCache({ load: loadFromRepository({ endpoints, keyRing }), clock }),
+    sender,
+    clock,
+    logger,
+    userAgent: 'Caravan/0.0.0-test',
+    groupId: `caravan-dispatcher-${randomBytes(4).toString('hex')}`,
+    flushIntervalMs: 10,
+  });
+  t.teardown(async () => {
+    await dispatcher.stop({ graceMs: 0 });
+    await Promise.all([sender.close(), receiver.close()]);
+    await backing.cleanup();
+  });
+  const tenantId = await seedTenant(backing.db);
+  const [current, previous] = [generateHmacSecret(), generateHmacSecret()];
+  const ep = await seedEndpoint(backing.db, keyRing, tenantId, {
+    url: receiver.url,
+    secrets: [current, previous],
+  });
+  await dispatcher.start();
+
+  const deliverAt = async (now: number) => {
+    clock.set(now);
+    const record = await seedDelivery(backing.db, { tenantId, endpointId: ep.id });
+    await backing.log.append('deliveries', [{ key: ep.id, value: encodeRecord(record) }]);
+    await waitFor(
+      async () => (await deliveryRow(backing.db, record.deliveryId)).status === 'succeeded',
+      `delivery at ${now}`,
+    );
+    const req = receiver.received.find((r) => r.headers['webhook-id'] === record.eventId)!;
+    const signs = (secret: string) => {
+      try {
+        new Webhook(secret).verify(req.body, req.headers);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    return { count: req.headers['webhook-signature']!.split(' ').length, signs };
+  };
+  return { backing, clock, keyRing, endpoints, tenantId, ep, current, previous, deliverAt };
+}
+
 for (const backend of ['sqlite', 'mariadb'] as DispatchBackend[]) {
   test(`[${backend}] rotation › a previous secret signs until the last millisecond of its grace period, not at its end`, async (t) => {
-    const backing = await openDispatchBacking(backend);
-    const keyRing = testKeyRing();
-    const clock = new ManualClock(Date.now());
-    const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
-    const receiver = await startReceiver();
-    // The default cache TTL: a target loaded while the old secret was live must not stretch its life.
-    const dispatcher = createDispatcher({
-      log: backing.log,
-      deliveries: new KnexDispatchRepository({ db: backing.db }),
-      endpoints: new EndpointCache({
-        load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db: backing.db }), keyRing }),
-        clock,
-      }),
-      sender,
-      clock,
-      logger,
-      userAgent: 'Caravan/0.0.0-test',
-      groupId: `caravan-dispatcher-${randomBytes(4).toString('hex')}`,
-      flushIntervalMs: 10,
-    });
-    t.teardown(async () => {
-      await dispatcher.stop({ graceMs: 0 });
-      await Promise.all([sender.close(), receiver.close()]);
-      await backing.cleanup();
-    });
-    const tenantId = await seedTenant(backing.db);
-    const [current, previous] = [generateHmacSecret(), generateHmacSecret()];
-    const ep = await seedEndpoint(backing.db, keyRing, tenantId, {
-      url: receiver.url,
-      secrets: [current, previous],
-    });
+    const { backing, clock, ep, current, previous, deliverAt } = await rotationRig(t, backend);
     const expiresAt = clock.now() + 60_000;
     await backing.db('endpoint_secrets').where({ endpoint_id: ep.id }).whereNotNull('expires_at').update({
       expires_at: expiresAt,
     });
-    await dispatcher.start();
-
-    const deliverAt = async (now: number) => {
-      clock.set(now);
-      const record = await seedDelivery(backing.db, { tenantId, endpointId: ep.id });
-      await backing.log.append('deliveries', [{ key: ep.id, value: encodeRecord(record) }]);
-      await waitFor(
-        async () => (await deliveryRow(backing.db, record.deliveryId)).status === 'succeeded',
-        `delivery at ${now}`,
-      );
-      const req = receiver.received.find((r) => r.headers['webhook-id'] === record.eventId)!;
-      const signs = (secret: string) => {
-        try {
-          new Webhook(secret).verify(req.body, req.headers);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      return { count: req.headers['webhook-signature']!.split(' ').length, signs };
-    };
 
     const during = await deliverAt(expiresAt - 1);
     t.is(during.count, 2);
@@ -91,5 +96,36 @@ for (const backend of ['sqlite', 'mariadb'] as DispatchBackend[]) {
     t.is(atEnd.count, 1);
     t.false(atEnd.signs(previous), 'at the end of the grace period: it no longer signs');
     t.true(atEnd.signs(current));
+  });
+
+  test(`[${backend}] rotation › an emergency rotation signs the next delivery with the new secret only, though the endpoint is cached`, async (t) => {
+    const { backing, clock, keyRing, endpoints, tenantId, ep, current, deliverAt } = await rotationRig(
+      t,
+      backend,
+    );
+    const before = await deliverAt(clock.now());
+    t.true(before.signs(current), 'the endpoint is now cached with its old secrets');
+
+    // The rotation's time must differ from the seeded row's wall-clock `updated_at`, as any later change does.
+    const seeded = Number(
+      (await backing.db('endpoints').where({ id: ep.id }).first<{ updated_at: number }>()).updated_at,
+    );
+    const now = clock.now() + (clock.now() + 1 === seeded ? 2 : 1);
+    clock.set(now);
+    const next = newEndpointSecret(keyRing, { tenantId, endpointId: ep.id }, 'hmac', undefined, now);
+    t.is(
+      await endpoints.rotateSecret(tenantId, ep.id, next.stored, {
+        now,
+        previousExpireAt: now,
+        maxLivePrevious: 10,
+      }),
+      'rotated',
+    );
+
+    // One millisecond later: far inside the cache's 5 s, yet the rotation applies.
+    const after = await deliverAt(now + 1);
+    t.is(after.count, 1);
+    t.true(after.signs(next.value), 'signed with the new secret');
+    t.false(after.signs(current), 'the retired secret no longer signs');
   });
 }

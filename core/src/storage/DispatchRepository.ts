@@ -8,6 +8,11 @@ export interface DeliveryState {
   tenantId: string;
   status: DeliveryStatus;
   attemptCount: number;
+  /**
+   * The endpoint row's `updated_at` when the state was read (`null`: no endpoint row), so the dispatcher
+   * can tell that a cached copy of the endpoint predates a change (a rotated secret, a pause, a new URL).
+   */
+  endpointUpdatedAt?: number | null;
 }
 
 /** One HTTP attempt to store (`attempts` row). */

@@ -42,16 +42,28 @@ export class KnexDispatchRepository implements DispatchRepository {
     const states = new Map<string, DeliveryState>();
     if (ids.length === 0) return states;
     const rows = await this.deps
-      .db('deliveries')
-      .whereIn('id', [...new Set(ids)])
-      .select<{ id: string; tenant_id: string; status: DeliveryStatus; attempt_count: number }[]>(
-        'id',
-        'tenant_id',
-        'status',
-        'attempt_count',
-      );
+      .db('deliveries as d')
+      .leftJoin('endpoints as e', (on) => {
+        void on.on('e.id', 'd.endpoint_id').andOn('e.tenant_id', 'd.tenant_id');
+      })
+      .whereIn('d.id', [...new Set(ids)])
+      .select<
+        {
+          id: string;
+          tenant_id: string;
+          status: DeliveryStatus;
+          attempt_count: number;
+          endpoint_updated_at: number | string | null;
+        }[]
+      >('d.id', 'd.tenant_id', 'd.status', 'd.attempt_count', 'e.updated_at as endpoint_updated_at');
     for (const r of rows) {
-      states.set(r.id, { id: r.id, tenantId: r.tenant_id, status: r.status, attemptCount: r.attempt_count });
+      states.set(r.id, {
+        id: r.id,
+        tenantId: r.tenant_id,
+        status: r.status,
+        attemptCount: r.attempt_count,
+        endpointUpdatedAt: r.endpoint_updated_at === null ? null : Number(r.endpoint_updated_at),
+      });
     }
     return states;
   }

@@ -186,6 +186,8 @@ export class KnexEndpointRepository implements EndpointRepository {
         })
         .update({ expires_at: previousExpireAt });
       await trx('endpoint_secrets').insert(secretToRow(secret));
+      // Dispatchers compare this with their cached copy, so the new secrets sign from the next send on.
+      await trx('endpoints').where({ tenant_id: tenantId, id: endpointId }).update({ updated_at: now });
       return 'rotated';
     });
   }
