@@ -80,7 +80,7 @@ export const scenario: Scenario = {
         duplicates: requests - delivered,
         badSignatures: stats.badSignatures,
       },
-      rates: { drainDeliveriesPerSecond: Math.round(total / drainSeconds) },
+      rates: { drainDeliveriesPerSecond: Number((total / drainSeconds).toFixed(2)) },
       latencies: { ingestToReceipt: summarise(drainLatencies) },
       expected: total,
       delivered,
