@@ -85,7 +85,10 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
   async function leaseTick(): Promise<void> {
     if (!running) return;
     const now = deps.clock.now();
-    await leases.heartbeat(now);
+    // Renewing the leases matters more than the heartbeat: a failed beat only skews the fair share.
+    await leases
+      .heartbeat(now)
+      .catch((error: unknown) => log.warn({ err: error }, 'source worker heartbeat failed'));
     for (const [id, entry] of [...held]) {
       if (!(await leases.renew(entry.lease, now))) {
         log.warn({ sourceId: id }, 'source lease lost; stopping its consumer');
