@@ -73,7 +73,7 @@ test('caravan migrate › applies, reports and reverts the schema of a SQLite da
   t.regex(after.output, /applied\s+\d{14}_initial_schema/);
   t.notRegex(after.output, /pending/);
   const back = await runCaravan(['migrate', 'rollback'], env);
-  t.regex(back.output, /reverted: \d{14}_initial_schema/);
+  t.regex(back.output, /reverted: (\d{14}_\w+, )*\d{14}_initial_schema\n/);
   const wrong = await runCaravan(['migrate', 'sideways'], env);
   t.is(wrong.code, 1);
   t.regex(wrong.output, /unknown action "sideways" \(expected latest, rollback or status\)/);
@@ -86,4 +86,17 @@ test('caravan worker › an unknown role is refused, naming it and the known rol
     output,
     /unknown role\(s\) "mailer"; expected a comma-separated subset of router, dispatcher, scheduler, sources/,
   );
+});
+
+test('caravan worker › a source plugin that cannot load stops the start, naming it', async (t) => {
+  const env = {
+    CARAVAN_DATABASE_URL: `sqlite:${join(tempDir(), 'w.sqlite')}`,
+    CARAVAN_ADMIN_KEY: 'admin-key-for-tests-0123456789',
+    CARAVAN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    CARAVAN_SOURCE_PLUGINS: '@caravan/source-aws-sqs,./no-such-plugin.js',
+  };
+  t.is((await runCaravan(['migrate', 'latest'], env)).code, 0);
+  const { code, output } = await runCaravan(['worker', '--roles', 'sources'], env);
+  t.is(code, 1);
+  t.regex(output, /source plugin \.\/no-such-plugin\.js could not be loaded/);
 });

@@ -14,6 +14,8 @@ export const expectedTables = [
   'sources',
   'source_leases',
   'dead_letters',
+  'source_metrics',
+  'source_workers',
   'egress_pools',
   'egress_pool_tenants',
   'jobs',

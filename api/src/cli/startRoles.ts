@@ -53,6 +53,10 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
   const { config, db, logger, limiterStore } = runtime;
   const clock = systemClock;
   const running: RunningRole[] = [];
+  const registry = new PluginRegistry(config.sources.plugins);
+  // A plugin that cannot load stops the worker at start with its error (before any role runs), not
+  // at a source's first use.
+  if (roles.includes('sources')) await registry.load();
   if (roles.includes('router')) {
     const router = createRouter({ log, db, clock, logger: logger.child({ role: 'router' }) });
     await router.start();
@@ -158,7 +162,7 @@ export async function startRoles(roles: readonly WorkerRole[], runtime: Runtime,
     });
     const sources = createSourceRunner({
       db,
-      registry: new PluginRegistry(config.sources.plugins),
+      registry,
       keyRing: new KeyRing(config.encryption),
       ingest,
       clock,

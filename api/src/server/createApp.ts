@@ -1,6 +1,12 @@
 import Koa from 'koa';
 import type { Registry } from 'prom-client';
-import { createMetricsRegistry, type Database, type Logger } from '@caravan/core';
+import {
+  KnexSourceMetricsStore,
+  createMetricsRegistry,
+  registerSourceMetrics,
+  type Database,
+  type Logger,
+} from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
@@ -21,6 +27,7 @@ export interface AppDeps {
 export async function createApp({ db, version, services, logger, metrics }: AppDeps): Promise<Koa> {
   const contract = loadContract();
   const registry = metrics ?? createMetricsRegistry();
+  registerSourceMetrics(registry, new KnexSourceMetricsStore({ db }));
   const app = new Koa();
   app.use(opsRoutes({ db, version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));

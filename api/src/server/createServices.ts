@@ -2,6 +2,7 @@ import {
   KnexOperationalEventRepository,
   KnexSourceRepository,
   PluginRegistry,
+  createHostAllowlist,
   SourceService,
   EventIngestService,
   EventService,
@@ -90,6 +91,7 @@ export function createServices({
   const sources = new SourceService({
     sources: new KnexSourceRepository({ db }),
     plugins: new PluginRegistry(config.sources.plugins),
+    allowedHosts: createHostAllowlist(config.sources.allowedHosts),
     keyRing,
     clock,
     ingest,

@@ -78,8 +78,11 @@ export interface CaravanConfig {
   api: { rateLimitPerSecond: number };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
-  /** Broker sources: the source plugins to load (package names or file paths), in order. */
-  sources: { plugins: string[] };
+  /**
+   * Broker sources: the source plugins to load (package names or file paths), in order, and the hosts
+   * tenants' sources may point Caravan at (`*`, `host[:port]`, `*.domain[:port]`, CIDR blocks).
+   */
+  sources: { plugins: string[]; allowedHosts: string[] };
   /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
   dispatcher: { breaker: BreakerConfig };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

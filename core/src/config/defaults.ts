@@ -14,7 +14,10 @@ export const defaultConfig = {
     maxEndpoints: 1000,
     maxPayloadBytes: 1_048_576,
   },
-  sources: { plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'] },
+  sources: {
+    plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'],
+    allowedHosts: ['*'],
+  },
   dispatcher: {
     breaker: {
       windowMs: 60_000,

@@ -10,6 +10,7 @@ import {
 } from '../errors/index.js';
 import type { IngestResult } from '../ingest/EventIngestService.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
+import type { HostAllowlist } from '../sources/hostAllowlist.js';
 import type { LoadedSourcePlugin } from '../sources/PluginRegistry.js';
 import { toIngestItem } from '../sources/toIngestItem.js';
 import type { Page, PageRequest } from '../storage/Page.js';
@@ -31,6 +32,8 @@ export interface SourceServiceDeps {
   };
   keyRing: KeyRing;
   clock: Clock;
+  /** The operator's `sources.allowedHosts`; every host is allowed without it. */
+  allowedHosts?: HostAllowlist;
   /** Ingest for dead-letter replay (`EventIngestService`). */
   ingest: {
     ingest(
@@ -85,6 +88,7 @@ export class SourceService {
         : []),
       ...formatProblems(format, raw),
     ]);
+    check(this.hostProblems(plugin, input.config));
     const now = this.deps.clock.now();
     const id = newId('src', now);
     await this.deps.sources.insert({
@@ -128,6 +132,7 @@ export class SourceService {
         : []),
       ...(input.format !== undefined || input.raw !== undefined ? formatProblems(format, raw) : []),
     ]);
+    if (input.config) check(this.hostProblems(plugin, input.config));
     const changes: SourceChanges = { bumpVersion: false, updatedAt: this.deps.clock.now() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.config !== undefined) changes.config = input.config;
@@ -191,9 +196,29 @@ export class SourceService {
     return result;
   }
 
+  private hostProblems(plugin: LoadedSourcePlugin, config: Record<string, unknown>): FieldError[] {
+    return hostErrors(plugin, config, this.deps.allowedHosts);
+  }
+
   private encrypt(credentials: Record<string, unknown>, sourceId: string): string {
     return this.deps.keyRing.encrypt(JSON.stringify(credentials), sourceId);
   }
+}
+
+/** Hosts of a schema-valid config that the operator does not allow, as `/body/config/…` errors. */
+function hostErrors(
+  plugin: LoadedSourcePlugin,
+  config: Record<string, unknown>,
+  allowed: HostAllowlist | undefined,
+): FieldError[] {
+  if (!allowed || !plugin.definition.brokerAddresses) return [];
+  return plugin.definition
+    .brokerAddresses(config)
+    .filter((a) => !allowed(a.host, a.port))
+    .map((a) => ({
+      field: `/body/config${a.field}`,
+      message: `host ${a.host}${a.port === undefined ? '' : `:${a.port}`} is not allowed by this installation (sources.allowedHosts)`,
+    }));
 }
 
 function problems(errors: { pointer: string; message: string }[], at: string): FieldError[] {

@@ -1,2 +1,3 @@
 export { createLogger, type Logger } from './createLogger.js';
 export { createMetricsRegistry } from './createMetricsRegistry.js';
+export { registerSourceMetrics } from './registerSourceMetrics.js';

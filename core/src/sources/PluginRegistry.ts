@@ -98,6 +98,8 @@ function checkPlugin(module: string, namespace: unknown): LoadedSourcePlugin {
     );
   if (typeof def.displayName !== 'string' || def.displayName.trim() === '') throw bad('has no displayName');
   if (typeof def.create !== 'function') throw bad('has no create function');
+  if (def.brokerAddresses !== undefined && typeof def.brokerAddresses !== 'function')
+    throw bad('brokerAddresses is not a function');
   const compile = (name: 'configSchema' | 'credentialsSchema'): PayloadValidator => {
     const schema = def[name];
     if (typeof schema !== 'object' || schema === null || schema.type !== 'object')

@@ -5,12 +5,15 @@ import type { Logger } from '../observability/index.js';
 import type { StoredSource } from '../storage/SourceRepository.js';
 import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
 import type { PluginRegistry } from './PluginRegistry.js';
+import type { SourceCounters } from './SourceCounters.js';
 
 export interface ConsumerHostDeps extends DeliverDeps {
   registry: Pick<PluginRegistry, 'get'>;
   keyRing: KeyRing;
   clock: Clock;
   logger: Logger;
+  /** Where the answers to every `deliver` call are counted. */
+  counters: Pick<SourceCounters, 'record'>;
   /** Records the consumer's latest error (`null`: it started fine). */
   setLastError(sourceId: string, error: { code: string; message: string; at: number } | null): Promise<void>;
 }
@@ -88,7 +91,11 @@ export class SourceConsumerHost {
 
   private sink(consumer: SourceConsumer): SourceSink {
     return {
-      deliver: (messages) => deliverMessages(this.deps, this.source, messages),
+      deliver: async (messages) => {
+        const outcomes = await deliverMessages(this.deps, this.source, messages);
+        this.deps.counters.record(this.source, outcomes, this.deps.clock.now());
+        return outcomes;
+      },
       fail: (error: SourceError) => {
         if (this.consumer !== consumer) return;
         this.cycle = this.failed(error, true);

@@ -180,8 +180,49 @@ eachBackend(
     };
     t.is(lease.worker_id, 'worker-a');
     t.is((await sources.get(tenantId, source.id)).workerId, 'worker-a');
+
+    // The counters reach the API's view once the runner flushed them.
+    await waitFor(
+      async () => (await sources.get(tenantId, source.id)).metrics.messagesRejected === 2,
+      'the counters to be flushed',
+    );
+    const shown = await sources.get(tenantId, source.id);
+    t.deepEqual(shown.metrics, {
+      messagesReceived: 5,
+      eventsAccepted: 3,
+      messagesRetried: 0,
+      messagesRejected: 2,
+    });
+    t.true((shown.lastMessageAt ?? 0) > shown.createdAt, 'lastMessageAt is set');
   },
 );
+
+eachBackend('a worker that joins takes its fair share of the sources from the first', async (t, backend) => {
+  const { db, tenantId, source, runner, sources } = await setup(t, backend);
+  for (const name of ['billing', 'shipping', 'audit']) {
+    await sources.create(tenantId, { name, type: source.type, config: source.config, credentials });
+  }
+  const held = async (worker: string) =>
+    (await db('source_leases').where({ worker_id: worker }).andWhere('expires_at', '>', Date.now())).length;
+  await runner('worker-a').start();
+  t.is(await held('worker-a'), 4, 'alone, the first worker takes every source');
+  await runner('worker-b').start();
+  await waitFor(
+    async () => (await held('worker-a')) === 2 && (await held('worker-b')) === 2,
+    'two sources on each worker',
+    LEASE_MS * 8,
+  );
+  await runner('worker-c').start();
+  await waitFor(
+    async () => {
+      const counts = await Promise.all(['worker-a', 'worker-b', 'worker-c'].map(held));
+      return counts.every((n) => n >= 1 && n <= 2) && counts.reduce((a, b) => a + b) === 4;
+    },
+    'at most two sources per worker, all four held',
+    LEASE_MS * 8,
+  );
+  t.pass();
+});
 
 eachBackend(
   'a worker that dies without releasing loses its sources to another within a few leases',

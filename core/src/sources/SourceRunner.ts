@@ -3,10 +3,12 @@ import type { Clock } from '../domain/Clock.js';
 import type { Logger } from '../observability/index.js';
 import type { Database } from '../storage/createDatabase.js';
 import { KnexSourceLeases, type HeldLease } from '../storage/knex/KnexSourceLeases.js';
+import { KnexSourceMetricsStore } from '../storage/knex/KnexSourceMetricsStore.js';
 import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
 import type { DeliverDeps } from './deliverMessages.js';
 import type { PluginRegistry } from './PluginRegistry.js';
 import { SourceConsumerHost } from './SourceConsumerHost.js';
+import { SourceCounters } from './SourceCounters.js';
 
 export interface SourceRunnerDeps {
   db: Database;
@@ -21,6 +23,8 @@ export interface SourceRunnerDeps {
   leaseMs: number;
   /** How often held sources are re-read for changes, pause and deletion. Default 2 s. */
   pollMs?: number;
+  /** How often per-source counters are added to the stored totals. Default 2 s. */
+  flushMs?: number;
 }
 
 export interface SourceRunner {
@@ -42,13 +46,19 @@ interface Held {
  * expired ones up to a fair share, renewing every third of the lease), runs a consumer for each leased
  * running source, and follows the tenant's changes: a new version starts its consumer before the old
  * one stops; pause, deletion or a lost lease stops it.
+ *
+ * Fair share: each worker holds at most ceil(live sources / live workers), live workers being those
+ * with a live heartbeat in `source_workers`. A worker above its share (because one joined) releases
+ * the excess, which the newcomer claims: sources spread without an operator's help.
  */
 export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
   const leases = new KnexSourceLeases({ db: deps.db, workerId: deps.workerId, leaseMs: deps.leaseMs });
   const repo = new KnexSourceRepository({ db: deps.db });
   const held = new Map<string, Held>();
+  const counters = new SourceCounters(new KnexSourceMetricsStore({ db: deps.db }));
   const hostDeps = {
     ...deps,
+    counters,
     deadLetters: repo,
     setLastError: (id: string, e: { code: string; message: string; at: number } | null) =>
       leases.setLastError(id, e),
@@ -75,14 +85,34 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
   async function leaseTick(): Promise<void> {
     if (!running) return;
     const now = deps.clock.now();
+    // Renewing the leases matters more than the heartbeat: a failed beat only skews the fair share.
+    await leases
+      .heartbeat(now)
+      .catch((error: unknown) => log.warn({ err: error }, 'source worker heartbeat failed'));
     for (const [id, entry] of [...held]) {
       if (!(await leases.renew(entry.lease, now))) {
         log.warn({ sourceId: id }, 'source lease lost; stopping its consumer');
         await drop(id, false);
       }
     }
-    const { sources, liveWorkers, active } = await leases.claimable(now);
+    const { sources, liveWorkers, active, loads } = await leases.claimable(now);
     const share = Math.ceil(active / liveWorkers);
+    const floor = Math.floor(active / liveWorkers);
+    let excess = held.size - share;
+    // Within the ceiling, a worker above the floor still gives one source up while another worker is
+    // below it and nothing is free to claim (4 sources on 2 + 2 + 0): the starved one picks it up.
+    if (
+      excess <= 0 &&
+      held.size > floor &&
+      sources.length === 0 &&
+      [...loads.values()].some((n) => n < floor)
+    )
+      excess = 1;
+    // Newest claims go first: the longest-held consumers keep running.
+    for (const id of [...held.keys()].reverse().slice(0, Math.max(0, excess))) {
+      log.info({ sourceId: id, share, liveWorkers }, 'above the fair share; handing the source over');
+      await drop(id, true);
+    }
     for (const source of sources) {
       if (held.size >= share || !running) break;
       const lease = await leases.claim(source.id, now);
@@ -109,6 +139,14 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
     }
   }
 
+  async function flush(): Promise<void> {
+    await counters
+      .flush(deps.clock.now())
+      .catch((error: unknown) =>
+        log.warn({ err: error }, 'source counters not flushed; kept for the next try'),
+      );
+  }
+
   return {
     async start() {
       running = true;
@@ -116,6 +154,7 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
       timers = [
         setInterval(() => void serial(leaseTick), Math.max(1, Math.floor(deps.leaseMs / 3))),
         setInterval(() => void serial(pollChanges), deps.pollMs ?? 2_000),
+        setInterval(() => void serial(flush), deps.flushMs ?? 2_000),
       ];
     },
     async stop({ release = true } = {}) {
@@ -124,6 +163,8 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
       timers = [];
       await tick;
       await Promise.all([...held.keys()].map((id) => drop(id, release)));
+      await flush();
+      if (release) await leases.leave().catch(() => {});
     },
   };
 }

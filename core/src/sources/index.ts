@@ -10,3 +10,4 @@ export {
 export { brokerIdempotencyKey } from './messageHeaders.js';
 export { createSourceRunner, type SourceRunner, type SourceRunnerDeps } from './SourceRunner.js';
 export { deliverMessages, type DeliverDeps } from './deliverMessages.js';
+export { createHostAllowlist, type HostAllowlist } from './hostAllowlist.js';

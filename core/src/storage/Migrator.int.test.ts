@@ -10,7 +10,7 @@ test('Migrator › on MariaDB, migrates up, down and up again', async (t) => {
   const r = await migrateUpDownUp(scratch.db, migrationsDir);
   t.true(r.firstUp.length >= 1);
   t.deepEqual(r.afterUp, expectedTables);
-  t.deepEqual(r.down, [...r.firstUp].reverse());
+  t.deepEqual(r.down, [...r.firstUp].reverse(), 'rolls back the newest migration first');
   t.deepEqual(r.afterDown, []);
   t.deepEqual(r.statusDown.pending, r.firstUp);
   t.deepEqual(r.afterSecondUp, expectedTables);

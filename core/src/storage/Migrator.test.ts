@@ -18,7 +18,7 @@ test('Migrator › on SQLite, migrates up, down and up again', async (t) => {
   t.true(r.firstUp.length >= 1);
   t.deepEqual(r.afterUp, expectedTables);
   t.deepEqual(r.statusUp.pending, []);
-  t.deepEqual(r.down, [...r.firstUp].reverse());
+  t.deepEqual(r.down, [...r.firstUp].reverse(), 'rolls back the newest migration first');
   t.deepEqual(r.afterDown, []);
   t.deepEqual(r.statusDown.applied, []);
   t.deepEqual(r.statusDown.pending, r.firstUp);

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from './Page.js';
+import type { SourceCounts } from './SourceMetricsStore.js';
 
 export type SourceFormat = 'caravan' | 'convoy' | 'raw';
 export type SourceStatusValue = 'running' | 'paused' | 'error';
@@ -37,9 +38,11 @@ export interface StoredSource {
   updatedAt: number;
 }
 
-/** A source with the worker holding its lease (if the lease is live). */
+/** A source with the worker holding its lease (if the lease is live) and its flushed counters. */
 export interface SourceWithLease extends StoredSource {
   workerId: string | null;
+  metrics: SourceCounts;
+  lastMessageAt: number | null;
 }
 
 export interface SourceChanges {
@@ -77,7 +80,7 @@ export interface SourceRepository {
   get(tenantId: string, id: string, now: number): Promise<SourceWithLease | undefined>;
   list(tenantId: string, page: PageRequest, now: number): Promise<Page<SourceWithLease>>;
   update(tenantId: string, id: string, changes: SourceChanges): Promise<boolean>;
-  /** Deletes the source, its lease and its dead letters. */
+  /** Deletes the source, its lease, its counters and its dead letters. */
   delete(tenantId: string, id: string): Promise<boolean>;
   insertDeadLetter(deadLetter: StoredDeadLetter): Promise<void>;
   getDeadLetter(tenantId: string, sourceId: string, id: string): Promise<StoredDeadLetter | undefined>;

@@ -55,6 +55,14 @@ export type {
 } from './SourceRepository.js';
 export { KnexSourceRepository } from './knex/KnexSourceRepository.js';
 export { KnexSourceLeases, type HeldLease } from './knex/KnexSourceLeases.js';
+export {
+  zeroCounts,
+  type SourceCounts,
+  type SourceCountsDelta,
+  type SourceMetricsStore,
+  type SourceTotals,
+} from './SourceMetricsStore.js';
+export { KnexSourceMetricsStore } from './knex/KnexSourceMetricsStore.js';
 export type { OperationalEventRepository } from './OperationalEventRepository.js';
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
 export type { BreakerEndpoint, BreakerRow, BreakerRowState, BreakerStore } from './BreakerStore.js';

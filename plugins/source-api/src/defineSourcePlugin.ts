@@ -40,6 +40,16 @@ export interface SourceContext<Config, Credentials> {
 }
 
 /** What a plugin author writes; {@link defineSourcePlugin} checks it and returns it frozen. */
+/** A network address a source's config points Caravan at (see {@link SourcePluginDefinition.brokerAddresses}). */
+export interface BrokerAddress {
+  /** JSON pointer of the config field that holds it (`/emulatorHost`, `/brokers/0`). */
+  readonly field: string;
+  /** Host name or IP address, as written in the config (no brackets around IPv6). */
+  readonly host: string;
+  /** Port, when the config gives one or the protocol implies one. */
+  readonly port?: number;
+}
+
 export interface SourcePluginDefinition<Config = unknown, Credentials = unknown> {
   /** `<vendor>-<product>`, lowercase (`gcp-pubsub`, `aws-sqs`, `kafka`); the source's `type` in the API. At most 64 characters. */
   readonly id: string;
@@ -59,6 +69,14 @@ export interface SourcePluginDefinition<Config = unknown, Credentials = unknown>
    * `SourceConfigError` for config the schema admits but the plugin cannot use.
    */
   create(context: SourceContext<Config, Credentials>): SourceConsumer;
+  /**
+   * Every host a tenant's config makes the consumer connect to (endpoint overrides, emulator hosts,
+   * bootstrap brokers, URLs), so the host can check them against the operator's allowlist
+   * (`sources.allowedHosts`) before storing the source. Called only with a config that passed
+   * `configSchema`; must not do I/O. A plugin that only ever connects to its vendor's fixed hosts may
+   * omit it.
+   */
+  brokerAddresses?(config: Config): readonly BrokerAddress[];
 }
 
 const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -92,6 +110,9 @@ export function defineSourcePlugin<Config, Credentials>(
       throw invalid(`${name} must be a JSON Schema with type "object"`);
   }
   if (typeof definition.create !== 'function') throw invalid('create must be a function');
+  const hasAddresses = definition.brokerAddresses !== undefined;
+  if (hasAddresses && typeof definition.brokerAddresses !== 'function')
+    throw invalid('brokerAddresses must be a function when given');
   return Object.freeze({
     id,
     apiVersion,
@@ -99,6 +120,7 @@ export function defineSourcePlugin<Config, Credentials>(
     configSchema: deepFreeze(structuredClone(configSchema)),
     credentialsSchema: deepFreeze(structuredClone(credentialsSchema)),
     create: (context: SourceContext<Config, Credentials>) => definition.create(context),
+    ...(hasAddresses ? { brokerAddresses: (config: Config) => definition.brokerAddresses!(config) } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ export {
   SOURCE_API_VERSION,
   MAX_SOURCE_WORKERS,
   defineSourcePlugin,
+  type BrokerAddress,
   type JsonObjectSchema,
   type SourceContext,
   type SourceLogger,

@@ -1,4 +1,4 @@
-import { SOURCE_API_VERSION, defineSourcePlugin } from '@caravan/source-api';
+import { SOURCE_API_VERSION, defineSourcePlugin, type BrokerAddress } from '@caravan/source-api';
 import { SqsSourceConsumer } from './SqsSourceConsumer.js';
 import { sqsConfigSchema, sqsCredentialsSchema, type SqsConfig, type SqsCredentials } from './sqsSchemas.js';
 
@@ -22,4 +22,20 @@ export const awsSqsSource = defineSourcePlugin<SqsConfig, SqsCredentials>({
       retryBackoffMs: 1000,
       logger,
     }),
+  // The SDK sends to the queue URL's host (or to `endpoint` when given): both are tenant-chosen.
+  brokerAddresses: (config) =>
+    [
+      urlAddress('/queueUrl', config.queueUrl),
+      config.endpoint === undefined ? undefined : urlAddress('/endpoint', config.endpoint),
+    ].filter((a): a is BrokerAddress => a !== undefined),
 });
+
+function urlAddress(field: string, text: string): BrokerAddress | undefined {
+  try {
+    const url = new URL(text);
+    const port = url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443;
+    return { field, host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port };
+  } catch {
+    return undefined;
+  }
+}

@@ -36,4 +36,12 @@ export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredential
       logger,
     });
   },
+  // The default endpoint is Google's; an emulator host or API endpoint is the tenant's choice.
+  brokerAddresses: (config) =>
+    (['emulatorHost', 'apiEndpoint'] as const).flatMap((name) => {
+      const value = config[name];
+      if (value === undefined) return [];
+      const [host = '', port] = value.split(':');
+      return [{ field: `/${name}`, host, port: port === undefined ? 443 : Number(port) }];
+    }),
 });

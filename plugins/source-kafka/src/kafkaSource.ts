@@ -28,7 +28,14 @@ export const kafkaSource = defineSourcePlugin<KafkaConfig, KafkaCredentials>({
       retryBackoffMs: 1000,
       logger,
     }),
+  // Only the bootstrap brokers are checked: the cluster's metadata names the others.
+  brokerAddresses: (config) => config.brokers.map((broker, i) => hostPort(`/brokers/${i}`, broker)),
 });
+
+function hostPort(field: string, text: string) {
+  const at = text.lastIndexOf(':');
+  return { field, host: text.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(text.slice(at + 1)) };
+}
 
 function connectionOf(
   config: KafkaConfig,

@@ -266,3 +266,44 @@ eachBackend(
     t.is((await api.request('GET', `/v1/sources/${id}`, { key: first.key })).status, 200);
   },
 );
+
+eachBackend(
+  test,
+  'sources › hosts outside the operator’s sources.allowedHosts are refused, naming the field',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const refused = await api.request('POST', '/v1/sources', {
+      key,
+      body: {
+        name: 'cluster',
+        type: 'kafka',
+        config: { brokers: ['127.0.0.1:9092', '169.254.169.254:80'], topic: 'orders', groupId: 'caravan' },
+      },
+    });
+    t.is(refused.status, 400, JSON.stringify(refused.body));
+    t.deepEqual(fieldsOf(refused.body), ['/body/config/brokers/1']);
+    t.regex(JSON.stringify(refused.body), /169\.254\.169\.254:80 is not allowed/);
+
+    const emulator = await api.request('POST', '/v1/sources', {
+      key,
+      body: {
+        name: 'pubsub',
+        type: 'gcp-pubsub',
+        config: { projectId: 'p', subscription: 'orders', emulatorHost: 'pubsub.internal.example:8085' },
+      },
+    });
+    t.is(emulator.status, 400);
+    t.deepEqual(fieldsOf(emulator.body), ['/body/config/emulatorHost']);
+
+    const { id } = await createSource(api, key); // SQS on 127.0.0.1: allowed
+    const moved = await api.request('PATCH', `/v1/sources/${id}`, {
+      key,
+      body: { config: { queueUrl: 'http://10.1.2.3/000000000000/orders', region: 'eu-west-1' } },
+    });
+    t.is(moved.status, 400);
+    t.deepEqual(fieldsOf(moved.body), ['/body/config/queueUrl']);
+    const unchanged = await api.request('GET', `/v1/sources/${id}`, { key });
+    t.is(unchanged.body.config.queueUrl, QUEUE, 'nothing half-written');
+  },
+  { env: { CARAVAN_SOURCE_ALLOWED_HOSTS: '127.0.0.0/8,*.amazonaws.com' } },
+);

@@ -16,13 +16,15 @@ export async function api(options: { config?: string }): Promise<void> {
   // Ingest appends to the internal log: without it no event can be accepted, so start fails loudly.
   const log = createInternalLog(config.log, { db, logger });
   await log.init();
+  const services = createServices({ config, db, limiterStore: runtime.limiterStore, log });
+  // A plugin of sources.plugins that cannot load fails the start, not a tenant's first request.
+  await services.sources.listTypes().catch(async (error: unknown) => {
+    await log.close();
+    await runtime.close();
+    throw error;
+  });
   const server = await startServer(
-    await createApp({
-      db,
-      version: caravanVersion,
-      services: createServices({ config, db, limiterStore: runtime.limiterStore, log }),
-      logger,
-    }),
+    await createApp({ db, version: caravanVersion, services, logger }),
     config.listen.host,
     config.listen.port,
   );

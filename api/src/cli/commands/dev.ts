@@ -35,7 +35,13 @@ export async function dev(options: DevOptions): Promise<void> {
   const log = createInternalLog(config.log, { db, logger });
   await log.init();
   const services = createServices({ config, db, limiterStore: runtime.limiterStore, log });
-  const roles = await startRoles(['router', 'dispatcher', 'scheduler', 'sources'], runtime, log);
+  const roles = await startRoles(['router', 'dispatcher', 'scheduler', 'sources'], runtime, log).catch(
+    async (error: unknown) => {
+      await log.close();
+      await runtime.close();
+      throw error;
+    },
+  );
   const server = await startServer(
     await createApp({ db, version: caravanVersion, services, logger }),
     config.listen.host,

@@ -29,7 +29,11 @@ export async function worker(options: { roles: string; config?: string }): Promi
   const { config, db, logger } = runtime;
   const log = createInternalLog(config.log, { db, logger });
   await log.init();
-  const running = await startRoles(roles, runtime, log);
+  const running = await startRoles(roles, runtime, log).catch(async (error: unknown) => {
+    await log.close();
+    await runtime.close();
+    throw error;
+  });
   logger.info({ roles: running.names, log: config.log.engine }, 'worker running');
   const signal = await untilSignal();
   logger.info({ signal }, 'stopping');

@@ -7,8 +7,8 @@ type DeadLetter = components['schemas']['DeadLetter'];
 
 /**
  * The API shape of a source. `state` is `paused` when the tenant paused it, `error` while the runner
- * records a consumer error, `running` otherwise. Metrics and `lastMessageAt` are not stored yet (no
- * columns): they read as zero and `null`.
+ * records a consumer error, `running` otherwise. Metrics and `lastMessageAt` are the totals the
+ * workers flushed (every few seconds), so they may trail the broker by that much.
  */
 export function toSourceResource(s: SourceWithLease): Source {
   const state = s.status === 'paused' ? 'paused' : s.status === 'error' || s.lastError ? 'error' : 'running';
@@ -25,8 +25,8 @@ export function toSourceResource(s: SourceWithLease): Source {
       state,
       workerId: state === 'paused' ? null : s.workerId,
       lastError: s.lastError && { ...s.lastError, at: iso(s.lastError.at) },
-      lastMessageAt: null,
-      metrics: { messagesReceived: 0, eventsAccepted: 0, messagesRetried: 0, messagesRejected: 0 },
+      lastMessageAt: isoOrNull(s.lastMessageAt),
+      metrics: { ...s.metrics },
     },
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),

@@ -24,19 +24,64 @@ export class KnexSourceLeases {
     return this.deps.db;
   }
 
-  /** Live (not paused) sources with no live lease, and how many workers hold live leases. */
-  async claimable(now: number): Promise<{ sources: StoredSource[]; liveWorkers: number; active: number }> {
+  /**
+   * Marks this worker alive until `now + leaseMs` in `source_workers`, so the others count it in the
+   * fair share even while it holds no lease yet. Rows of workers dead for a while are removed.
+   */
+  async heartbeat(now: number): Promise<void> {
+    const expiresAt = now + this.deps.leaseMs;
+    const n = await this.db('source_workers')
+      .where({ worker_id: this.deps.workerId })
+      .update({ expires_at: expiresAt });
+    if (n === 0) {
+      try {
+        await this.db('source_workers').insert({
+          worker_id: this.deps.workerId,
+          started_at: now,
+          expires_at: expiresAt,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    await this.db('source_workers')
+      .where('expires_at', '<', now - 10 * this.deps.leaseMs)
+      .delete();
+  }
+
+  /** Removes this worker's heartbeat, so the others stop counting it at once. */
+  async leave(): Promise<void> {
+    await this.db('source_workers').where({ worker_id: this.deps.workerId }).delete();
+  }
+
+  /**
+   * Live (not paused) sources with no live lease, how many live (not paused) sources there are, and
+   * how many workers are alive: a live heartbeat or a live lease (a worker of an older version that
+   * does not beat), and this one.
+   */
+  async claimable(now: number): Promise<{
+    sources: StoredSource[];
+    liveWorkers: number;
+    active: number;
+    /** Live leases per live worker (0 for a worker that holds none). */
+    loads: Map<string, number>;
+  }> {
     const rows = await this.db('sources as s')
       .leftJoin('source_leases as l', 'l.source_id', 's.id')
       .whereNot('s.status', 'paused')
       .select<LeaseJoinRow[]>('s.*', 'l.worker_id as lease_worker', 'l.expires_at as lease_expires');
+    const beating = await this.db('source_workers')
+      .where('expires_at', '>', now)
+      .select<{ worker_id: string }[]>('worker_id');
     const live = (r: LeaseJoinRow) => r.lease_expires !== null && Number(r.lease_expires) > now;
-    const workers = new Set(rows.filter(live).map((r) => r.lease_worker));
-    workers.add(this.deps.workerId);
+    const loads = new Map<string, number>([[this.deps.workerId, 0]]);
+    for (const w of beating) loads.set(w.worker_id, loads.get(w.worker_id) ?? 0);
+    for (const r of rows.filter(live)) loads.set(r.lease_worker!, (loads.get(r.lease_worker!) ?? 0) + 1);
     return {
       sources: rows.filter((r) => !live(r)).map((r) => toSource(r)),
-      liveWorkers: workers.size,
+      liveWorkers: loads.size,
       active: rows.length,
+      loads,
     };
   }
 

@@ -7,6 +7,7 @@ import type {
   StoredDeadLetter,
   StoredSource,
 } from '../SourceRepository.js';
+import { toTotals } from './KnexSourceMetricsStore.js';
 
 export interface SourceRow {
   id: string;
@@ -24,6 +25,11 @@ export interface SourceRow {
   created_at: number | string;
   updated_at: number | string;
   worker_id?: string | null;
+  messages_received?: number | string | null;
+  events_accepted?: number | string | null;
+  messages_retried?: number | string | null;
+  messages_rejected?: number | string | null;
+  last_message_at?: number | string | null;
 }
 
 interface DeadLetterRow {
@@ -42,8 +48,21 @@ interface DeadLetterRow {
 const ms = (v: number | string): number => Number(v);
 const MAX_REASON = 2000;
 
-/** Source rows, with their lease holder (`null` when unleased or expired). */
+/**
+ * Source rows, with their lease holder (`null` when unleased or expired) and counters (zero when the
+ * row was read without them or nothing was counted yet).
+ */
 export function toSource(row: SourceRow): SourceWithLease {
+  const {
+    sourceId: _s,
+    tenantId: _t,
+    lastMessageAt,
+    ...metrics
+  } = toTotals({
+    ...row,
+    source_id: row.id,
+    tenant_id: row.tenant_id,
+  });
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -60,6 +79,8 @@ export function toSource(row: SourceRow): SourceWithLease {
     createdAt: ms(row.created_at),
     updatedAt: ms(row.updated_at),
     workerId: row.worker_id ?? null,
+    metrics,
+    lastMessageAt,
   };
 }
 
@@ -102,7 +123,16 @@ export class KnexSourceRepository implements SourceRepository {
       .leftJoin('source_leases as l', (j) => {
         j.on('l.source_id', '=', 's.id').andOn('l.expires_at', '>', this.db.raw('?', [now]));
       })
-      .select('s.*', 'l.worker_id');
+      .leftJoin('source_metrics as m', 'm.source_id', 's.id')
+      .select(
+        's.*',
+        'l.worker_id',
+        'm.messages_received',
+        'm.events_accepted',
+        'm.messages_retried',
+        'm.messages_rejected',
+        'm.last_message_at',
+      );
   }
 
   async insert(s: StoredSource): Promise<void> {
@@ -173,6 +203,7 @@ export class KnexSourceRepository implements SourceRepository {
       if (found.length === 0) return false;
       await trx('dead_letters').where({ tenant_id: tenantId, source_id: id }).delete();
       await trx('source_leases').where({ source_id: id }).delete();
+      await trx('source_metrics').where({ source_id: id }).delete();
       await trx('sources').where({ tenant_id: tenantId, id }).delete();
       return true;
     });
