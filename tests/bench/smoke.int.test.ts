@@ -26,6 +26,7 @@ for (const [scenario, backend] of [
   ['fanout', 'mariadb-kafka'],
   ['noisy-neighbour', 'mariadb-kafka'],
   ['retry-storm', 'mariadb-kafka'],
+  ['rate-limits', 'mariadb-kafka'],
   ['sources', 'mariadb-kafka'],
   ['scale', 'mariadb-kafka'],
 ] as const) {

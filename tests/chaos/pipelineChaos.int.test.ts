@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/caravanProcess.js';
 import { startReceiver, waitFor } from '../support/dispatching.js';
-import { createScratchMysqlDatabase } from '../support/mysql.js';
-import { repoRoot, serviceSetting } from '../support/services.js';
+import type { createScratchMysqlDatabase } from '../support/mysql.js';
+import { repoRoot } from '../support/services.js';
+import { createProductionEnv } from '../support/productionEnv.js';
 
 const run = promisify(execFile);
 const EVENTS = 5000;
@@ -19,21 +19,10 @@ interface Installation {
 }
 
 async function install(t: ExecutionContext, receiverUrl: string): Promise<Installation> {
-  const scratch = await createScratchMysqlDatabase('chaos');
-  t.teardown(scratch.drop);
-  const env = {
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `chaos-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: '4',
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '4',
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
-    CARAVAN_PORT: '0',
-    CARAVAN_LOG_LEVEL: 'warn',
-  };
+  const { env, scratch } = await createProductionEnv(t, 'chaos', {
+    partitions: 4,
+    extra: { CARAVAN_LOG_LEVEL: 'warn' },
+  });
   const migrated = await runCaravan(['migrate', 'latest'], env);
   t.is(migrated.code, 0, migrated.output);
   const api = await startCaravanServer(['api'], { ...env, CARAVAN_LOG_LEVEL: 'info' });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,7 @@ import test, { type ExecutionContext } from 'ava';
 import { Webhook } from 'standardwebhooks';
 import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
-import { createScratchMysqlDatabase } from '../support/mysql.js';
-import { serviceSetting } from '../support/services.js';
+import { createProductionEnv } from '../support/productionEnv.js';
 
 interface Client {
   call(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
@@ -159,21 +157,7 @@ test('pipeline › on caravan dev (SQLite, SQL log) every event reaches every su
 });
 
 test('pipeline › on MariaDB and Kafka, with the API and a worker as separate processes', async (t) => {
-  const scratch = await createScratchMysqlDatabase('e2e');
-  t.teardown(scratch.drop);
-  const env = {
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `e2e-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: '3',
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '3',
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
-    CARAVAN_PORT: '0',
-    CARAVAN_LOG_LEVEL: 'info',
-  };
+  const { env } = await createProductionEnv(t, 'e2e');
   const migrated = await runCaravan(['migrate', 'latest'], env);
   t.is(migrated.code, 0, migrated.output);
   const api = await startCaravanServer(['api'], env);

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
 import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
-import { createScratchMysqlDatabase } from '../support/mysql.js';
-import { serviceSetting } from '../support/services.js';
+import { createProductionEnv } from '../support/productionEnv.js';
 
 interface Answer {
   status: number;
@@ -38,22 +36,7 @@ function perSecond(receiver: Receiver, which: (webhookId: string) => boolean): n
 }
 
 async function startInstallation(t: ExecutionContext) {
-  const scratch = await createScratchMysqlDatabase('limits');
-  t.teardown(scratch.drop);
-  const env = {
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `limits-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: '4',
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '4',
-    CARAVAN_REDIS_URL: serviceSetting('CARAVAN_TEST_REDIS_URL'),
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
-    CARAVAN_PORT: '0',
-    CARAVAN_LOG_LEVEL: 'info',
-  };
+  const { env } = await createProductionEnv(t, 'limits', { partitions: 4, redis: true });
   const migrated = await runCaravan(['migrate', 'latest'], env);
   t.is(migrated.code, 0, migrated.output);
   const api = await startCaravanServer(['api'], env);

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
-import { createScratchMysqlDatabase } from '../support/mysql.js';
 import { apiClient, rotateUnderLoad, type ApiCall } from '../support/rotationScenario.js';
-import { serviceSetting } from '../support/services.js';
+import { createProductionEnv } from '../support/productionEnv.js';
 
 /** What a customer's receiver notices across a rotation while events flow: see `rotateUnderLoad`. */
 async function check(t: ExecutionContext, call: ApiCall) {
@@ -33,21 +31,7 @@ test('rotation › on caravan dev, continuous events verify across a rotation; a
 });
 
 test('rotation › on MariaDB and Kafka with the API and a worker as separate processes', async (t) => {
-  const scratch = await createScratchMysqlDatabase('rotation');
-  t.teardown(scratch.drop);
-  const env = {
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `rotation-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: '3',
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '3',
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
-    CARAVAN_PORT: '0',
-    CARAVAN_LOG_LEVEL: 'info',
-  };
+  const { env } = await createProductionEnv(t, 'rotation');
   const migrated = await runCaravan(['migrate', 'latest'], env);
   t.is(migrated.code, 0, migrated.output);
   const api = await startCaravanServer(['api'], env);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
 import { PubSub, type Topic } from '@google-cloud/pubsub';
 import {
@@ -10,8 +10,8 @@ import {
 import { Webhook } from 'standardwebhooks';
 import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 import { startReceiver, type Receiver } from './dispatching.js';
-import { createScratchMysqlDatabase } from './mysql.js';
 import { serviceSetting } from './services.js';
+import { createProductionEnv } from './productionEnv.js';
 
 /** A call to the public API, answering the status and the parsed JSON body. */
 export type ApiCall = (
@@ -26,23 +26,9 @@ export type ApiCall = (
  * unique prefix, `caravan migrate`, an API process, and worker processes started on demand.
  */
 export async function startSourceCluster(t: ExecutionContext) {
-  const scratch = await createScratchMysqlDatabase('sources');
-  t.teardown(scratch.drop);
-  const env = {
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `src-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: '3',
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: '3',
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
-    CARAVAN_PORT: '0',
-    // The processes announce their URL and readiness at info.
-    CARAVAN_LOG_LEVEL: 'info',
-    METADATA_SERVER_DETECTION: 'none',
-  };
+  const { env, scratch } = await createProductionEnv(t, 'sources', {
+    extra: { METADATA_SERVER_DETECTION: 'none' },
+  });
   const migrated = await runCaravan(['migrate', 'latest'], env);
   if (migrated.code !== 0) throw new Error(`migrate failed:\n${migrated.output}`);
   const api = await startCaravanServer(['api'], env);

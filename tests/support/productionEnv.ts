@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { ExecutionContext } from 'ava';
+import { createScratchMysqlDatabase } from './mysql.js';
+import { serviceSetting } from './services.js';
+
+/** Environment variables of `caravan` processes set up as in production, for one test. */
+export interface ProductionEnv extends Record<string, string> {
+  CARAVAN_DATABASE_URL: string;
+  CARAVAN_ADMIN_KEY: string;
+}
+
+/**
+ * Caravan's environment on the harness's MariaDB (a scratch database, dropped when the test ends) and
+ * Kafka (topics under a unique `<label>-…` prefix), with loopback receivers admitted and a fresh admin key
+ * and key ring. `redis` shares limiter state between processes. Processes announce their URL and
+ * readiness at `info`, so that is the default log level.
+ */
+export async function createProductionEnv(
+  t: ExecutionContext,
+  label: string,
+  options: { partitions?: number; redis?: boolean; extra?: Record<string, string> } = {},
+): Promise<{ env: ProductionEnv; scratch: Awaited<ReturnType<typeof createScratchMysqlDatabase>> }> {
+  const scratch = await createScratchMysqlDatabase(label);
+  t.teardown(scratch.drop);
+  const partitions = String(options.partitions ?? 3);
+  const env: ProductionEnv = {
+    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
+    CARAVAN_LOG_ENGINE: 'kafka',
+    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
+    CARAVAN_KAFKA_TOPIC_PREFIX: `${label}-${randomBytes(4).toString('hex')}.`,
+    CARAVAN_KAFKA_EVENTS_PARTITIONS: partitions,
+    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: partitions,
+    ...(options.redis ? { CARAVAN_REDIS_URL: serviceSetting('CARAVAN_TEST_REDIS_URL') } : {}),
+    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
+    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+    CARAVAN_PORT: '0',
+    CARAVAN_LOG_LEVEL: 'info',
+    ...options.extra,
+  };
+  return { env, scratch };
+}
