@@ -7,6 +7,7 @@ import { HttpProblem, toProblem } from '../http/problems.js';
 import { applyRateLimit } from '../http/applyRateLimit.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { HandlerMap, OperationId, OperationRequest } from '../operations/Handler.js';
+import { OperationMatcher } from './OperationMatcher.js';
 import type { Services } from './Services.js';
 
 const { OpenAPIBackend } = OpenAPIBackendModule;
@@ -62,6 +63,7 @@ function routerFor(document: Record<string, unknown>): Promise<InstanceType<type
 export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Middleware> {
   const api = await routerFor(deps.document);
   const maxBodyBytes = deps.maxBodyBytes ?? 1_048_576;
+  const operations = new OperationMatcher(api.getOperations());
   const takesIdempotencyKey = new Set(
     api
       .getOperations()
@@ -77,12 +79,7 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
     const requestId = (ctx.get('x-request-id') || randomUUID()).slice(0, 128);
     ctx.set('x-request-id', requestId);
     try {
-      const operation = api.router.matchOperation({
-        method: ctx.method,
-        path: ctx.path,
-        headers: {},
-        query: {},
-      });
+      const operation = operations.match(ctx.method, ctx.path);
       if (!operation)
         throw new HttpProblem('CARAVAN_NOT_FOUND', `No operation at ${ctx.method} ${ctx.path}.`);
       (ctx.state as { operationId?: string | undefined }).operationId = operation.operationId;

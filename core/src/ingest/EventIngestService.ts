@@ -5,6 +5,7 @@ import type { TenantLimits } from '../domain/tenant.js';
 import { CaravanError, LogUnavailableError, ValidationError, type FieldError } from '../errors/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { EventRepository } from '../storage/EventRepository.js';
+import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
 import { ingestItemProblems, type IngestItem } from './ingestItem.js';
 
 /**
@@ -53,14 +54,17 @@ const MAX_CACHED_TENANTS = 10_000;
  * derives ids, and appends the events to the `events` topic of the internal log in one call. It resolves
  * only when that append is durable, so a `202` or a broker ack is never given for an event a crash could
  * lose. It reads nothing on the hot path but the tenant's cached limits, the event types' cached
- * validators and, for events with an idempotency key, one primary-key read for duplicates.
+ * validators and, for events with an idempotency key, a primary-key read for duplicates (the `duplicate`
+ * answer needs it), which concurrent requests share (`ExistingIdsBatcher`).
  */
 export class EventIngestService {
   private readonly limits = new Map<string, { at: number; limits: Promise<TenantLimits | undefined> }>();
   private readonly limitsTtlMs: number;
+  private readonly duplicates: ExistingIdsBatcher;
 
   constructor(private readonly deps: EventIngestServiceDeps) {
     this.limitsTtlMs = deps.limitsTtlMs ?? 5_000;
+    this.duplicates = new ExistingIdsBatcher((tenantId, ids) => deps.events.existingIds(tenantId, ids));
   }
 
   /** The tenant's largest payload, in bytes (cached). */
@@ -93,7 +97,7 @@ export class EventIngestService {
     // again: routing it again would match endpoints created since, and the contract says nothing new is
     // delivered. A retry racing the first copy (not persisted yet) is appended; the router skips it.
     const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
-    const existing = await this.deps.events.existingIds(tenantId, keyed);
+    const existing = await this.duplicates.existingIds(tenantId, keyed);
     for (const result of results) if (existing.has(result.id)) result.duplicate = true;
     const fresh = records.filter((r) => !existing.has(r.id));
     try {

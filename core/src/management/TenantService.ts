@@ -11,6 +11,7 @@ import {
 } from '../errors/index.js';
 import type { Page, PageRequest } from '../storage/Page.js';
 import type { StoredTenant, TenantRepository } from '../storage/TenantRepository.js';
+import { ApiKeyCache } from './ApiKeyCache.js';
 
 /** Who a bearer key belongs to. */
 export type Principal = { kind: 'admin' } | { kind: 'tenant'; tenantId: string; apiKeyId: string };
@@ -23,6 +24,11 @@ export interface TenantServiceDeps {
   tenantDefaults: TenantLimits;
   /** Whether `poolId` exists and the tenant may use it; the egress-pool catalogue answers. */
   egressPoolAllowed?: (tenantId: string | null, poolId: string) => Promise<boolean>;
+  /**
+   * How long an authenticated key's state is trusted before it is read again (default 2 s; 0 reads on
+   * every request). A revocation made through another process applies within this time.
+   */
+  apiKeyCacheTtlMs?: number;
 }
 
 export interface CreateTenantInput {
@@ -53,16 +59,21 @@ export class TenantService {
     string,
     { at: number; usage: { endpoints: number; eventsIngestedLast24h: number } }
   >();
+  private readonly keys: ApiKeyCache;
 
-  constructor(private readonly deps: TenantServiceDeps) {}
+  constructor(private readonly deps: TenantServiceDeps) {
+    this.keys = new ApiKeyCache({ ttlMs: deps.apiKeyCacheTtlMs ?? 2_000 });
+  }
 
   /** Resolves a bearer key to the admin or to a live tenant API key; `undefined` when it is neither. */
   async authenticate(bearer: string): Promise<Principal | undefined> {
     if (safeEqual(bearer, this.deps.adminKey)) return { kind: 'admin' };
     if (!bearer.startsWith('ck_')) return undefined;
     // The lookup is by the key's SHA-256: only the holder of the key can name that row.
-    const key = await this.deps.tenants.findApiKeyByHash(hashApiKey(bearer));
+    const hash = hashApiKey(bearer);
     const now = this.deps.clock.now();
+    const key = await this.keys.lookup(hash, now, () => this.deps.tenants.findApiKeyByHash(hash));
+    // Expiry is checked against the (possibly cached) `expiresAt` on every request.
     if (!key || !apiKeyIsLive(key, now)) return undefined;
     const last = this.touched.get(key.id) ?? key.lastUsedAt ?? 0;
     if (now - last >= TOUCH_INTERVAL_MS) {
@@ -135,7 +146,9 @@ export class TenantService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.deps.tenants.delete(id))) throw new TenantNotFoundError(id);
+    const deleted = await this.deps.tenants.delete(id);
+    this.keys.forget(id);
+    if (!deleted) throw new TenantNotFoundError(id);
   }
 
   async createApiKey(
@@ -177,6 +190,7 @@ export class TenantService {
       throw invalidField('/body/expiresAt', 'must be in the future');
     }
     const updated = await this.deps.tenants.updateApiKey(tenantId, id, input);
+    this.keys.forget(tenantId, id);
     if (!updated) throw new ApiKeyNotFoundError(id);
     return updated;
   }
@@ -184,6 +198,7 @@ export class TenantService {
   async revokeApiKey(tenantId: string, id: string): Promise<void> {
     await this.get(tenantId);
     const revoked = await this.deps.tenants.updateApiKey(tenantId, id, { revokedAt: this.deps.clock.now() });
+    this.keys.forget(tenantId, id);
     if (!revoked) throw new ApiKeyNotFoundError(id);
   }
 

@@ -30,6 +30,14 @@ export interface KafkaInternalLogOptions extends AppendBatchingOptions {
     rebalanceTimeoutMs?: number;
     heartbeatIntervalMs?: number;
     maxWaitTimeMs?: number;
+    /**
+     * Bytes one fetch takes from a partition (default 256 KiB, about one produced batch of 500 records)
+     * and from all partitions (default 2 MiB). kafkajs's own defaults (1 MiB and 10 MiB) let a
+     * consumer decode ~10 MiB of records per fetch, most of which a full partition feed drops and fetches
+     * again after its resume; the broker still returns at least one batch, however large.
+     */
+    maxBytesPerPartition?: number;
+    maxBytes?: number;
   };
   /**
    * How often kafkajs retries a failing request (connect, metadata, produce) before the operation fails
@@ -103,6 +111,8 @@ export class KafkaInternalLog implements InternalLog {
       ...(timing.rebalanceTimeoutMs === undefined ? {} : { rebalanceTimeout: timing.rebalanceTimeoutMs }),
       ...(timing.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: timing.heartbeatIntervalMs }),
       maxWaitTimeInMs: timing.maxWaitTimeMs ?? 1000,
+      maxBytesPerPartition: timing.maxBytesPerPartition ?? 256 * 1024,
+      maxBytes: timing.maxBytes ?? 2 * 1024 * 1024,
     });
     const subscription = new KafkaSubscription(
       {
