@@ -61,6 +61,13 @@ export interface DispatcherDeps {
    * parks the delivery until the gate says, without an attempt.
    */
   gates?: readonly SendGate[];
+  /**
+   * A refusal whose wait is at most this long (default 1 s: a rate limiter's window) is waited out in
+   * memory, on a timer, and the delivery is tried again then; a longer one is parked in the database.
+   * Parking a short wait would add the scheduler's round trip to every limited delivery, so a limited
+   * endpoint would run below its limit.
+   */
+  holdInMemoryMs?: number;
   /** Jitter source of the retry schedule. */
   random?: () => number;
   groupId?: string;
@@ -125,12 +132,15 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
   });
   // Deliveries queued, sending or waiting for their write: a second copy of a record is not sent twice.
   const inFlight = new Set<string>();
+  const holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
+  // Deliveries per tenant waiting on a timer for a gate (see `holdInMemoryMs`).
+  const waiting = new Map<string, number>();
   const retryTimers = new Set<NodeJS.Timeout>();
   let subscription: Subscription | undefined;
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
-  async function decide(job: Job): Promise<DeliveryWrite> {
+  async function decide(job: Job): Promise<DeliveryWrite | { waitMs: number }> {
     const { record, state } = job;
     const target = await deps.endpoints.get(record.tenantId, record.endpointId);
     const now = clock.now();
@@ -142,7 +152,11 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     }
     const endpoint = endpointNow;
     const gate = await passGates(deps.gates ?? [], { record, endpoint, now });
-    if (!gate.admitted) return outcomeParked(state, record, now, Math.max(gate.until, now + 1));
+    if (!gate.admitted) {
+      const waitMs = Math.max(1, gate.until - now);
+      if (waitMs <= holdInMemoryMs && !stopping) return { waitMs };
+      return outcomeParked(state, record, now, now + waitMs);
+    }
     const request = buildWebhookRequest({
       record,
       url: endpoint.url,
@@ -181,9 +195,28 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     return write;
   }
 
+  /** Queues the job again after `ms`; it still counts as in hand for its tenant meanwhile. */
+  function holdFor(job: Job, ms: number): void {
+    const tenantId = job.record.tenantId;
+    waiting.set(tenantId, (waiting.get(tenantId) ?? 0) + 1);
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      const left = (waiting.get(tenantId) ?? 1) - 1;
+      if (left > 0) waiting.set(tenantId, left);
+      else waiting.delete(tenantId);
+      if (stopping) inFlight.delete(job.record.deliveryId);
+      else queue.push(job);
+    }, ms);
+    retryTimers.add(timer);
+  }
+
   async function run(job: Job): Promise<void> {
     try {
       const write = await decide(job);
+      if ('waitMs' in write) {
+        holdFor(job, write.waitMs);
+        return;
+      }
       overflow.completed(job.record.tenantId);
       buffer.add(write, () => {
         inFlight.delete(job.record.deliveryId);
@@ -257,7 +290,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         continue;
       }
       inFlight.add(record.deliveryId);
-      if (queue.inHand(record.tenantId) >= maxInHandPerTenant) {
+      if (queue.inHand(record.tenantId) + (waiting.get(record.tenantId) ?? 0) >= maxInHandPerTenant) {
         // Held in the database instead of in memory: the partition's window moves on (see above).
         const now = clock.now();
         buffer.add(outcomeParked(state, record, now, overflow.parkUntil(record.tenantId)), () => {
