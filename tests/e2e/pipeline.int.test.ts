@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { Webhook } from 'standardwebhooks';
-import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
+import { startCaravanServer } from '../support/caravanProcess.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
-import { createProductionEnv } from '../support/productionEnv.js';
+import { startProductionApi } from '../support/productionEnv.js';
 
 interface Client {
   call(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
@@ -157,18 +157,8 @@ test('pipeline › on caravan dev (SQLite, SQL log) every event reaches every su
 });
 
 test('pipeline › on MariaDB and Kafka, with the API and a worker as separate processes', async (t) => {
-  const { env } = await createProductionEnv(t, 'e2e');
-  const migrated = await runCaravan(['migrate', 'latest'], env);
-  t.is(migrated.code, 0, migrated.output);
-  const api = await startCaravanServer(['api'], env);
-  t.teardown(() => api.stop('SIGKILL'));
-  const worker = await startCaravanServer(
-    ['worker', '--roles', 'router,dispatcher,scheduler'],
-    env,
-    60_000,
-    /worker running/,
-  );
-  t.teardown(() => worker.stop('SIGKILL'));
+  const { env, api, startWorker } = await startProductionApi(t, 'e2e');
+  const worker = await startWorker();
   await deliverThroughCaravan(t, client(api.url, env.CARAVAN_ADMIN_KEY));
   t.is(await worker.stop('SIGTERM'), 0, 'the worker stops cleanly');
   t.is(await api.stop('SIGTERM'), 0);

@@ -1,7 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
-import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
-import { createProductionEnv } from '../support/productionEnv.js';
+import { startProductionApi } from '../support/productionEnv.js';
 
 interface Answer {
   status: number;
@@ -44,21 +43,9 @@ function spanSeconds(receiver: Receiver, which: (webhookId: string) => boolean):
 }
 
 async function startInstallation(t: ExecutionContext) {
-  const { env } = await createProductionEnv(t, 'limits', { partitions: 4, redis: true });
-  const migrated = await runCaravan(['migrate', 'latest'], env);
-  t.is(migrated.code, 0, migrated.output);
-  const api = await startCaravanServer(['api'], env);
-  t.teardown(() => api.stop('SIGKILL'));
+  const { env, api, startWorker } = await startProductionApi(t, 'limits', { partitions: 4, redis: true });
   // Two dispatching workers: the limits must hold over both, through the counters they share in Redis.
-  for (let i = 0; i < 2; i++) {
-    const worker = await startCaravanServer(
-      ['worker', '--roles', 'router,dispatcher,scheduler'],
-      env,
-      60_000,
-      /worker running/,
-    );
-    t.teardown(() => worker.stop('SIGKILL'));
-  }
+  for (let i = 0; i < 2; i++) await startWorker();
   return client(api.url, env.CARAVAN_ADMIN_KEY);
 }
 

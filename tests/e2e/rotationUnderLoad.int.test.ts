@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
+import { startCaravanServer } from '../support/caravanProcess.js';
 import { apiClient, rotateUnderLoad, type ApiCall } from '../support/rotationScenario.js';
-import { createProductionEnv } from '../support/productionEnv.js';
+import { startProductionApi } from '../support/productionEnv.js';
 
 /** What a customer's receiver notices across a rotation while events flow: see `rotateUnderLoad`. */
 async function check(t: ExecutionContext, call: ApiCall) {
@@ -31,18 +31,8 @@ test('rotation › on caravan dev, continuous events verify across a rotation; a
 });
 
 test('rotation › on MariaDB and Kafka with the API and a worker as separate processes', async (t) => {
-  const { env } = await createProductionEnv(t, 'rotation');
-  const migrated = await runCaravan(['migrate', 'latest'], env);
-  t.is(migrated.code, 0, migrated.output);
-  const api = await startCaravanServer(['api'], env);
-  t.teardown(() => api.stop('SIGKILL'));
-  const worker = await startCaravanServer(
-    ['worker', '--roles', 'router,dispatcher,scheduler'],
-    env,
-    60_000,
-    /worker running/,
-  );
-  t.teardown(() => worker.stop('SIGKILL'));
+  const { env, api, startWorker } = await startProductionApi(t, 'rotation');
+  const worker = await startWorker();
   await check(t, apiClient(api.url, env.CARAVAN_ADMIN_KEY));
   t.is(await worker.stop('SIGTERM'), 0);
   t.is(await api.stop('SIGTERM'), 0);

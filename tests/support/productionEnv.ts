@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
+import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 import { createScratchMysqlDatabase } from './mysql.js';
 import { serviceSetting } from './services.js';
 
@@ -39,4 +40,26 @@ export async function createProductionEnv(
     ...options.extra,
   };
   return { env, scratch };
+}
+
+/**
+ * {@link createProductionEnv}, then `caravan migrate latest` and a `caravan api` process; `startWorker`
+ * adds `caravan worker` processes. Every process is killed when the test ends.
+ */
+export async function startProductionApi(
+  t: ExecutionContext,
+  label: string,
+  options: Parameters<typeof createProductionEnv>[2] = {},
+) {
+  const { env, scratch } = await createProductionEnv(t, label, options);
+  const migrated = await runCaravan(['migrate', 'latest'], env);
+  t.is(migrated.code, 0, migrated.output);
+  const api = await startCaravanServer(['api'], env);
+  t.teardown(() => api.stop('SIGKILL'));
+  const startWorker = async (roles = 'router,dispatcher,scheduler'): Promise<CaravanProcess> => {
+    const worker = await startCaravanServer(['worker', '--roles', roles], env, 60_000, /worker running/);
+    t.teardown(() => worker.stop('SIGKILL'));
+    return worker;
+  };
+  return { env, scratch, api, startWorker };
 }
