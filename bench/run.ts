@@ -100,7 +100,7 @@ try {
     machine: machine(),
     baseline: { before, after, requestsPerSecond: baselineRate },
     ratios: Object.fromEntries(
-      Object.entries(outcome.rates).map(([k, v]) => [k, Number((v / baselineRate).toFixed(4))]),
+      Object.entries(outcome.rates).map(([k, v]) => [k, Number((v / baselineRate).toPrecision(3))]),
     ),
     ...outcome,
   };
