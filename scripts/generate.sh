@@ -29,6 +29,7 @@ gen_types api/src/generated/openapi.ts
 # A field with a default stays optional in what SDK users send (the server fills it in).
 gen_types sdk-clients/typescript/src/generated/openapi.ts --default-non-nullable=false
 gen_sdk sdk-clients/typescript/src/generated/resources.ts
+bash scripts/generate-sdks.sh "$out" "${1:-}" # the Python and Go SDKs (scripts/generate-sdk-{python,go}.js)
 if [[ "${1:-}" == "--check" ]]; then
   status=0
   for f in api/src/generated/openapi.ts sdk-clients/typescript/src/generated/openapi.ts \
