@@ -22,7 +22,7 @@ const HEADER = `// @generated from openapi/caravan.yaml by scripts/generate-sdk-
 package caravan
 `;
 
-const refName = (ref) => ref.split('/').pop();
+const refName = (ref) => goName(ref.split('/').pop());
 const INITIALISMS = {
   Id: 'ID',
   Ids: 'IDs',
@@ -98,7 +98,7 @@ function structDecl(name, s) {
     let t = goType(ps, name + goName(prop));
     const optional = !required.has(prop);
     if (optional && !nilable(t)) t = `*${t}`;
-    const doc = ps.description ?? (ps.$ref ? schemas[refName(ps.$ref)]?.description : undefined);
+    const doc = ps.description ?? (ps.$ref ? schemas[ps.$ref.split('/').pop()]?.description : undefined);
     return `${comment(doc?.split('\n\n')[0], '\t')}\t${goName(prop)} ${t} \`json:"${prop}${optional ? ',omitempty' : ''}"\``;
   });
   return `${comment(s.description?.split('\n\n')[0] ?? name)}type ${name} struct {\n${fields.join('\n')}\n}\n`;
@@ -119,11 +119,12 @@ function enumConsts(name, values) {
 // Aliases that are nilable must be known before struct fields are typed.
 for (const [name, s] of Object.entries(schemas)) {
   if (nullVariant(s) || s.oneOf || s.type === 'array' || (s.type === 'object' && !s.properties))
-    nilableAliases.add(name);
+    nilableAliases.add(goName(name));
 }
 
 const decls = [];
-for (const [name, s] of Object.entries(schemas)) {
+for (const [specName, s] of Object.entries(schemas)) {
+  const name = goName(specName);
   if (s.type === 'object' && s.properties) decls.push(structDecl(name, s));
   else if (s.type === 'string' && s.enum) {
     decls.push(
@@ -143,7 +144,7 @@ ${[...decls, ...extra].join('\n')}`;
 // ---- resources ----
 const groups = operationGroups(spec);
 const pathParamName = (p) => p.replace(/Id$/, 'ID');
-const paramsType = (e) => `${upperFirst(e.operationId)}Params`;
+const paramsType = (e) => `${goName(e.operationId)}Params`;
 
 function queryStruct(e) {
   const fields = e.query.map((q) => {
@@ -176,7 +177,7 @@ ${sets.join('\n')}
 
 function methodSource(e, receiver) {
   const args = ['ctx context.Context', ...e.pathParams.map((p) => `${pathParamName(p)} string`)];
-  if (e.bodySchema) args.push(`body *${e.bodySchema}`);
+  if (e.bodySchema) args.push(`body *${goName(e.bodySchema)}`);
   if (e.query.length) args.push(`params *${paramsType(e)}`);
   args.push('opts ...RequestOption');
   const pathExpr = e.pathParams.length
@@ -202,8 +203,8 @@ function methodSource(e, receiver) {
   const sig = `func (r *${receiver}) ${goName(e.name)}(${args.join(', ')})`;
   const bodyArg = e.bodySchema ? 'bodyOf(body)' : 'nil';
   if (e.paginated) {
-    return `${doc}${sig} *Pager[${e.itemSchema}] {
-\treturn newPager[${e.itemSchema}](ctx, r.client, operation{${op.join(', ')}}, opts)
+    return `${doc}${sig} *Pager[${goName(e.itemSchema)}] {
+\treturn newPager[${goName(e.itemSchema)}](ctx, r.client, operation{${op.join(', ')}}, opts)
 }`;
   }
   if (e.empty) {
@@ -211,8 +212,8 @@ function methodSource(e, receiver) {
 \treturn r.client.do(ctx, operation{${op.join(', ')}}, ${bodyArg}, nil, opts)
 }`;
   }
-  return `${doc}${sig} (*${e.successSchema}, error) {
-\tout := new(${e.successSchema})
+  return `${doc}${sig} (*${goName(e.successSchema)}, error) {
+\tout := new(${goName(e.successSchema)})
 \tif err := r.client.do(ctx, operation{${op.join(', ')}}, ${bodyArg}, out, opts); err != nil {
 \t\treturn nil, err
 \t}
@@ -223,7 +224,7 @@ function methodSource(e, receiver) {
 const parts = [];
 const queryParts = [];
 for (const [tag, entries] of groups) {
-  const receiver = `${tag}Resource`;
+  const receiver = `${goName(tag)}Resource`;
   parts.push(`// ${receiver}: ${tagDescription(spec, tag)}
 type ${receiver} struct {
 \tclient *httpClient
@@ -242,12 +243,12 @@ import (
 
 // resources holds every resource group of the API, one field per tag of the spec.
 type resources struct {
-${[...groups.keys()].map((tag) => `\t${tag} *${tag}Resource`).join('\n')}
+${[...groups.keys()].map((tag) => `\t${goName(tag)} *${goName(tag)}Resource`).join('\n')}
 }
 
 func newResources(c *httpClient) resources {
 \treturn resources{
-${[...groups.keys()].map((tag) => `\t\t${tag}: &${tag}Resource{client: c},`).join('\n')}
+${[...groups.keys()].map((tag) => `\t\t${goName(tag)}: &${goName(tag)}Resource{client: c},`).join('\n')}
 \t}
 }
 
@@ -255,7 +256,7 @@ ${[...groups.keys()].map((tag) => `\t\t${tag}: &${tag}Resource{client: c},`).joi
 var OperationMethods = map[string][2]string{
 ${[...groups]
   .flatMap(([tag, entries]) =>
-    entries.map((e) => `\t${JSON.stringify(e.operationId)}: {"${tag}", "${goName(e.name)}"},`),
+    entries.map((e) => `\t${JSON.stringify(e.operationId)}: {"${goName(tag)}", "${goName(e.name)}"},`),
   )
   .join('\n')}
 }

@@ -12,7 +12,7 @@ import (
 // resources holds every resource group of the API, one field per tag of the spec.
 type resources struct {
 	Tenants           *TenantsResource
-	ApiKeys           *ApiKeysResource
+	APIKeys           *APIKeysResource
 	EgressPools       *EgressPoolsResource
 	Tenant            *TenantResource
 	Endpoints         *EndpointsResource
@@ -28,7 +28,7 @@ type resources struct {
 func newResources(c *httpClient) resources {
 	return resources{
 		Tenants:           &TenantsResource{client: c},
-		ApiKeys:           &ApiKeysResource{client: c},
+		APIKeys:           &APIKeysResource{client: c},
 		EgressPools:       &EgressPoolsResource{client: c},
 		Tenant:            &TenantResource{client: c},
 		Endpoints:         &EndpointsResource{client: c},
@@ -49,10 +49,10 @@ var OperationMethods = map[string][2]string{
 	"getTenant":             {"Tenants", "Get"},
 	"updateTenant":          {"Tenants", "Update"},
 	"deleteTenant":          {"Tenants", "Delete"},
-	"listApiKeys":           {"ApiKeys", "List"},
-	"createApiKey":          {"ApiKeys", "Create"},
-	"updateApiKey":          {"ApiKeys", "Update"},
-	"revokeApiKey":          {"ApiKeys", "Revoke"},
+	"listApiKeys":           {"APIKeys", "List"},
+	"createApiKey":          {"APIKeys", "Create"},
+	"updateApiKey":          {"APIKeys", "Update"},
+	"revokeApiKey":          {"APIKeys", "Revoke"},
 	"listEgressPools":       {"EgressPools", "List"},
 	"createEgressPool":      {"EgressPools", "Create"},
 	"getEgressPool":         {"EgressPools", "Get"},
@@ -144,19 +144,19 @@ func (r *TenantsResource) Delete(ctx context.Context, tenantID string, opts ...R
 	return r.client.do(ctx, operation{operationID: "deleteTenant", method: "DELETE", path: "/v1/tenants/" + url.PathEscape(tenantID)}, nil, nil, opts)
 }
 
-// ApiKeysResource: Admin key. Tenant API keys: shown once, stored as a hash, listed by prefix, revocable, expirable.
-type ApiKeysResource struct {
+// APIKeysResource: Admin key. Tenant API keys: shown once, stored as a hash, listed by prefix, revocable, expirable.
+type APIKeysResource struct {
 	client *httpClient
 }
 
 // List: List a tenant's API keys. `GET /v1/tenants/{tenantId}/api-keys` (listApiKeys)
-func (r *ApiKeysResource) List(ctx context.Context, tenantID string, params *ListApiKeysParams, opts ...RequestOption) *Pager[ApiKey] {
-	return newPager[ApiKey](ctx, r.client, operation{operationID: "listApiKeys", method: "GET", path: "/v1/tenants/" + url.PathEscape(tenantID) + "/api-keys", query: params.values()}, opts)
+func (r *APIKeysResource) List(ctx context.Context, tenantID string, params *ListAPIKeysParams, opts ...RequestOption) *Pager[APIKey] {
+	return newPager[APIKey](ctx, r.client, operation{operationID: "listApiKeys", method: "GET", path: "/v1/tenants/" + url.PathEscape(tenantID) + "/api-keys", query: params.values()}, opts)
 }
 
 // Create: Create a tenant API key. `POST /v1/tenants/{tenantId}/api-keys` (createApiKey)
-func (r *ApiKeysResource) Create(ctx context.Context, tenantID string, body *CreateApiKeyRequest, opts ...RequestOption) (*ApiKeyCreated, error) {
-	out := new(ApiKeyCreated)
+func (r *APIKeysResource) Create(ctx context.Context, tenantID string, body *CreateAPIKeyRequest, opts ...RequestOption) (*APIKeyCreated, error) {
+	out := new(APIKeyCreated)
 	if err := r.client.do(ctx, operation{operationID: "createApiKey", method: "POST", path: "/v1/tenants/" + url.PathEscape(tenantID) + "/api-keys", idempotencyHeader: true}, bodyOf(body), out, opts); err != nil {
 		return nil, err
 	}
@@ -164,8 +164,8 @@ func (r *ApiKeysResource) Create(ctx context.Context, tenantID string, body *Cre
 }
 
 // Update: Rename a key or set its expiry. `PATCH /v1/tenants/{tenantId}/api-keys/{keyId}` (updateApiKey)
-func (r *ApiKeysResource) Update(ctx context.Context, tenantID string, keyID string, body *UpdateApiKeyRequest, opts ...RequestOption) (*ApiKey, error) {
-	out := new(ApiKey)
+func (r *APIKeysResource) Update(ctx context.Context, tenantID string, keyID string, body *UpdateAPIKeyRequest, opts ...RequestOption) (*APIKey, error) {
+	out := new(APIKey)
 	if err := r.client.do(ctx, operation{operationID: "updateApiKey", method: "PATCH", path: "/v1/tenants/" + url.PathEscape(tenantID) + "/api-keys/" + url.PathEscape(keyID)}, bodyOf(body), out, opts); err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (r *ApiKeysResource) Update(ctx context.Context, tenantID string, keyID str
 }
 
 // Revoke: Revoke a key. `DELETE /v1/tenants/{tenantId}/api-keys/{keyId}` (revokeApiKey)
-func (r *ApiKeysResource) Revoke(ctx context.Context, tenantID string, keyID string, opts ...RequestOption) error {
+func (r *APIKeysResource) Revoke(ctx context.Context, tenantID string, keyID string, opts ...RequestOption) error {
 	return r.client.do(ctx, operation{operationID: "revokeApiKey", method: "DELETE", path: "/v1/tenants/" + url.PathEscape(tenantID) + "/api-keys/" + url.PathEscape(keyID)}, nil, nil, opts)
 }
 
@@ -614,13 +614,13 @@ func (p *ListTenantsParams) values() url.Values {
 	return q
 }
 
-// ListApiKeysParams are the query parameters of listApiKeys.
-type ListApiKeysParams struct {
+// ListAPIKeysParams are the query parameters of listApiKeys.
+type ListAPIKeysParams struct {
 	Limit  *int
 	Cursor *string
 }
 
-func (p *ListApiKeysParams) values() url.Values {
+func (p *ListAPIKeysParams) values() url.Values {
 	q := url.Values{}
 	if p == nil {
 		return q
@@ -676,7 +676,7 @@ func (p *ListTenantEgressPoolsParams) values() url.Values {
 
 // ListEndpointsParams are the query parameters of listEndpoints.
 type ListEndpointsParams struct {
-	OwnerID *OwnerId
+	OwnerID *OwnerID
 	Limit   *int
 	Cursor  *string
 }
@@ -721,7 +721,7 @@ func (p *ListEventTypesParams) values() url.Values {
 // ListEventsParams are the query parameters of listEvents.
 type ListEventsParams struct {
 	EventType *EventTypeName
-	OwnerID   *OwnerId
+	OwnerID   *OwnerID
 	Since     *string
 	Until     *string
 	Limit     *int
@@ -757,8 +757,8 @@ func (p *ListEventsParams) values() url.Values {
 // ListDeliveriesParams are the query parameters of listDeliveries.
 type ListDeliveriesParams struct {
 	Status     []DeliveryStatus
-	EndpointID *EndpointId
-	EventID    *EventId
+	EndpointID *EndpointID
+	EventID    *EventID
 	Since      *string
 	Until      *string
 	Limit      *int

@@ -79,44 +79,44 @@ type Problem struct {
 }
 
 // Tenant id (`tnt_` + ULID).
-type TenantId = string
+type TenantID = string
 
 // API key id (`key_` + ULID).
-type ApiKeyId = string
+type APIKeyID = string
 
 // Endpoint id (`ep_` + ULID).
-type EndpointId = string
+type EndpointID = string
 
 // Endpoint secret id (`sec_` + ULID).
-type SecretId = string
+type SecretID = string
 
 // Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 // the event.
-type EventId = string
+type EventID = string
 
 // Delivery id (`dlv_` + ULID).
-type DeliveryId = string
+type DeliveryID = string
 
 // Attempt id (`att_` + ULID).
-type AttemptId = string
+type AttemptID = string
 
 // Job id (`job_` + ULID).
-type JobId = string
+type JobID = string
 
 // Source id (`src_` + ULID).
-type SourceId = string
+type SourceID = string
 
 // Dead letter id (`dl_` + ULID).
-type DeadLetterId = string
+type DeadLetterID = string
 
 // Egress pool id (`pool_` + ULID).
-type EgressPoolId = string
+type EgressPoolID = string
 
 // Operational event id (`oev_` + ULID).
-type OperationalEventId = string
+type OperationalEventID = string
 
 // Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`).
-type SourceTypeId = string
+type SourceTypeID = string
 
 // Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 type EventTypeName = string
@@ -128,10 +128,10 @@ type EventTypePattern = string
 
 // The tenant's own identifier for one of its customers; groups that customer's endpoints so an
 // event can target all of them.
-type OwnerId = string
+type OwnerID = string
 
 // `ownerId`, or `null` when not set.
-type NullableOwnerId = *OwnerId
+type NullableOwnerID = *OwnerID
 
 // Human-readable name.
 type Name = string
@@ -149,10 +149,10 @@ type NullableTimestamp = *Timestamp
 type NextCursor = *string
 
 // An absolute `http` or `https` URL.
-type HttpsUrl = string
+type HttpsURL = string
 
 // An IPv4 or IPv6 address.
-type IpAddress = string
+type IPAddress = string
 
 // Extra HTTP headers to send with each delivery request, name → value. Names must be HTTP
 // field names (RFC 9110 `token`) of at most 64 characters and may not be one Caravan sets itself (`content-type`, `content-length`, `host`, `user-agent`, `webhook-id`,
@@ -181,10 +181,10 @@ type TenantLimitsPatch struct {
 }
 
 // Egress pool id, or `null` for none.
-type NullableEgressPoolId = *EgressPoolId
+type NullableEgressPoolID = *EgressPoolID
 
 // An absolute `http` or `https` URL, or `null`.
-type NullableHttpsUrl = *HttpsUrl
+type NullableHttpsURL = *HttpsURL
 
 // Signing secret. HMAC secrets are `whsec_` + base64 of 24–64 random bytes; Ed25519 private
 // keys are `whsk_` + base64 (Standard Webhooks naming).
@@ -196,17 +196,17 @@ type HmacSecret = string
 // A tenant as the operator sees it.
 type Tenant struct {
 	// Tenant id (`tnt_` + ULID).
-	ID TenantId `json:"id"`
+	ID TenantID `json:"id"`
 	// Human-readable name.
 	Name Name `json:"name"`
 	// Limits the operator sets for a tenant.
 	Limits TenantLimits `json:"limits"`
 	// An absolute `http` or `https` URL, or `null`.
-	OperationsURL NullableHttpsUrl `json:"operationsUrl"`
+	OperationsURL NullableHttpsURL `json:"operationsUrl"`
 	// Whether an operations signing secret is set (the secret itself is never returned).
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
-	DefaultEgressPoolID NullableEgressPoolId `json:"defaultEgressPoolId"`
+	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -224,17 +224,17 @@ type TenantUsage struct {
 // The caller's own tenant, with usage.
 type OwnTenant struct {
 	// Tenant id (`tnt_` + ULID).
-	ID TenantId `json:"id"`
+	ID TenantID `json:"id"`
 	// Human-readable name.
 	Name Name `json:"name"`
 	// Limits the operator sets for a tenant.
 	Limits TenantLimits `json:"limits"`
 	// An absolute `http` or `https` URL, or `null`.
-	OperationsURL NullableHttpsUrl `json:"operationsUrl"`
+	OperationsURL NullableHttpsURL `json:"operationsUrl"`
 	// Whether an operations signing secret is set (the secret itself is never returned).
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
-	DefaultEgressPoolID NullableEgressPoolId `json:"defaultEgressPoolId"`
+	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
 	Usage               TenantUsage          `json:"usage"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
@@ -249,7 +249,7 @@ type CreateTenantRequest struct {
 	// Limits to change; omitted limits keep their value (on create, the installation default).
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
-	DefaultEgressPoolID NullableEgressPoolId `json:"defaultEgressPoolId,omitempty"`
+	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value.
@@ -259,18 +259,18 @@ type UpdateTenantRequest struct {
 	// Limits to change; omitted limits keep their value (on create, the installation default).
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
-	DefaultEgressPoolID NullableEgressPoolId `json:"defaultEgressPoolId,omitempty"`
+	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value. Limits are set by the operator and cannot be
 // changed here.
 type UpdateOwnTenantRequest struct {
 	// An absolute `http` or `https` URL, or `null`.
-	OperationsURL NullableHttpsUrl `json:"operationsUrl,omitempty"`
+	OperationsURL NullableHttpsURL `json:"operationsUrl,omitempty"`
 	// HMAC-SHA256 secret, `whsec_` + base64 of 24–64 random bytes.
 	OperationsSecret *HmacSecret `json:"operationsSecret,omitempty"`
 	// Egress pool id, or `null` for none.
-	DefaultEgressPoolID NullableEgressPoolId `json:"defaultEgressPoolId,omitempty"`
+	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
 }
 
 // TenantList
@@ -281,19 +281,19 @@ type TenantList struct {
 }
 
 // The first characters of the key, enough to recognise it (`ck_live_` + 6 characters).
-type ApiKeyPrefix = string
+type APIKeyPrefix = string
 
 // Human-readable name, or `null`.
 type NullableName = *Name
 
 // A tenant API key. The key itself is only returned once, by `createApiKey`.
-type ApiKey struct {
+type APIKey struct {
 	// API key id (`key_` + ULID).
-	ID ApiKeyId `json:"id"`
+	ID APIKeyID `json:"id"`
 	// Human-readable name, or `null`.
 	Name NullableName `json:"name"`
 	// The first characters of the key, enough to recognise it (`ck_live_` + 6 characters).
-	Prefix ApiKeyPrefix `json:"prefix"`
+	Prefix APIKeyPrefix `json:"prefix"`
 	// RFC 3339 date-time in UTC, or `null`.
 	ExpiresAt NullableTimestamp `json:"expiresAt"`
 	// RFC 3339 date-time in UTC, or `null`.
@@ -303,13 +303,13 @@ type ApiKey struct {
 }
 
 // A new API key, including the key itself. Store it now; it is never shown again.
-type ApiKeyCreated struct {
+type APIKeyCreated struct {
 	// API key id (`key_` + ULID).
-	ID ApiKeyId `json:"id"`
+	ID APIKeyID `json:"id"`
 	// Human-readable name, or `null`.
 	Name NullableName `json:"name"`
 	// The first characters of the key, enough to recognise it (`ck_live_` + 6 characters).
-	Prefix ApiKeyPrefix `json:"prefix"`
+	Prefix APIKeyPrefix `json:"prefix"`
 	// The bearer key. Caravan stores only its hash.
 	Key string `json:"key"`
 	// RFC 3339 date-time in UTC, or `null`.
@@ -318,8 +318,8 @@ type ApiKeyCreated struct {
 	CreatedAt Timestamp `json:"createdAt"`
 }
 
-// CreateApiKeyRequest
-type CreateApiKeyRequest struct {
+// CreateAPIKeyRequest
+type CreateAPIKeyRequest struct {
 	// Human-readable name, or `null`.
 	Name NullableName `json:"name,omitempty"`
 	// RFC 3339 date-time in UTC, or `null`.
@@ -329,16 +329,16 @@ type CreateApiKeyRequest struct {
 // Fields to change; omitted fields keep their value. Set `expiresAt` on the old key to rotate
 // without downtime: the new and the old key both work until then. `expiresAt` must be in the
 // future; `null` removes the expiry.
-type UpdateApiKeyRequest struct {
+type UpdateAPIKeyRequest struct {
 	// Human-readable name, or `null`.
 	Name NullableName `json:"name,omitempty"`
 	// RFC 3339 date-time in UTC, or `null`.
 	ExpiresAt NullableTimestamp `json:"expiresAt,omitempty"`
 }
 
-// ApiKeyList
-type ApiKeyList struct {
-	Data []ApiKey `json:"data"`
+// APIKeyList
+type APIKeyList struct {
+	Data []APIKey `json:"data"`
 	// Cursor for the next page, or `null` on the last page.
 	NextCursor NextCursor `json:"nextCursor"`
 }
@@ -359,15 +359,15 @@ const (
 type EgressAddresses = []string
 
 // The public IPs this pool's traffic comes from, for receivers to allowlist.
-type PublicIps = []IpAddress
+type PublicIPs = []IPAddress
 
 // Tenants allowed to use the pool.
-type TenantIds = []TenantId
+type TenantIDs = []TenantID
 
 // An egress pool as the operator sees it.
 type EgressPool struct {
 	// Egress pool id (`pool_` + ULID).
-	ID EgressPoolId `json:"id"`
+	ID EgressPoolID `json:"id"`
 	// Human-readable name.
 	Name Name `json:"name"`
 	// `bind`: requests leave from local addresses of the Caravan hosts (`addresses` are IPs bound
@@ -379,11 +379,11 @@ type EgressPool struct {
 	// (`/body/addresses/1`). Proxy credentials are write-only: responses show them as `***`.
 	Addresses EgressAddresses `json:"addresses"`
 	// The public IPs this pool's traffic comes from, for receivers to allowlist.
-	PublicIPs PublicIps `json:"publicIps"`
+	PublicIPs PublicIPs `json:"publicIps"`
 	// When `true`, every tenant may use the pool and `allowedTenantIds` is ignored.
 	AllowAllTenants bool `json:"allowAllTenants"`
 	// Tenants allowed to use the pool.
-	AllowedTenantIDs TenantIds `json:"allowedTenantIds"`
+	AllowedTenantIDs TenantIDs `json:"allowedTenantIds"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -403,10 +403,10 @@ type CreateEgressPoolRequest struct {
 	// (`/body/addresses/1`). Proxy credentials are write-only: responses show them as `***`.
 	Addresses EgressAddresses `json:"addresses"`
 	// The public IPs this pool's traffic comes from, for receivers to allowlist.
-	PublicIPs       PublicIps `json:"publicIps"`
+	PublicIPs       PublicIPs `json:"publicIps"`
 	AllowAllTenants *bool     `json:"allowAllTenants,omitempty"`
 	// Tenants allowed to use the pool.
-	AllowedTenantIDs TenantIds `json:"allowedTenantIds,omitempty"`
+	AllowedTenantIDs TenantIDs `json:"allowedTenantIds,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value. `mode` cannot change. Removing a tenant
@@ -420,10 +420,10 @@ type UpdateEgressPoolRequest struct {
 	// (`/body/addresses/1`). Proxy credentials are write-only: responses show them as `***`.
 	Addresses EgressAddresses `json:"addresses,omitempty"`
 	// The public IPs this pool's traffic comes from, for receivers to allowlist.
-	PublicIPs       PublicIps `json:"publicIps,omitempty"`
+	PublicIPs       PublicIPs `json:"publicIps,omitempty"`
 	AllowAllTenants *bool     `json:"allowAllTenants,omitempty"`
 	// Tenants allowed to use the pool.
-	AllowedTenantIDs TenantIds `json:"allowedTenantIds,omitempty"`
+	AllowedTenantIDs TenantIDs `json:"allowedTenantIds,omitempty"`
 }
 
 // EgressPoolList
@@ -436,11 +436,11 @@ type EgressPoolList struct {
 // An egress pool as a tenant sees it.
 type TenantEgressPool struct {
 	// Egress pool id (`pool_` + ULID).
-	ID EgressPoolId `json:"id"`
+	ID EgressPoolID `json:"id"`
 	// Human-readable name.
 	Name Name `json:"name"`
 	// The public IPs this pool's traffic comes from, for receivers to allowlist.
-	PublicIPs PublicIps `json:"publicIps"`
+	PublicIPs PublicIPs `json:"publicIps"`
 	// Whether this is the tenant's `defaultEgressPoolId`.
 	IsDefault bool `json:"isDefault"`
 }
@@ -534,13 +534,13 @@ type NullableDescription = *Description
 // A receiver URL of one of the tenant's customers, with its subscriptions and limits.
 type Endpoint struct {
 	// Endpoint id (`ep_` + ULID).
-	ID EndpointId `json:"id"`
+	ID EndpointID `json:"id"`
 	// An absolute `http` or `https` URL.
-	URL HttpsUrl `json:"url"`
+	URL HttpsURL `json:"url"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 	// subscribes to everything.
 	EventTypes EventTypePatterns `json:"eventTypes"`
@@ -560,7 +560,7 @@ type Endpoint struct {
 	// Retry schedule override, or `null` for the installation's default schedule.
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
-	EgressPoolID NullableEgressPoolId `json:"egressPoolId"`
+	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -584,13 +584,13 @@ type Endpoint struct {
 // A new endpoint and its first signing secret. The secret is never returned again.
 type EndpointCreated struct {
 	// Endpoint id (`ep_` + ULID).
-	ID EndpointId `json:"id"`
+	ID EndpointID `json:"id"`
 	// An absolute `http` or `https` URL.
-	URL HttpsUrl `json:"url"`
+	URL HttpsURL `json:"url"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 	// subscribes to everything.
 	EventTypes EventTypePatterns `json:"eventTypes"`
@@ -610,7 +610,7 @@ type EndpointCreated struct {
 	// Retry schedule override, or `null` for the installation's default schedule.
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
-	EgressPoolID NullableEgressPoolId `json:"egressPoolId"`
+	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -637,11 +637,11 @@ type EndpointCreated struct {
 // CreateEndpointRequest
 type CreateEndpointRequest struct {
 	// An absolute `http` or `https` URL.
-	URL HttpsUrl `json:"url"`
+	URL HttpsURL `json:"url"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId,omitempty"`
+	OwnerID NullableOwnerID `json:"ownerId,omitempty"`
 	// Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 	// subscribes to everything.
 	EventTypes EventTypePatterns `json:"eventTypes,omitempty"`
@@ -661,7 +661,7 @@ type CreateEndpointRequest struct {
 	// Retry schedule override, or `null` for the installation's default schedule.
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
-	EgressPoolID NullableEgressPoolId `json:"egressPoolId,omitempty"`
+	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -676,11 +676,11 @@ type CreateEndpointRequest struct {
 // `rotateEndpointSecret`; `status` changes with `pauseEndpoint` / `resumeEndpoint`.
 type UpdateEndpointRequest struct {
 	// An absolute `http` or `https` URL.
-	URL *HttpsUrl `json:"url,omitempty"`
+	URL *HttpsURL `json:"url,omitempty"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId,omitempty"`
+	OwnerID NullableOwnerID `json:"ownerId,omitempty"`
 	// Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 	// subscribes to everything.
 	EventTypes EventTypePatterns `json:"eventTypes,omitempty"`
@@ -700,7 +700,7 @@ type UpdateEndpointRequest struct {
 	// Retry schedule override, or `null` for the installation's default schedule.
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
-	EgressPoolID NullableEgressPoolId `json:"egressPoolId,omitempty"`
+	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
 }
 
 // EndpointList
@@ -713,7 +713,7 @@ type EndpointList struct {
 // One signing secret of an endpoint (never its value).
 type EndpointSecret struct {
 	// Endpoint secret id (`sec_` + ULID).
-	ID SecretId `json:"id"`
+	ID SecretID `json:"id"`
 	// `true` for the current secret; `false` for previous secrets still in their grace period.
 	Current bool `json:"current"`
 	// Ed25519 public key for `ed25519` endpoints; `null` for `hmac` endpoints.
@@ -743,7 +743,7 @@ type RotateEndpointSecretRequest struct {
 // RotatedEndpointSecret
 type RotatedEndpointSecret struct {
 	// Endpoint secret id (`sec_` + ULID).
-	ID SecretId `json:"id"`
+	ID SecretID `json:"id"`
 	// The new signing secret (HMAC `whsec_…`, or Ed25519 private key `whsk_…`). Shown only in this
 	// response.
 	Secret ReturnedSecret `json:"secret"`
@@ -787,7 +787,7 @@ type HealthError struct {
 // EndpointHealth
 type EndpointHealth struct {
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// `active`: receives deliveries. `paused` (by the tenant): deliveries are kept `pending` and sent
 	// after `resumeEndpoint`. `disabled` (by Caravan, see `disabledReason`): new deliveries are
 	// `discarded` and due ones fail; `resumeEndpoint` re-enables it and `recoverEndpoint` resends.
@@ -815,10 +815,10 @@ type EndpointHealth struct {
 
 // A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and
 // names the first problem (`/body/schema/properties/amount/type`).
-type JsonSchemaDocument = map[string]any
+type JSONSchemaDocument = map[string]any
 
 // JSON Schema the payload must satisfy, or `null` to accept any payload.
-type NullableJsonSchemaDocument = JsonSchemaDocument
+type NullableJSONSchemaDocument = JSONSchemaDocument
 
 // EventType
 type EventType struct {
@@ -827,7 +827,7 @@ type EventType struct {
 	// Free text, or `null`.
 	Description NullableDescription `json:"description"`
 	// JSON Schema the payload must satisfy, or `null` to accept any payload.
-	Schema NullableJsonSchemaDocument `json:"schema"`
+	Schema NullableJSONSchemaDocument `json:"schema"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -841,7 +841,7 @@ type CreateEventTypeRequest struct {
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// JSON Schema the payload must satisfy, or `null` to accept any payload.
-	Schema NullableJsonSchemaDocument `json:"schema,omitempty"`
+	Schema NullableJSONSchemaDocument `json:"schema,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value. The name cannot change.
@@ -849,7 +849,7 @@ type UpdateEventTypeRequest struct {
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// JSON Schema the payload must satisfy, or `null` to accept any payload.
-	Schema NullableJsonSchemaDocument `json:"schema,omitempty"`
+	Schema NullableJSONSchemaDocument `json:"schema,omitempty"`
 }
 
 // EventTypeList
@@ -877,10 +877,10 @@ type SendEventRequest struct {
 	// event id; only the first payload is kept.
 	IdempotencyKey *IdempotencyKeyValue `json:"idempotencyKey,omitempty"`
 	// Endpoint id (`ep_` + ULID).
-	EndpointID *EndpointId `json:"endpointId,omitempty"`
+	EndpointID *EndpointID `json:"endpointId,omitempty"`
 	// The tenant's own identifier for one of its customers; groups that customer's endpoints so an
 	// event can target all of them.
-	OwnerID *OwnerId `json:"ownerId,omitempty"`
+	OwnerID *OwnerID `json:"ownerId,omitempty"`
 	// Extra HTTP headers to send with each delivery request, name → value. Names must be HTTP
 	// field names (RFC 9110 `token`) of at most 64 characters and may not be one Caravan sets itself (`content-type`, `content-length`, `host`, `user-agent`, `webhook-id`,
 	// `webhook-timestamp`, `webhook-signature`, or any `webhook-*` or `caravan-*` name); these are
@@ -892,7 +892,7 @@ type SendEventRequest struct {
 type SendEventResponse struct {
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	ID EventId `json:"id"`
+	ID EventID `json:"id"`
 	// `true` when Caravan already had an event with this `idempotencyKey`; `id` is then the first
 	// event's id and nothing new was stored. A retry that races the first request may get
 	// `false` with the same `id`; either way only one event exists.
@@ -910,10 +910,10 @@ type SendEventBatchResponse struct {
 }
 
 // Endpoint id, or `null`.
-type NullableEndpointId = *EndpointId
+type NullableEndpointID = *EndpointID
 
 // The source the event came from, or `null` when it was sent over the REST API.
-type NullableSourceId = *SourceId
+type NullableSourceID = *SourceID
 
 // The event's idempotency key, or `null`.
 type NullableIdempotencyKey = *IdempotencyKeyValue
@@ -922,20 +922,20 @@ type NullableIdempotencyKey = *IdempotencyKeyValue
 type EventSummary struct {
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	ID EventId `json:"id"`
+	ID EventID `json:"id"`
 	// Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 	EventType EventTypeName `json:"eventType"`
 	// The event's idempotency key, or `null`.
 	IdempotencyKey NullableIdempotencyKey `json:"idempotencyKey"`
 	// Endpoint id, or `null`.
-	EndpointID NullableEndpointId `json:"endpointId"`
+	EndpointID NullableEndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// Headers delivered with the event: those sent on ingest, plus, for events from a source, the
 	// broker message id and attributes.
 	Headers EventHeaders `json:"headers"`
 	// The source the event came from, or `null` when it was sent over the REST API.
-	SourceID NullableSourceId `json:"sourceId"`
+	SourceID NullableSourceID `json:"sourceId"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 }
@@ -948,7 +948,7 @@ type EventHeaders = map[string]string
 type Event struct {
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	ID EventId `json:"id"`
+	ID EventID `json:"id"`
 	// Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 	EventType EventTypeName `json:"eventType"`
 	// The payload as ingested (any JSON value).
@@ -956,14 +956,14 @@ type Event struct {
 	// The event's idempotency key, or `null`.
 	IdempotencyKey NullableIdempotencyKey `json:"idempotencyKey"`
 	// Endpoint id, or `null`.
-	EndpointID NullableEndpointId `json:"endpointId"`
+	EndpointID NullableEndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// Headers delivered with the event: those sent on ingest, plus, for events from a source, the
 	// broker message id and attributes.
 	Headers EventHeaders `json:"headers"`
 	// The source the event came from, or `null` when it was sent over the REST API.
-	SourceID NullableSourceId `json:"sourceId"`
+	SourceID NullableSourceID `json:"sourceId"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// The event's deliveries, newest first, at most 100. When `hasMoreDeliveries` is `true`,
@@ -1028,12 +1028,12 @@ type NullableStatusCode = *int
 // One (event, endpoint) pair and its progress.
 type Delivery struct {
 	// Delivery id (`dlv_` + ULID).
-	ID DeliveryId `json:"id"`
+	ID DeliveryID `json:"id"`
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	EventID EventId `json:"eventId"`
+	EventID EventID `json:"eventId"`
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 	EventType EventTypeName `json:"eventType"`
 	// `pending`: waiting for its first attempt (or held while the endpoint is paused).
@@ -1071,14 +1071,14 @@ type HeaderMap = map[string]string
 // One HTTP request made for a delivery.
 type Attempt struct {
 	// Attempt id (`att_` + ULID).
-	ID AttemptId `json:"id"`
+	ID AttemptID `json:"id"`
 	// Delivery id (`dlv_` + ULID).
-	DeliveryID    DeliveryId `json:"deliveryId"`
+	DeliveryID    DeliveryID `json:"deliveryId"`
 	AttemptNumber int        `json:"attemptNumber"`
 	// `scheduled` (first try and automatic retries) or `manual` (retry, recover, replay).
 	Trigger string `json:"trigger"`
 	// An absolute `http` or `https` URL.
-	URL HttpsUrl `json:"url"`
+	URL HttpsURL `json:"url"`
 	// RFC 3339 date-time in UTC.
 	StartedAt  Timestamp `json:"startedAt"`
 	DurationMs int       `json:"durationMs"`
@@ -1110,10 +1110,10 @@ type BulkRetryRequest struct {
 	// Statuses to retry.
 	Status []string `json:"status,omitempty"`
 	// Endpoint id (`ep_` + ULID).
-	EndpointID *EndpointId `json:"endpointId,omitempty"`
+	EndpointID *EndpointID `json:"endpointId,omitempty"`
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	EventID *EventId `json:"eventId,omitempty"`
+	EventID *EventID `json:"eventId,omitempty"`
 	// Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 	EventType *EventTypeName `json:"eventType,omitempty"`
 	// RFC 3339 date-time in UTC.
@@ -1125,7 +1125,7 @@ type BulkRetryRequest struct {
 // Background work started by bulk retry, endpoint recovery or event replay.
 type Job struct {
 	// Job id (`job_` + ULID).
-	ID     JobId  `json:"id"`
+	ID     JobID  `json:"id"`
 	Type   string `json:"type"`
 	Status string `json:"status"`
 	// Deliveries the job will handle, or `null` until it has counted them.
@@ -1238,11 +1238,11 @@ type SourceStatus struct {
 // A broker subscription or queue Caravan pulls events from.
 type Source struct {
 	// Source id (`src_` + ULID).
-	ID SourceId `json:"id"`
+	ID SourceID `json:"id"`
 	// Human-readable name.
 	Name Name `json:"name"`
 	// Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`).
-	Type SourceTypeId `json:"type"`
+	Type SourceTypeID `json:"type"`
 	// Plugin configuration (subscription, queue, topic, …). Validated against the source type's
 	// `configSchema`; problems are named under `/body/config/…`.
 	Config SourceConfig `json:"config"`
@@ -1269,7 +1269,7 @@ type CreateSourceRequest struct {
 	// Human-readable name.
 	Name Name `json:"name"`
 	// Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`).
-	Type SourceTypeId `json:"type"`
+	Type SourceTypeID `json:"type"`
 	// Plugin configuration (subscription, queue, topic, …). Validated against the source type's
 	// `configSchema`; problems are named under `/body/config/…`.
 	Config SourceConfig `json:"config"`
@@ -1330,9 +1330,9 @@ type DeadLetterReason struct {
 // A broker message a source could not turn into an event.
 type DeadLetter struct {
 	// Dead letter id (`dl_` + ULID).
-	ID DeadLetterId `json:"id"`
+	ID DeadLetterID `json:"id"`
 	// Source id (`src_` + ULID).
-	SourceID SourceId `json:"sourceId"`
+	SourceID SourceID `json:"sourceId"`
 	// The broker's message id.
 	MessageID string `json:"messageId"`
 	// The message body, base64-encoded.
@@ -1346,7 +1346,7 @@ type DeadLetter struct {
 	// RFC 3339 date-time in UTC, or `null`.
 	ReplayedAt NullableTimestamp `json:"replayedAt"`
 	// The event the last successful replay produced, or `null`.
-	ReplayedEventID *EventId `json:"replayedEventId"`
+	ReplayedEventID *EventID `json:"replayedEventId"`
 }
 
 // DeadLetterList
@@ -1359,16 +1359,16 @@ type DeadLetterList struct {
 // An installed source plugin.
 type SourceType struct {
 	// Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`).
-	ID SourceTypeId `json:"id"`
+	ID SourceTypeID `json:"id"`
 	// Version of the `@caravan/source-api` contract the plugin implements.
 	APIVersion  int    `json:"apiVersion"`
 	DisplayName string `json:"displayName"`
 	// A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and
 	// names the first problem (`/body/schema/properties/amount/type`).
-	ConfigSchema JsonSchemaDocument `json:"configSchema"`
+	ConfigSchema JSONSchemaDocument `json:"configSchema"`
 	// A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and
 	// names the first problem (`/body/schema/properties/amount/type`).
-	CredentialsSchema JsonSchemaDocument `json:"credentialsSchema"`
+	CredentialsSchema JSONSchemaDocument `json:"credentialsSchema"`
 }
 
 // Every installed source plugin (not paginated).
@@ -1391,7 +1391,7 @@ const (
 // EndpointDisabledEvent
 type EndpointDisabledEvent struct {
 	// Operational event id (`oev_` + ULID).
-	ID   OperationalEventId `json:"id"`
+	ID   OperationalEventID `json:"id"`
 	Type string             `json:"type"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp                 `json:"createdAt"`
@@ -1401,7 +1401,7 @@ type EndpointDisabledEvent struct {
 // EndpointRecoveredEvent
 type EndpointRecoveredEvent struct {
 	// Operational event id (`oev_` + ULID).
-	ID   OperationalEventId `json:"id"`
+	ID   OperationalEventID `json:"id"`
 	Type string             `json:"type"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp                  `json:"createdAt"`
@@ -1411,7 +1411,7 @@ type EndpointRecoveredEvent struct {
 // EndpointBreakerOpenedEvent
 type EndpointBreakerOpenedEvent struct {
 	// Operational event id (`oev_` + ULID).
-	ID   OperationalEventId `json:"id"`
+	ID   OperationalEventID `json:"id"`
 	Type string             `json:"type"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp                      `json:"createdAt"`
@@ -1421,7 +1421,7 @@ type EndpointBreakerOpenedEvent struct {
 // DeliveryExhaustedEvent
 type DeliveryExhaustedEvent struct {
 	// Operational event id (`oev_` + ULID).
-	ID   OperationalEventId `json:"id"`
+	ID   OperationalEventID `json:"id"`
 	Type string             `json:"type"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp                  `json:"createdAt"`
@@ -1444,9 +1444,9 @@ type OperationalEventList struct {
 // EndpointDisabledEventData
 type EndpointDisabledEventData struct {
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	Reason  string          `json:"reason"`
 	// RFC 3339 date-time in UTC, or `null`.
 	FailingSince NullableTimestamp `json:"failingSince"`
@@ -1457,9 +1457,9 @@ type EndpointDisabledEventData struct {
 // EndpointRecoveredEventData
 type EndpointRecoveredEventData struct {
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// RFC 3339 date-time in UTC.
 	FailingSince Timestamp `json:"failingSince"`
 }
@@ -1467,9 +1467,9 @@ type EndpointRecoveredEventData struct {
 // EndpointBreakerOpenedEventData
 type EndpointBreakerOpenedEventData struct {
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID NullableOwnerId `json:"ownerId"`
+	OwnerID NullableOwnerID `json:"ownerId"`
 	// RFC 3339 date-time in UTC.
 	NextProbeAt Timestamp `json:"nextProbeAt"`
 	// The error, or `null`.
@@ -1479,16 +1479,16 @@ type EndpointBreakerOpenedEventData struct {
 // DeliveryExhaustedEventData
 type DeliveryExhaustedEventData struct {
 	// Delivery id (`dlv_` + ULID).
-	DeliveryID DeliveryId `json:"deliveryId"`
+	DeliveryID DeliveryID `json:"deliveryId"`
 	// Event id (`evt_` + ULID). It is also the `webhook-id` header of every request that delivers
 	// the event.
-	EventID EventId `json:"eventId"`
+	EventID EventID `json:"eventId"`
 	// Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 	EventType EventTypeName `json:"eventType"`
 	// Endpoint id (`ep_` + ULID).
-	EndpointID EndpointId `json:"endpointId"`
+	EndpointID EndpointID `json:"endpointId"`
 	// `ownerId`, or `null` when not set.
-	OwnerID      NullableOwnerId `json:"ownerId"`
+	OwnerID      NullableOwnerID `json:"ownerId"`
 	AttemptCount int             `json:"attemptCount"`
 	// HTTP status the receiver answered, or `null` when no answer arrived.
 	LastStatusCode NullableStatusCode `json:"lastStatusCode"`
