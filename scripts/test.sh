@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/services.sh up
 rm -rf .cache/coverage
 npx ava "$@"
+if [[ $# -eq 0 ]]; then bash scripts/test-sdks.sh; fi # the Python and Go SDKs
 if [[ $# -eq 0 ]]; then
   node scripts/check-operation-coverage.js
   # Chaos suites kill workers and restart Kafka, so they run alone, one at a time.
