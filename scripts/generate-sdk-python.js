@@ -141,9 +141,9 @@ function methodSource(e) {
         ${[...args, '*', ...kw].join(',\n        ')},
     ) -> ${result}:
         """${e.summary}. \`${e.method} ${e.path}\` (\`${e.operationId}\`)"""
-        ${e.empty ? '' : 'return '}self._client.${fn}(
+        ${e.empty ? '' : 'answer = '}self._client.${fn}(
             ${call.join(',\n            ')},
-        )
+        )${e.empty ? '' : `\n        return cast(${JSON.stringify(result)}, answer)`}
 `;
 }
 
@@ -162,7 +162,7 @@ const resourcesSource = `${HEADER}"""The resource groups of the Caravan API: one
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import List, Literal, Optional, cast
 from urllib.parse import quote
 
 from ._http import HttpClient, Operation, RequestOptions

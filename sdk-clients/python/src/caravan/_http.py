@@ -102,7 +102,8 @@ class HttpClient:
         filters = {k: v for k, v in query.items() if k != "cursor"}
 
         def fetch(cursor: Optional[str]) -> Dict[str, Any]:
-            return self.request(operation, query={**filters, "cursor": cursor}, options=options)
+            page: Dict[str, Any] = self.request(operation, query={**filters, "cursor": cursor}, options=options)
+            return page
 
         return Page(fetch(query.get("cursor")), fetch)
 
@@ -172,7 +173,7 @@ def retry_after(headers: Mapping[str, str], now: Optional[float] = None) -> Opti
 
 def backoff(attempt: int, base: float, cap: float = 8.0) -> float:
     """Exponential backoff with full jitter: up to base·2^attempt, capped."""
-    return random.random() * min(cap, base * 2**attempt)
+    return random.random() * min(cap, base * float(2**attempt))
 
 
 def _parse(text: bytes) -> Any:

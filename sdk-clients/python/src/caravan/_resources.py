@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import List, Literal, Optional, cast
 from urllib.parse import quote
 
 from ._http import HttpClient, Operation, RequestOptions
@@ -79,11 +79,12 @@ class TenantsResource:
         max_retries: Optional[int] = None,
     ) -> Page[Tenant]:
         """List tenants. `GET /v1/tenants` (`listTenants`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listTenants", "GET", "/v1/tenants"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[Tenant]", answer)
 
     def create(
         self,
@@ -94,11 +95,12 @@ class TenantsResource:
         max_retries: Optional[int] = None,
     ) -> Tenant:
         """Create a tenant. `POST /v1/tenants` (`createTenant`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createTenant", "POST", "/v1/tenants", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Tenant", answer)
 
     def get(
         self,
@@ -108,10 +110,11 @@ class TenantsResource:
         max_retries: Optional[int] = None,
     ) -> Tenant:
         """Get a tenant. `GET /v1/tenants/{tenantId}` (`getTenant`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getTenant", "GET", f"/v1/tenants/{_path(tenant_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Tenant", answer)
 
     def update(
         self,
@@ -122,11 +125,12 @@ class TenantsResource:
         max_retries: Optional[int] = None,
     ) -> Tenant:
         """Update a tenant. `PATCH /v1/tenants/{tenantId}` (`updateTenant`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateTenant", "PATCH", f"/v1/tenants/{_path(tenant_id)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Tenant", answer)
 
     def delete(
         self,
@@ -158,11 +162,12 @@ class ApiKeysResource:
         max_retries: Optional[int] = None,
     ) -> Page[ApiKey]:
         """List a tenant's API keys. `GET /v1/tenants/{tenantId}/api-keys` (`listApiKeys`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listApiKeys", "GET", f"/v1/tenants/{_path(tenant_id)}/api-keys"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[ApiKey]", answer)
 
     def create(
         self,
@@ -174,11 +179,12 @@ class ApiKeysResource:
         max_retries: Optional[int] = None,
     ) -> ApiKeyCreated:
         """Create a tenant API key. `POST /v1/tenants/{tenantId}/api-keys` (`createApiKey`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createApiKey", "POST", f"/v1/tenants/{_path(tenant_id)}/api-keys", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("ApiKeyCreated", answer)
 
     def update(
         self,
@@ -190,11 +196,12 @@ class ApiKeysResource:
         max_retries: Optional[int] = None,
     ) -> ApiKey:
         """Rename a key or set its expiry. `PATCH /v1/tenants/{tenantId}/api-keys/{keyId}` (`updateApiKey`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateApiKey", "PATCH", f"/v1/tenants/{_path(tenant_id)}/api-keys/{_path(key_id)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("ApiKey", answer)
 
     def revoke(
         self,
@@ -226,11 +233,12 @@ class EgressPoolsResource:
         max_retries: Optional[int] = None,
     ) -> Page[EgressPool]:
         """List egress pools. `GET /v1/egress-pools` (`listEgressPools`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listEgressPools", "GET", "/v1/egress-pools"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[EgressPool]", answer)
 
     def create(
         self,
@@ -241,11 +249,12 @@ class EgressPoolsResource:
         max_retries: Optional[int] = None,
     ) -> EgressPool:
         """Create an egress pool. `POST /v1/egress-pools` (`createEgressPool`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createEgressPool", "POST", "/v1/egress-pools", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("EgressPool", answer)
 
     def get(
         self,
@@ -255,10 +264,11 @@ class EgressPoolsResource:
         max_retries: Optional[int] = None,
     ) -> EgressPool:
         """Get an egress pool. `GET /v1/egress-pools/{poolId}` (`getEgressPool`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getEgressPool", "GET", f"/v1/egress-pools/{_path(pool_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EgressPool", answer)
 
     def update(
         self,
@@ -269,11 +279,12 @@ class EgressPoolsResource:
         max_retries: Optional[int] = None,
     ) -> EgressPool:
         """Update an egress pool. `PATCH /v1/egress-pools/{poolId}` (`updateEgressPool`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateEgressPool", "PATCH", f"/v1/egress-pools/{_path(pool_id)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EgressPool", answer)
 
     def delete(
         self,
@@ -302,10 +313,11 @@ class TenantResource:
         max_retries: Optional[int] = None,
     ) -> OwnTenant:
         """Get your tenant. `GET /v1/tenant` (`getOwnTenant`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getOwnTenant", "GET", "/v1/tenant"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("OwnTenant", answer)
 
     def update(
         self,
@@ -315,11 +327,12 @@ class TenantResource:
         max_retries: Optional[int] = None,
     ) -> OwnTenant:
         """Update your tenant's settings. `PATCH /v1/tenant` (`updateOwnTenant`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateOwnTenant", "PATCH", "/v1/tenant"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("OwnTenant", answer)
 
     def list_egress_pools(
         self,
@@ -330,11 +343,12 @@ class TenantResource:
         max_retries: Optional[int] = None,
     ) -> Page[TenantEgressPool]:
         """List the egress pools you may use. `GET /v1/tenant/egress-pools` (`listTenantEgressPools`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listTenantEgressPools", "GET", "/v1/tenant/egress-pools"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[TenantEgressPool]", answer)
 
 
 class EndpointsResource:
@@ -353,11 +367,12 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Page[Endpoint]:
         """List endpoints. `GET /v1/endpoints` (`listEndpoints`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listEndpoints", "GET", "/v1/endpoints"),
             query={"ownerId": owner_id, "limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[Endpoint]", answer)
 
     def create(
         self,
@@ -368,11 +383,12 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> EndpointCreated:
         """Create an endpoint. `POST /v1/endpoints` (`createEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createEndpoint", "POST", "/v1/endpoints", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("EndpointCreated", answer)
 
     def get(
         self,
@@ -382,10 +398,11 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Endpoint:
         """Get an endpoint. `GET /v1/endpoints/{endpointId}` (`getEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getEndpoint", "GET", f"/v1/endpoints/{_path(endpoint_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Endpoint", answer)
 
     def update(
         self,
@@ -396,11 +413,12 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Endpoint:
         """Update an endpoint. `PATCH /v1/endpoints/{endpointId}` (`updateEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateEndpoint", "PATCH", f"/v1/endpoints/{_path(endpoint_id)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Endpoint", answer)
 
     def delete(
         self,
@@ -423,10 +441,11 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> EndpointSecretList:
         """List an endpoint's live secrets. `GET /v1/endpoints/{endpointId}/secrets` (`listEndpointSecrets`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("listEndpointSecrets", "GET", f"/v1/endpoints/{_path(endpoint_id)}/secrets"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EndpointSecretList", answer)
 
     def rotate_secret(
         self,
@@ -438,11 +457,12 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> RotatedEndpointSecret:
         """Rotate an endpoint's signing secret. `POST /v1/endpoints/{endpointId}/secret/rotate` (`rotateEndpointSecret`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("rotateEndpointSecret", "POST", f"/v1/endpoints/{_path(endpoint_id)}/secret/rotate", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("RotatedEndpointSecret", answer)
 
     def pause(
         self,
@@ -452,10 +472,11 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Endpoint:
         """Pause an endpoint. `POST /v1/endpoints/{endpointId}/pause` (`pauseEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("pauseEndpoint", "POST", f"/v1/endpoints/{_path(endpoint_id)}/pause"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Endpoint", answer)
 
     def resume(
         self,
@@ -465,10 +486,11 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Endpoint:
         """Resume a paused or disabled endpoint. `POST /v1/endpoints/{endpointId}/resume` (`resumeEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("resumeEndpoint", "POST", f"/v1/endpoints/{_path(endpoint_id)}/resume"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Endpoint", answer)
 
     def recover(
         self,
@@ -480,11 +502,12 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> Job:
         """Resend an endpoint's failed deliveries since a time. `POST /v1/endpoints/{endpointId}/recover` (`recoverEndpoint`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("recoverEndpoint", "POST", f"/v1/endpoints/{_path(endpoint_id)}/recover", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Job", answer)
 
     def get_health(
         self,
@@ -494,10 +517,11 @@ class EndpointsResource:
         max_retries: Optional[int] = None,
     ) -> EndpointHealth:
         """Get an endpoint's health. `GET /v1/endpoints/{endpointId}/health` (`getEndpointHealth`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getEndpointHealth", "GET", f"/v1/endpoints/{_path(endpoint_id)}/health"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EndpointHealth", answer)
 
 
 class EventTypesResource:
@@ -515,11 +539,12 @@ class EventTypesResource:
         max_retries: Optional[int] = None,
     ) -> Page[EventType]:
         """List event types. `GET /v1/event-types` (`listEventTypes`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listEventTypes", "GET", "/v1/event-types"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[EventType]", answer)
 
     def create(
         self,
@@ -530,11 +555,12 @@ class EventTypesResource:
         max_retries: Optional[int] = None,
     ) -> EventType:
         """Create an event type. `POST /v1/event-types` (`createEventType`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createEventType", "POST", "/v1/event-types", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("EventType", answer)
 
     def get(
         self,
@@ -544,10 +570,11 @@ class EventTypesResource:
         max_retries: Optional[int] = None,
     ) -> EventType:
         """Get an event type. `GET /v1/event-types/{eventTypeName}` (`getEventType`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getEventType", "GET", f"/v1/event-types/{_path(event_type_name)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EventType", answer)
 
     def update(
         self,
@@ -558,11 +585,12 @@ class EventTypesResource:
         max_retries: Optional[int] = None,
     ) -> EventType:
         """Update an event type. `PATCH /v1/event-types/{eventTypeName}` (`updateEventType`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateEventType", "PATCH", f"/v1/event-types/{_path(event_type_name)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("EventType", answer)
 
     def delete(
         self,
@@ -597,11 +625,12 @@ class EventsResource:
         max_retries: Optional[int] = None,
     ) -> Page[EventSummary]:
         """List events. `GET /v1/events` (`listEvents`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listEvents", "GET", "/v1/events"),
             query={"eventType": event_type, "ownerId": owner_id, "since": since, "until": until, "limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[EventSummary]", answer)
 
     def send(
         self,
@@ -612,11 +641,12 @@ class EventsResource:
         max_retries: Optional[int] = None,
     ) -> SendEventResponse:
         """Send an event. `POST /v1/events` (`sendEvent`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("sendEvent", "POST", "/v1/events", body_key="event"),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("SendEventResponse", answer)
 
     def send_batch(
         self,
@@ -627,11 +657,12 @@ class EventsResource:
         max_retries: Optional[int] = None,
     ) -> SendEventBatchResponse:
         """Send up to 500 events. `POST /v1/events/batch` (`sendEventBatch`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("sendEventBatch", "POST", "/v1/events/batch", body_key="batch"),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("SendEventBatchResponse", answer)
 
     def get(
         self,
@@ -641,10 +672,11 @@ class EventsResource:
         max_retries: Optional[int] = None,
     ) -> Event:
         """Get an event with its deliveries. `GET /v1/events/{eventId}` (`getEvent`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getEvent", "GET", f"/v1/events/{_path(event_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Event", answer)
 
     def replay(
         self,
@@ -655,10 +687,11 @@ class EventsResource:
         max_retries: Optional[int] = None,
     ) -> Job:
         """Replay an event. `POST /v1/events/{eventId}/replay` (`replayEvent`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("replayEvent", "POST", f"/v1/events/{_path(event_id)}/replay", idempotency_header=True),
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Job", answer)
 
 
 class DeliveriesResource:
@@ -681,11 +714,12 @@ class DeliveriesResource:
         max_retries: Optional[int] = None,
     ) -> Page[Delivery]:
         """List deliveries. `GET /v1/deliveries` (`listDeliveries`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listDeliveries", "GET", "/v1/deliveries"),
             query={"status": status, "endpointId": endpoint_id, "eventId": event_id, "since": since, "until": until, "limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[Delivery]", answer)
 
     def bulk_retry(
         self,
@@ -696,11 +730,12 @@ class DeliveriesResource:
         max_retries: Optional[int] = None,
     ) -> Job:
         """Retry every delivery that matches a filter. `POST /v1/deliveries/bulk-retry` (`bulkRetryDeliveries`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("bulkRetryDeliveries", "POST", "/v1/deliveries/bulk-retry", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Job", answer)
 
     def get(
         self,
@@ -710,10 +745,11 @@ class DeliveriesResource:
         max_retries: Optional[int] = None,
     ) -> Delivery:
         """Get a delivery. `GET /v1/deliveries/{deliveryId}` (`getDelivery`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getDelivery", "GET", f"/v1/deliveries/{_path(delivery_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Delivery", answer)
 
     def list_attempts(
         self,
@@ -725,11 +761,12 @@ class DeliveriesResource:
         max_retries: Optional[int] = None,
     ) -> Page[Attempt]:
         """List a delivery's attempts. `GET /v1/deliveries/{deliveryId}/attempts` (`listDeliveryAttempts`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listDeliveryAttempts", "GET", f"/v1/deliveries/{_path(delivery_id)}/attempts"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[Attempt]", answer)
 
     def retry(
         self,
@@ -740,10 +777,11 @@ class DeliveriesResource:
         max_retries: Optional[int] = None,
     ) -> Delivery:
         """Retry a delivery now. `POST /v1/deliveries/{deliveryId}/retry` (`retryDelivery`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("retryDelivery", "POST", f"/v1/deliveries/{_path(delivery_id)}/retry", idempotency_header=True),
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Delivery", answer)
 
 
 class JobsResource:
@@ -760,10 +798,11 @@ class JobsResource:
         max_retries: Optional[int] = None,
     ) -> Job:
         """Get a job's progress. `GET /v1/jobs/{jobId}` (`getJob`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getJob", "GET", f"/v1/jobs/{_path(job_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Job", answer)
 
 
 class SourcesResource:
@@ -781,11 +820,12 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Page[Source]:
         """List sources. `GET /v1/sources` (`listSources`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listSources", "GET", "/v1/sources"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[Source]", answer)
 
     def create(
         self,
@@ -796,11 +836,12 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Source:
         """Create a source. `POST /v1/sources` (`createSource`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("createSource", "POST", "/v1/sources", idempotency_header=True),
             body,
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("Source", answer)
 
     def get(
         self,
@@ -810,10 +851,11 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Source:
         """Get a source with its status. `GET /v1/sources/{sourceId}` (`getSource`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getSource", "GET", f"/v1/sources/{_path(source_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Source", answer)
 
     def update(
         self,
@@ -824,11 +866,12 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Source:
         """Update a source. `PATCH /v1/sources/{sourceId}` (`updateSource`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("updateSource", "PATCH", f"/v1/sources/{_path(source_id)}"),
             body,
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Source", answer)
 
     def delete(
         self,
@@ -851,10 +894,11 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Source:
         """Pause a source. `POST /v1/sources/{sourceId}/pause` (`pauseSource`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("pauseSource", "POST", f"/v1/sources/{_path(source_id)}/pause"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Source", answer)
 
     def resume(
         self,
@@ -864,10 +908,11 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Source:
         """Resume a source. `POST /v1/sources/{sourceId}/resume` (`resumeSource`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("resumeSource", "POST", f"/v1/sources/{_path(source_id)}/resume"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Source", answer)
 
     def list_dead_letters(
         self,
@@ -879,11 +924,12 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> Page[DeadLetter]:
         """List a source's dead letters. `GET /v1/sources/{sourceId}/dead-letters` (`listDeadLetters`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listDeadLetters", "GET", f"/v1/sources/{_path(source_id)}/dead-letters"),
             query={"limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[DeadLetter]", answer)
 
     def replay_dead_letter(
         self,
@@ -895,10 +941,11 @@ class SourcesResource:
         max_retries: Optional[int] = None,
     ) -> SendEventResponse:
         """Replay a dead letter. `POST /v1/sources/{sourceId}/dead-letters/{deadLetterId}/replay` (`replayDeadLetter`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("replayDeadLetter", "POST", f"/v1/sources/{_path(source_id)}/dead-letters/{_path(dead_letter_id)}/replay", idempotency_header=True),
             options=RequestOptions(idempotency_key, timeout, max_retries),
         )
+        return cast("SendEventResponse", answer)
 
 
 class SourceTypesResource:
@@ -914,10 +961,11 @@ class SourceTypesResource:
         max_retries: Optional[int] = None,
     ) -> SourceTypeList:
         """List installed source plugins. `GET /v1/source-types` (`listSourceTypes`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("listSourceTypes", "GET", "/v1/source-types"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("SourceTypeList", answer)
 
     def get(
         self,
@@ -927,10 +975,11 @@ class SourceTypesResource:
         max_retries: Optional[int] = None,
     ) -> SourceType:
         """Get an installed source plugin. `GET /v1/source-types/{sourceTypeId}` (`getSourceType`)"""
-        return self._client.request(
+        answer = self._client.request(
             Operation("getSourceType", "GET", f"/v1/source-types/{_path(source_type_id)}"),
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("SourceType", answer)
 
 
 class OperationalEventsResource:
@@ -949,11 +998,12 @@ class OperationalEventsResource:
         max_retries: Optional[int] = None,
     ) -> Page[OperationalEvent]:
         """List operational events. `GET /v1/operational-events` (`listOperationalEvents`)"""
-        return self._client.paginate(
+        answer = self._client.paginate(
             Operation("listOperationalEvents", "GET", "/v1/operational-events"),
             query={"type": type, "limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
+        return cast("Page[OperationalEvent]", answer)
 
 
 class Resources:
