@@ -22,7 +22,7 @@ def tour(
     webhook = Webhook(endpoint["secret"])
 
     class Receiver(BaseHTTPRequestHandler):
-        def do_POST(self):
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["content-length"]))
             try:
                 payload = webhook.verify(body, self.headers)

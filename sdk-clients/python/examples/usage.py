@@ -56,5 +56,5 @@ def webhooks(raw_body: bytes, headers: Mapping[str, str]) -> Any:
     webhook = Webhook(os.environ["ENDPOINT_SECRET"])  # whsec_… (or whpk_… for Ed25519 endpoints)
     payload = webhook.verify(raw_body, headers)  # the exact bytes received, not re-serialised JSON
     # readme:end
-    assert WebhookVerificationError
+    assert issubclass(WebhookVerificationError, Exception)
     return payload

@@ -9,10 +9,16 @@ import hmac
 import json
 import time
 from datetime import datetime
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Protocol, Tuple, Union
 
 #: How far ``webhook-timestamp`` may be from now, either way (Standard Webhooks).
 DEFAULT_TOLERANCE_SECONDS = 300
+
+
+class Headers(Protocol):
+    """Request headers: anything with ``items()`` (a dict, ``http.client.HTTPMessage``, a framework's)."""
+
+    def items(self) -> Iterable[Tuple[str, Any]]: ...
 
 
 class WebhookVerificationError(Exception):
@@ -55,11 +61,11 @@ class Webhook:
             self._version = "v1"
             self._key = _decode(secret[6:] if secret.startswith("whsec_") else secret)
 
-    def verify(self, body: Union[bytes, str], headers: Mapping[str, str]) -> Any:
+    def verify(self, body: Union[bytes, str], headers: Headers) -> Any:
         """Checks the headers against the exact body bytes received and returns the parsed JSON payload.
 
-        ``headers`` is any mapping of header names to values (a dict, ``http.client.HTTPMessage``, a
-        framework's request headers); names are matched case-insensitively.
+        ``headers`` is anything with ``items()`` (a dict, ``http.client.HTTPMessage``, a framework's request
+        headers); names are matched case-insensitively.
         Raises ``WebhookVerificationError`` when a header is missing, the timestamp is outside the
         tolerance or no signature matches."""
         msg_id = _header(headers, "webhook-id")
@@ -132,7 +138,7 @@ def _decode(text: str) -> bytes:
     return raw
 
 
-def _header(headers: Mapping[str, str], name: str) -> Optional[str]:
+def _header(headers: Headers, name: str) -> Optional[str]:
     values = [str(v) for k, v in headers.items() if k.lower() == name]
     return ", ".join(values) if values else None
 
