@@ -211,3 +211,14 @@ def test_a_page_walks_every_page_with_the_same_filters(fake):
     assert [len(p.data) for p in page.pages()] == [1, 1, 1]
     for r in server.requests:
         assert r["path"].startswith("/v1/deliveries?status=failed&status=discarded&limit=1")
+
+
+def test_retry_after_reads_seconds_or_an_http_date_and_backoff_is_capped():
+    from caravan._http import backoff, retry_after
+
+    assert retry_after({"Retry-After": "7"}) == 7.0
+    assert retry_after({"retry-after": "Sun, 06 Dec 2026 03:00:30 GMT"}, now=1796526000.0) == 30.0
+    assert retry_after({"retry-after": "Sun, 06 Dec 2026 03:00:30 GMT"}, now=1796526100.0) == 0.0
+    assert retry_after({"retry-after": "soon"}) is None
+    assert retry_after({}) is None
+    assert all(0 <= backoff(n, 0.5) <= min(8.0, 0.5 * 2**n) for n in range(12))
