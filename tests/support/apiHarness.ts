@@ -9,8 +9,8 @@ import {
   createDatabase,
   createLimiterStore,
   createLogger,
-  createMigrator,
   createRouter,
+  createRuntime,
   loadConfig,
   SqlInternalLog,
   type Clock,
@@ -122,42 +122,46 @@ export class ApiHarness {
       db = createDatabase({ client: 'sqlite', filename: env.CARAVAN_DATABASE_URL.slice('sqlite:'.length) });
     }
     const config = loadConfig({ env });
-    await createMigrator({ db, directory: migrationsDir }).latest();
     const logger = createLogger({
       level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
       name: 'caravan-test',
     });
-    // Appends in this process wake its subscriptions at once; polling only backs that up.
-    const log = new SqlInternalLog({ db, logger, pollIntervalMs: 250, retryBackoffMs: 50 });
+    const runtime = createRuntime({
+      config,
+      logger,
+      version: 'test',
+      migrationsDir,
+      db,
+      // Appends in this process wake its subscriptions at once; polling only backs that up.
+      log: (deps) => new SqlInternalLog({ db: deps.db, logger, pollIntervalMs: 250, retryBackoffMs: 50 }),
+      limiterStore: createLimiterStore(null),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    await runtime.migrator.latest();
+    const { log } = runtime;
     await log.init();
     // Endpoints are not cached, so a test may create one and send an event to it at once.
     const router = options.router
       ? createRouter({
           log,
-          db,
+          repository: runtime.storage.routing,
           logger,
           endpointCacheTtlMs: 0,
-          ...(options.clock ? { clock: options.clock } : {}),
+          clock: runtime.clock,
         })
       : undefined;
     await router?.start();
     const app = await createApp({
-      db,
-      version: 'test',
-      services: createServices({
-        config,
-        db,
-        limiterStore: createLimiterStore(null),
-        log,
-        ...(options.clock ? { clock: options.clock } : {}),
-      }),
+      storage: runtime.storage,
+      version: runtime.version,
+      services: createServices(runtime),
       logger,
     });
     const server = await startServer(app, '127.0.0.1', 0);
     return new ApiHarness(backend, server.url, config, db, log, router, async () => {
       await server.close();
       await router?.stop({ graceMs: 0 });
-      await log.close({ graceMs: 0 });
+      await runtime.close({ graceMs: 0 });
       if (backend === 'mysql') await drop();
       else await db.destroy();
     });
