@@ -6,7 +6,6 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import OpenAPIBackendModule, { type Document } from 'openapi-backend';
 import {
-  createDatabase,
   createLimiterStore,
   createLogger,
   createRouter,
@@ -103,8 +102,7 @@ export class ApiHarness {
     options: { clock?: Clock; env?: Record<string, string>; router?: boolean } = {},
   ): Promise<ApiHarness> {
     await ready;
-    let db: Database;
-    let drop = async () => {};
+    let scratch: Awaited<ReturnType<typeof createScratchMysqlDatabase>> | undefined;
     const env: Record<string, string> = {
       CARAVAN_ADMIN_KEY: `cadm_test_${Math.random().toString(36).slice(2)}_admin_key`,
       CARAVAN_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 9).toString('base64')}`,
@@ -114,12 +112,9 @@ export class ApiHarness {
       ...options.env,
     };
     if (backend === 'mysql') {
-      const scratch = await createScratchMysqlDatabase('api');
-      db = scratch.db;
-      drop = scratch.drop;
+      scratch = await createScratchMysqlDatabase('api');
     } else {
       env.CARAVAN_DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'caravan-api-')), 'api.sqlite')}`;
-      db = createDatabase({ client: 'sqlite', filename: env.CARAVAN_DATABASE_URL.slice('sqlite:'.length) });
     }
     const config = loadConfig({ env });
     const logger = createLogger({
@@ -131,14 +126,15 @@ export class ApiHarness {
       logger,
       version: 'test',
       migrationsDir,
-      db,
+      // The scratch MariaDB database; SQLite is opened from the configuration.
+      ...(scratch ? { db: scratch.db } : {}),
       // Appends in this process wake its subscriptions at once; polling only backs that up.
       log: (deps) => new SqlInternalLog({ db: deps.db, logger, pollIntervalMs: 250, retryBackoffMs: 50 }),
       limiterStore: createLimiterStore(null),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await runtime.migrator.latest();
-    const { log } = runtime;
+    const { db, log } = runtime;
     await log.init();
     // Endpoints are not cached, so a test may create one and send an event to it at once.
     const router = options.router
@@ -162,8 +158,7 @@ export class ApiHarness {
       await server.close();
       await router?.stop({ graceMs: 0 });
       await runtime.close({ graceMs: 0 });
-      if (backend === 'mysql') await drop();
-      else await db.destroy();
+      await scratch?.drop();
     });
   }
 
