@@ -8,7 +8,7 @@ import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { Database } from '../storage/createDatabase.js';
 import type { Migrator } from '../storage/Migrator.js';
 import type { Storage } from '../storage/Storage.js';
-import type { CoreServices } from './createServices.js';
+import type { CoreServices } from './createCoreServices.js';
 
 /**
  * What one Caravan process is built from, once: the frozen configuration, the database and every

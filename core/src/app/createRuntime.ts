@@ -10,7 +10,7 @@ import { PluginRegistry } from '../sources/PluginRegistry.js';
 import { createDatabase, type Database } from '../storage/createDatabase.js';
 import { createKnexStorage } from '../storage/knex/createKnexStorage.js';
 import { createMigrator } from '../storage/Migrator.js';
-import { createServices } from './createServices.js';
+import { createCoreServices } from './createCoreServices.js';
 import type { Runtime } from './Runtime.js';
 
 export interface RuntimeOptions {
@@ -46,7 +46,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const limiterStore = options.limiterStore ?? createLimiterStore(config.redis);
   const keyRing = new KeyRing(config.encryption);
   const plugins = new PluginRegistry(config.sources.plugins);
-  const services = createServices({ config, storage, log, limiterStore, keyRing, plugins, clock });
+  const services = createCoreServices({ config, storage, log, limiterStore, keyRing, plugins, clock });
   return {
     config,
     logger,

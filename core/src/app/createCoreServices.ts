@@ -48,7 +48,7 @@ export interface ServicesDeps {
 }
 
 /** Builds every core service once, on the storage ports of one installation. */
-export function createServices(deps: ServicesDeps): CoreServices {
+export function createCoreServices(deps: ServicesDeps): CoreServices {
   const { config, storage, keyRing, clock } = deps;
   const egressPools = new EgressPoolService({ pools: storage.egressPools, clock });
   const egressPoolAllowed = (tenantId: string | null, poolId: string) =>
