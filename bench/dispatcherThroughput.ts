@@ -15,8 +15,6 @@ import { pino } from 'pino';
 import {
   EndpointCache,
   HttpSender,
-  KnexDispatchRepository,
-  KnexEndpointRepository,
   ManualClock,
   createDispatcher,
   derivedDeliveryId,
@@ -96,9 +94,9 @@ for (let i = 0; i < records.length; i += 500) {
 const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
 const dispatcher = createDispatcher({
   log: backing.log,
-  deliveries: new KnexDispatchRepository({ db: backing.db }),
+  deliveries: backing.storage.dispatch,
   endpoints: new EndpointCache({
-    load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db: backing.db }), keyRing }),
+    load: loadFromRepository({ endpoints: backing.storage.endpoints, keyRing }),
     clock,
   }),
   sender,

@@ -17,9 +17,6 @@ import { pino } from 'pino';
 import {
   EndpointCache,
   HttpSender,
-  KnexDispatchRepository,
-  KnexEndpointRepository,
-  KnexSchedulerRepository,
   createDispatcher,
   createScheduler,
   derivedDeliveryId,
@@ -134,9 +131,9 @@ async function scenario(
   const logger = pino({ level: 'warn' });
   const dispatcher = createDispatcher({
     log: backing.log,
-    deliveries: new KnexDispatchRepository({ db: backing.db }),
+    deliveries: backing.storage.dispatch,
     endpoints: new EndpointCache({
-      load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db: backing.db }), keyRing }),
+      load: loadFromRepository({ endpoints: backing.storage.endpoints, keyRing }),
       clock: systemClock,
     }),
     sender,
@@ -147,7 +144,7 @@ async function scenario(
   });
   const scheduler = createScheduler({
     log: backing.log,
-    deliveries: new KnexSchedulerRepository({ db: backing.db }),
+    deliveries: backing.storage.scheduler,
     clock: systemClock,
     logger,
     intervalMs: 200,

@@ -39,7 +39,11 @@ try {
     );
     await appendEvents(backing.log, batch);
   }
-  const router = createRouter({ log: backing.log, db: backing.db, groupId: `bench-router-${Date.now()}` });
+  const router = createRouter({
+    log: backing.log,
+    repository: backing.storage.routing,
+    groupId: `bench-router-${Date.now()}`,
+  });
   let started = performance.now();
   await router.start();
   // On Kafka, timed from the first routed batch so joining the consumer group (seconds) is not counted.

@@ -24,10 +24,6 @@ import {
   EventIngestService,
   EventTypeService,
   KeyRing,
-  KnexEventRepository,
-  KnexEventTypeRepository,
-  KnexSourceRepository,
-  KnexTenantRepository,
   PluginRegistry,
   SourceService,
   createLogger,
@@ -147,7 +143,7 @@ export async function run(options: {
   const { plugin, messages = 20_000, backend = 'kafka' } = options;
   const backing = await openBacking(backend);
   const broker = await brokers[plugin]();
-  const { db, log } = backing;
+  const { db, log, storage } = backing;
   await log.init();
   const tenantId = await createTenant(db);
   // The bench measures the source path, not the tenant's ingest limit.
@@ -155,9 +151,9 @@ export async function run(options: {
   const clock = systemClock;
   const ingest = new EventIngestService({
     log,
-    events: new KnexEventRepository({ db }),
-    eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock }),
-    tenantLimits: async (id) => (await new KnexTenantRepository({ db }).get(id))?.limits,
+    events: storage.events,
+    eventTypes: new EventTypeService({ eventTypes: storage.eventTypes, clock }),
+    tenantLimits: async (id) => (await storage.tenants.get(id))?.limits,
     clock,
   });
   const keyRing = new KeyRing({
@@ -170,7 +166,7 @@ export async function run(options: {
     '@caravan/source-kafka',
   ]);
   const sources = new SourceService({
-    sources: new KnexSourceRepository({ db }),
+    sources: storage.sources,
     plugins: registry,
     keyRing,
     clock,
@@ -196,14 +192,14 @@ export async function run(options: {
     },
   });
   const runner = createSourceRunner({
-    db,
+    leases: storage.sourceLeases({ workerId: 'bench', leaseMs: 15_000 }),
+    deadLetters: storage.sources,
+    metrics: storage.sourceMetrics,
     registry,
     keyRing,
     ingest,
     clock,
     logger: createLogger({ level: 'warn', name: 'bench-sources' }),
-    workerId: 'bench',
-    leaseMs: 15_000,
   });
   await runner.start();
   const bodies = Array.from(

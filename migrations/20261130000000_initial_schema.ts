@@ -1,29 +1,13 @@
 import type { Knex } from 'knex';
+import { ID, schema } from './support/schema.js';
 
 // Portable column choices: times are epoch milliseconds (BIGINT) so MySQL and SQLite compare and
 // paginate them identically; JSON documents are long text; payloads are long binary (exact bytes).
 // Every tenant-owned table's indexes lead with tenant_id. The cross-tenant access paths (scheduler,
 // source leases, the SQL log) are indexed for themselves.
 
-const ID = 40;
-
-function isMysql(db: Knex): boolean {
-  return (db.client as { config: { client: string } }).config.client === 'mysql2';
-}
-
 export async function up(db: Knex): Promise<void> {
-  const mysql = isMysql(db);
-  const json = (t: Knex.CreateTableBuilder, name: string) => t.text(name, 'longtext');
-  const bytes = (t: Knex.CreateTableBuilder, name: string) =>
-    mysql ? t.specificType(name, 'longblob') : t.binary(name);
-  const ms = (t: Knex.CreateTableBuilder, name: string) => t.bigInteger(name);
-  const common = (t: Knex.CreateTableBuilder) => {
-    if (mysql) {
-      t.engine('InnoDB');
-      t.charset('utf8mb4');
-      t.collate('utf8mb4_bin');
-    }
-  };
+  const { json, bytes, ms, common } = schema(db);
 
   await db.schema.createTable('tenants', (t) => {
     common(t);

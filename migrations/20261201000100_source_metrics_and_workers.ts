@@ -1,25 +1,13 @@
 import type { Knex } from 'knex';
+import { ID, schema } from './support/schema.js';
 
 // Per-source counters live in their own table, not on `sources`: every worker flushes them every few
 // seconds and those writes must never race a tenant's update of the source row (nor bump its
 // `updated_at`). `source_workers` is each worker process's heartbeat, so the fair share of sources
 // counts workers that hold no lease yet (a worker that just joined).
 
-const ID = 40;
-
-function isMysql(db: Knex): boolean {
-  return (db.client as { config: { client: string } }).config.client === 'mysql2';
-}
-
 export async function up(db: Knex): Promise<void> {
-  const mysql = isMysql(db);
-  const common = (t: Knex.CreateTableBuilder) => {
-    if (mysql) {
-      t.engine('InnoDB');
-      t.charset('utf8mb4');
-      t.collate('utf8mb4_bin');
-    }
-  };
+  const { common } = schema(db);
 
   await db.schema.createTable('source_metrics', (t) => {
     common(t);

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../../tests/support/caravanProcess.js';
-import { createScratchMysqlDatabase } from '../../tests/support/mysql.js';
-import { serviceSetting } from '../../tests/support/services.js';
+import { productionEnvironment } from '../../tests/support/productionEnv.js';
 import type { Backend } from './types.js';
 
 export interface InstallationOptions {
@@ -87,23 +85,12 @@ async function installDev(options: InstallationOptions): Promise<Installation> {
 
 /** A scratch MariaDB database, topics of its own, `caravan api` and worker processes. */
 async function installMariadbKafka(options: InstallationOptions): Promise<Installation> {
-  const scratch = await createScratchMysqlDatabase('bench');
-  const partitions = String(options.partitions ?? Math.max(4, options.dispatchers ?? 1));
-  const env: Record<string, string> = {
-    ...unthrottled,
-    CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
-    CARAVAN_LOG_ENGINE: 'kafka',
-    CARAVAN_KAFKA_BROKERS: serviceSetting('CARAVAN_TEST_KAFKA_BROKERS'),
-    CARAVAN_KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
-    CARAVAN_KAFKA_EVENTS_PARTITIONS: partitions,
-    CARAVAN_KAFKA_DELIVERIES_PARTITIONS: partitions,
-    CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
-    CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    CARAVAN_PORT: '0',
+  const { env, scratch } = await productionEnvironment('bench', {
+    partitions: options.partitions ?? Math.max(4, options.dispatchers ?? 1),
     // Several dispatchers share limiter state, as in production.
-    ...(options.dispatchers ? { CARAVAN_REDIS_URL: serviceSetting('CARAVAN_TEST_REDIS_URL') } : {}),
-    ...options.env,
-  };
+    redis: Boolean(options.dispatchers),
+    extra: { ...unthrottled, ...options.env },
+  });
   const processes: Installation['processes'] = [];
   const cleanup = async () => {
     await Promise.all(processes.map((p) => p.proc.stop('SIGKILL')));
@@ -130,7 +117,7 @@ async function installMariadbKafka(options: InstallationOptions): Promise<Instal
     } else {
       await startWorker('worker', `router,dispatcher,scheduler${extra}`);
     }
-    return installation('mariadb-kafka', api.url, env.CARAVAN_ADMIN_KEY!, processes, cleanup);
+    return installation('mariadb-kafka', api.url, env.CARAVAN_ADMIN_KEY, processes, cleanup);
   } catch (error) {
     await cleanup();
     throw error;

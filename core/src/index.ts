@@ -25,3 +25,4 @@ export * from './scheduler/index.js';
 export * from './jobs/index.js';
 export * from './sources/index.js';
 export * from './domain/operationalEvent.js';
+export * from './app/index.js';

@@ -6,11 +6,10 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import OpenAPIBackendModule, { type Document } from 'openapi-backend';
 import {
-  createDatabase,
   createLimiterStore,
   createLogger,
-  createMigrator,
   createRouter,
+  createRuntime,
   loadConfig,
   SqlInternalLog,
   type Clock,
@@ -103,8 +102,7 @@ export class ApiHarness {
     options: { clock?: Clock; env?: Record<string, string>; router?: boolean } = {},
   ): Promise<ApiHarness> {
     await ready;
-    let db: Database;
-    let drop = async () => {};
+    let scratch: Awaited<ReturnType<typeof createScratchMysqlDatabase>> | undefined;
     const env: Record<string, string> = {
       CARAVAN_ADMIN_KEY: `cadm_test_${Math.random().toString(36).slice(2)}_admin_key`,
       CARAVAN_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 9).toString('base64')}`,
@@ -114,52 +112,53 @@ export class ApiHarness {
       ...options.env,
     };
     if (backend === 'mysql') {
-      const scratch = await createScratchMysqlDatabase('api');
-      db = scratch.db;
-      drop = scratch.drop;
+      scratch = await createScratchMysqlDatabase('api');
     } else {
       env.CARAVAN_DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'caravan-api-')), 'api.sqlite')}`;
-      db = createDatabase({ client: 'sqlite', filename: env.CARAVAN_DATABASE_URL.slice('sqlite:'.length) });
     }
     const config = loadConfig({ env });
-    await createMigrator({ db, directory: migrationsDir }).latest();
     const logger = createLogger({
       level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
       name: 'caravan-test',
     });
-    // Appends in this process wake its subscriptions at once; polling only backs that up.
-    const log = new SqlInternalLog({ db, logger, pollIntervalMs: 250, retryBackoffMs: 50 });
+    const runtime = createRuntime({
+      config,
+      logger,
+      version: 'test',
+      migrationsDir,
+      // The scratch MariaDB database; SQLite is opened from the configuration.
+      ...(scratch ? { db: scratch.db } : {}),
+      // Appends in this process wake its subscriptions at once; polling only backs that up.
+      log: (deps) => new SqlInternalLog({ db: deps.db, logger, pollIntervalMs: 250, retryBackoffMs: 50 }),
+      limiterStore: createLimiterStore(null),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    await runtime.migrator.latest();
+    const { db, log } = runtime;
     await log.init();
     // Endpoints are not cached, so a test may create one and send an event to it at once.
     const router = options.router
       ? createRouter({
           log,
-          db,
+          repository: runtime.storage.routing,
           logger,
           endpointCacheTtlMs: 0,
-          ...(options.clock ? { clock: options.clock } : {}),
+          clock: runtime.clock,
         })
       : undefined;
     await router?.start();
     const app = await createApp({
-      db,
-      version: 'test',
-      services: createServices({
-        config,
-        db,
-        limiterStore: createLimiterStore(null),
-        log,
-        ...(options.clock ? { clock: options.clock } : {}),
-      }),
+      storage: runtime.storage,
+      version: runtime.version,
+      services: createServices(runtime),
       logger,
     });
     const server = await startServer(app, '127.0.0.1', 0);
     return new ApiHarness(backend, server.url, config, db, log, router, async () => {
       await server.close();
       await router?.stop({ graceMs: 0 });
-      await log.close({ graceMs: 0 });
-      if (backend === 'mysql') await drop();
-      else await db.destroy();
+      await runtime.close({ graceMs: 0 });
+      await scratch?.drop();
     });
   }
 

@@ -4,12 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import {
-  KafkaInternalLog,
   KeyRing,
   SqlInternalLog,
   createDatabase,
+  createKnexStorage,
   createMigrator,
   derivedDeliveryId,
   generateHmacSecret,
@@ -17,9 +16,11 @@ import {
   type Database,
   type DeliveryRecord,
   type InternalLog,
+  type Storage,
 } from '@caravan/core';
+import { kafkaTestLog } from './kafkaTestLog.js';
 import { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
-import { migrationsDir, serviceSetting } from './services.js';
+import { migrationsDir } from './services.js';
 
 /** A database and an internal log for pipeline tests. */
 export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';
@@ -27,6 +28,8 @@ export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';
 export interface DispatchBacking {
   backend: DispatchBackend;
   db: Database;
+  /** Every storage port on `db`, as the runtime builds them. */
+  storage: Storage;
   log: InternalLog;
   /** Another connection pool on the same database, as a second process would have. */
   connect(): Database;
@@ -70,42 +73,14 @@ export async function openDispatchBacking(backend: DispatchBackend): Promise<Dis
   let log: InternalLog;
   let dropTopics = () => Promise.resolve();
   if (backend === 'kafka') {
-    const brokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
-    const topicPrefix = `caravan-dispatch-test.${randomBytes(4).toString('hex')}.`;
-    log = new KafkaInternalLog({
-      brokers,
-      clientId: 'caravan-dispatch-test',
-      topicPrefix,
-      partitions,
-      replicationFactor: 1,
-      consumer: {
-        sessionTimeoutMs: 6000,
-        rebalanceTimeoutMs: 6000,
-        heartbeatIntervalMs: 300,
-        maxWaitTimeMs: 100,
-      },
-      retryBackoffMs: 50,
-    });
-    dropTopics = async () => {
-      const admin = new Kafka({
-        clientId: 'caravan-dispatch-test',
-        brokers,
-        logLevel: logLevel.NOTHING,
-      }).admin();
-      await admin.connect();
-      try {
-        const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
-        if (topics.length > 0) await admin.deleteTopics({ topics });
-      } finally {
-        await admin.disconnect();
-      }
-    };
+    ({ log, dropTopics } = kafkaTestLog('caravan-dispatch-test', { partitions, maxWaitTimeMs: 100 }));
   } else {
     log = new SqlInternalLog({ db, partitions, pollIntervalMs: 20, leaseMs: 1500, retryBackoffMs: 50 });
   }
   return {
     backend,
     db,
+    storage: createKnexStorage(db),
     log,
     connect,
     async cleanup() {

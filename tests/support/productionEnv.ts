@@ -11,18 +11,17 @@ export interface ProductionEnv extends Record<string, string> {
 }
 
 /**
- * Caravan's environment on the harness's MariaDB (a scratch database, dropped when the test ends) and
+ * Caravan's environment on the harness's MariaDB (a scratch database; `scratch.drop()` removes it) and
  * Kafka (topics under a unique `<label>-…` prefix), with loopback receivers admitted and a fresh admin key
  * and key ring. `redis` shares limiter state between processes. Processes announce their URL and
- * readiness at `info`, so that is the default log level.
+ * readiness at `info`, so that is the default log level. Tests and benchmarks start `caravan`
+ * processes on it.
  */
-export async function createProductionEnv(
-  t: ExecutionContext,
+export async function productionEnvironment(
   label: string,
   options: { partitions?: number; redis?: boolean; extra?: Record<string, string> } = {},
 ): Promise<{ env: ProductionEnv; scratch: Awaited<ReturnType<typeof createScratchMysqlDatabase>> }> {
   const scratch = await createScratchMysqlDatabase(label);
-  t.teardown(scratch.drop);
   const partitions = String(options.partitions ?? 3);
   const env: ProductionEnv = {
     CARAVAN_DATABASE_URL: `mysql://${serviceSetting('CARAVAN_TEST_MYSQL_USER')}:${serviceSetting('CARAVAN_TEST_MYSQL_PASSWORD')}@${serviceSetting('CARAVAN_TEST_MYSQL_HOST')}:${serviceSetting('CARAVAN_TEST_MYSQL_PORT')}/${scratch.name}`,
@@ -40,6 +39,17 @@ export async function createProductionEnv(
     ...options.extra,
   };
   return { env, scratch };
+}
+
+/** {@link productionEnvironment} for one test: the scratch database is dropped when the test ends. */
+export async function createProductionEnv(
+  t: ExecutionContext,
+  label: string,
+  options: Parameters<typeof productionEnvironment>[1] = {},
+): ReturnType<typeof productionEnvironment> {
+  const made = await productionEnvironment(label, options);
+  t.teardown(made.scratch.drop);
+  return made;
 }
 
 /**

@@ -2,13 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import {
-  KafkaInternalLog,
-  KnexEndpointRepository,
-  KnexTenantRepository,
   SqlInternalLog,
   createDatabase,
+  createKnexStorage,
   createMigrator,
   decodeDeliveryRecord,
   encodeRecord,
@@ -18,15 +15,19 @@ import {
   type Endpoint,
   type EventRecord,
   type InternalLog,
+  type Storage,
 } from '@caravan/core';
+import { kafkaTestLog } from './kafkaTestLog.js';
 import { createScratchMysqlDatabase } from './mysql.js';
-import { migrationsDir, serviceSetting } from './services.js';
+import { migrationsDir } from './services.js';
 
 /** Where a router test keeps its events: the database and the log engine. */
 export type RoutingBackend = 'sqlite' | 'mariadb' | 'kafka';
 
 export interface RoutingBacking {
   db: Database;
+  /** Every storage port on `db`, as the runtime builds them. */
+  storage: Storage;
   log: InternalLog;
   cleanup(): Promise<void>;
 }
@@ -47,10 +48,12 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
     drop = () => db.destroy();
   }
   await createMigrator({ db, directory: migrationsDir }).latest();
+  const storage = createKnexStorage(db);
   if (backend !== 'kafka') {
     const log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
     return {
       db,
+      storage,
       log,
       cleanup: async () => {
         await log.close({ graceMs: 0 });
@@ -58,40 +61,15 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
       },
     };
   }
-  const brokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
-  const topicPrefix = `caravan-router-test.${randomBytes(4).toString('hex')}.`;
-  const log = new KafkaInternalLog({
-    brokers,
-    clientId: 'caravan-router-test',
-    topicPrefix,
-    partitions,
-    replicationFactor: 1,
-    consumer: {
-      sessionTimeoutMs: 6000,
-      rebalanceTimeoutMs: 6000,
-      heartbeatIntervalMs: 300,
-      maxWaitTimeMs: 200,
-    },
-    retryBackoffMs: 50,
-  });
+  const { log, dropTopics } = kafkaTestLog('caravan-router-test', { partitions, maxWaitTimeMs: 200 });
   return {
     db,
+    storage,
     log,
     cleanup: async () => {
       await log.close({ graceMs: 0 });
       await drop();
-      const admin = new Kafka({
-        clientId: 'caravan-router-test',
-        brokers,
-        logLevel: logLevel.NOTHING,
-      }).admin();
-      await admin.connect();
-      try {
-        const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
-        if (topics.length > 0) await admin.deleteTopics({ topics });
-      } finally {
-        await admin.disconnect();
-      }
+      await dropTopics();
     },
   };
 }
@@ -99,7 +77,7 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
 export async function createTenant(db: Database): Promise<string> {
   const id = newId('tnt');
   const now = Date.now();
-  await new KnexTenantRepository({ db }).insert({
+  await createKnexStorage(db).tenants.insert({
     id,
     name: 'Router test',
     limits: {
@@ -158,7 +136,7 @@ export async function createEndpoint(
     createdAt: now,
     expiresAt: null,
   };
-  const result = await new KnexEndpointRepository({ db }).insert(endpoint, secret);
+  const result = await createKnexStorage(db).endpoints.insert(endpoint, secret);
   if (!result.inserted) throw new Error('endpoint limit reached');
   return endpoint.id;
 }

@@ -1,24 +1,5 @@
-import {
-  createDatabase,
-  createLimiterStore,
-  createLogger,
-  createMigrator,
-  loadConfig,
-  type Database,
-  type FrozenConfig,
-  type LimiterStore,
-  type Logger,
-} from '@caravan/core';
-import { migrationsDir } from './paths.js';
-
-/** What every subcommand builds first: the configuration, a logger and the database pool. */
-export interface Runtime {
-  config: FrozenConfig;
-  logger: Logger;
-  db: Database;
-  limiterStore: LimiterStore;
-  close(): Promise<void>;
-}
+import { createLogger, createRuntime, loadConfig, type Runtime } from '@caravan/core';
+import { caravanVersion, migrationsDir } from './paths.js';
 
 export interface RuntimeOptions {
   role: string;
@@ -26,7 +7,11 @@ export interface RuntimeOptions {
   presets?: { name: string; values: Record<string, unknown> }[];
 }
 
-export function createRuntime(options: RuntimeOptions): Runtime {
+/**
+ * What every subcommand starts from: the configuration (defaults → presets → file → env), a logger
+ * named after the subcommand, and core's composition root built on them.
+ */
+export function openRuntime(options: RuntimeOptions): Runtime {
   const file = options.configFile ?? process.env.CARAVAN_CONFIG_FILE;
   const config = loadConfig({
     env: process.env,
@@ -34,26 +19,55 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ...(options.presets ? { presets: options.presets } : {}),
   });
   const logger = createLogger({ level: config.logLevel, name: `caravan-${options.role}` });
-  const db = createDatabase(config.database);
-  const limiterStore = createLimiterStore(config.redis);
-  return {
-    config,
-    logger,
-    db,
-    limiterStore,
-    close: async () => {
-      await limiterStore.close();
-      await db.destroy();
-    },
-  };
+  return createRuntime({ config, logger, version: caravanVersion, migrationsDir });
 }
 
-export function migrator(db: Database) {
-  return createMigrator({ db, directory: migrationsDir });
+/** Something a long-running subcommand started and must stop on its way out. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * The life of a long-running subcommand: `start` builds what the process serves, handing each part
+ * to `keep`; then it runs until Ctrl-C or SIGTERM, stops the parts in reverse order and closes the
+ * runtime. If starting fails, what did start is stopped and the runtime closed before the error is
+ * rethrown, so the process can exit.
+ */
+export async function serveUntilSignal(
+  runtime: Runtime,
+  start: (keep: (part: Stoppable) => void) => Promise<void>,
+): Promise<void> {
+  const parts: Stoppable[] = [];
+  const stopAll = async () => {
+    for (const part of parts.splice(0).reverse()) await part.stop();
+    await runtime.close();
+  };
+  try {
+    await start((part) => parts.push(part));
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+  const signal = await untilSignal();
+  runtime.logger.info({ signal }, 'stopping');
+  await stopAll();
+}
+
+/** Runs a short subcommand on a runtime and closes it, whatever happens. */
+export async function withRuntime<T>(
+  options: RuntimeOptions,
+  fn: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = openRuntime(options);
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C or SIGTERM). */
-export function untilSignal(): Promise<NodeJS.Signals> {
+function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);

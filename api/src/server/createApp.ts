@@ -1,12 +1,6 @@
 import Koa from 'koa';
 import type { Registry } from 'prom-client';
-import {
-  KnexSourceMetricsStore,
-  createMetricsRegistry,
-  registerSourceMetrics,
-  type Database,
-  type Logger,
-} from '@caravan/core';
+import { createMetricsRegistry, registerSourceMetrics, type Logger, type Storage } from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
@@ -16,7 +10,8 @@ import { opsRoutes } from './opsRoutes.js';
 import type { Services } from './Services.js';
 
 export interface AppDeps {
-  db: Database;
+  /** Readiness (`/readyz`) and the per-source counters `/metrics` shows. */
+  storage: Pick<Storage, 'ping' | 'sourceMetrics'>;
   version: string;
   services: Services;
   logger: Logger;
@@ -24,12 +19,12 @@ export interface AppDeps {
 }
 
 /** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
-export async function createApp({ db, version, services, logger, metrics }: AppDeps): Promise<Koa> {
+export async function createApp({ storage, version, services, logger, metrics }: AppDeps): Promise<Koa> {
   const contract = loadContract();
   const registry = metrics ?? createMetricsRegistry();
-  registerSourceMetrics(registry, new KnexSourceMetricsStore({ db }));
+  registerSourceMetrics(registry, storage.sourceMetrics);
   const app = new Koa();
-  app.use(opsRoutes({ db, version, contractText: contract.text, metrics: registry }));
+  app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
 import type { Registry } from 'prom-client';
-import { pingDatabase, type Database } from '@caravan/core';
 
 const swaggerUiDir = join(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'), '..');
 const docsAssets: Record<string, string> = {
@@ -35,7 +34,8 @@ const docsPage = `<!doctype html>
  * from it, with assets served from the swagger-ui-dist package: no CDN).
  */
 export function opsRoutes(deps: {
-  db: Database;
+  /** True when the database answers. */
+  ping: () => Promise<boolean>;
   version: string;
   contractText: string;
   metrics: Registry;
@@ -48,7 +48,7 @@ export function opsRoutes(deps: {
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok', version: deps.version };
     } else if (ctx.path === '/readyz') {
-      const database = await pingDatabase(deps.db);
+      const database = await deps.ping();
       ctx.status = database ? 200 : 503;
       ctx.body = {
         status: database ? 'ready' : 'unavailable',

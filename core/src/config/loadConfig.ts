@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { ConfigError, type ConfigIssue } from '../errors/index.js';
 import type { CaravanConfig, FrozenConfig } from './CaravanConfig.js';
 import { configSchema } from './configSchema.js';
+import { deepFreeze } from './deepFreeze.js';
 import { databaseDefaults, defaultConfig, logDefaults } from './defaults.js';
 import { envLayer, type ConfigLayer } from './envLayer.js';
 
@@ -147,12 +148,4 @@ function sourceOf(path: string, sources: Map<string, string>): string | undefine
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function deepFreeze<T>(value: T): FrozenConfig & T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value as FrozenConfig & T;
 }

@@ -1,16 +1,8 @@
-/** An accepted event as the `events` topic carries it; `payload` is the exact JSON text sent. */
-export interface EventRecord {
+import type { StoredEvent } from './event.js';
+
+/** An accepted event as the `events` topic carries it: the event as it will be stored, versioned. */
+export interface EventRecord extends StoredEvent {
   v: 1;
-  id: string;
-  tenantId: string;
-  eventType: string;
-  payload: string;
-  idempotencyKey: string | null;
-  endpointId: string | null;
-  ownerId: string | null;
-  headers: Record<string, string>;
-  sourceId: string | null;
-  createdAt: number;
 }
 
 /** One delivery to send, as the `deliveries` topic carries it. */

@@ -54,6 +54,21 @@ export class OffsetCommitter {
     clearTimeout(this.retryTimer);
   }
 
+  /**
+   * The end of a subscription whose feeds were stopped: waits up to `graceMs` for the records in hand
+   * to finish, commits what finished, and stops committing. The caller closes the feeds afterwards.
+   */
+  async drain(graceMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.feeds()].map((f) => f.whenIdle())),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+    await this.flush();
+    this.stop();
+  }
+
   private async commitOnce(): Promise<void> {
     const pending: { feed: PartitionFeed; offset: bigint }[] = [];
     for (const feed of this.feeds()) {

@@ -37,7 +37,7 @@ function eachBackend(
         start: async (options = {}) => {
           const router = createRouter({
             log: backing.log,
-            db: backing.db,
+            repository: backing.storage.routing,
             // Kafka groups span topics, and tests run side by side on one broker.
             groupId: `caravan-router-${randomBytes(4).toString('hex')}`,
             endpointCacheTtlMs: 0,

@@ -3,8 +3,6 @@ import { systemClock, type Clock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { InternalLog, LogRecord, Subscription } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
-import type { Database } from '../storage/createDatabase.js';
-import { KnexRoutingRepository } from '../storage/knex/KnexRoutingRepository.js';
 import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { TenantEndpointsCache } from './TenantEndpointsCache.js';
 import { routeEvents } from './routeEvents.js';
@@ -16,9 +14,8 @@ export interface RouterDeps {
   log: InternalLog;
   /** Default `caravan-router`; every router of one installation must use the same group. */
   groupId?: string;
-  /** Caravan's database; or pass `repository` to route on another store. */
-  db?: Database;
-  repository?: RoutingRepository;
+  /** Where events and their deliveries are persisted (`Storage.routing`). */
+  repository: RoutingRepository;
   clock?: Clock;
   logger?: Logger;
   /** How long a tenant's endpoints are cached (see `TenantEndpointsCache`). Default 1000 ms. */
@@ -57,8 +54,7 @@ export interface Router {
  * durable; if any step fails the batch is delivered again and routed again, idempotently.
  */
 export function createRouter(deps: RouterDeps): Router {
-  const repository = deps.repository ?? (deps.db ? new KnexRoutingRepository({ db: deps.db }) : undefined);
-  if (!repository) throw new TypeError('createRouter needs a db or a repository');
+  const { repository } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? pino({ level: 'silent' });
   const endpoints = new TenantEndpointsCache({

@@ -57,7 +57,7 @@ export async function routeEvents(
       continue;
     }
     if (prior) again.add(record.id);
-    else toInsert.push(toStoredEvent(record));
+    else toInsert.push(record);
     toRoute.push(record);
   }
 
@@ -129,21 +129,6 @@ async function matchAll(
       return status === undefined ? [] : [{ ...e, status }];
     }),
   }));
-}
-
-function toStoredEvent(r: EventRecord): StoredEvent {
-  return {
-    id: r.id,
-    tenantId: r.tenantId,
-    eventType: r.eventType,
-    payload: r.payload,
-    idempotencyKey: r.idempotencyKey,
-    endpointId: r.endpointId,
-    ownerId: r.ownerId,
-    headers: r.headers,
-    sourceId: r.sourceId,
-    createdAt: r.createdAt,
-  };
 }
 
 function toDeliveryRecord(deliveryId: string, endpointId: string, event: EventRecord): DeliveryRecord {

@@ -1,4 +1,5 @@
 import type { SourceConsumer, SourceError, SourceSink } from '@caravan/source-api';
+import { deepFreeze } from '../config/deepFreeze.js';
 import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
 import type { Logger } from '../observability/index.js';
@@ -125,12 +126,4 @@ export class SourceConsumerHost {
       this.cycle = this.attempt().then(() => {});
     }, delay);
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -62,7 +62,7 @@ async function setup(
     await backing.cleanup();
   });
   await backing.log.init();
-  const { db, log } = backing;
+  const { db, log, storage } = backing;
   const tenantId = await createTenant(db);
   const ingest = new EventIngestService({
     log,
@@ -107,14 +107,14 @@ async function setup(
   t.teardown(() => subscription.stop({ graceMs: 0 }));
   const runner = (workerId: string) => {
     const r = createSourceRunner({
-      db,
+      leases: storage.sourceLeases({ workerId, leaseMs: LEASE_MS }),
+      deadLetters: storage.sources,
+      metrics: storage.sourceMetrics,
       registry,
       keyRing,
       ingest,
       clock: systemClock,
       logger,
-      workerId,
-      leaseMs: LEASE_MS,
       pollMs: 200,
     });
     runners.push(r);

@@ -1,26 +1,25 @@
 import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
 import type { Logger } from '../observability/index.js';
-import type { Database } from '../storage/createDatabase.js';
-import { KnexSourceLeases, type HeldLease } from '../storage/knex/KnexSourceLeases.js';
-import { KnexSourceMetricsStore } from '../storage/knex/KnexSourceMetricsStore.js';
-import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
+import type { HeldLease, SourceLeases } from '../storage/SourceLeases.js';
+import type { SourceMetricsStore } from '../storage/SourceMetricsStore.js';
 import type { DeliverDeps } from './deliverMessages.js';
 import type { PluginRegistry } from './PluginRegistry.js';
 import { SourceConsumerHost } from './SourceConsumerHost.js';
 import { SourceCounters } from './SourceCounters.js';
 
 export interface SourceRunnerDeps {
-  db: Database;
+  /** This worker's leases (`Storage.sourceLeases`); a dead worker's sources move within about `leaseMs`. */
+  leases: SourceLeases;
+  /** Where rejected messages are kept (`Storage.sources`). */
+  deadLetters: DeliverDeps['deadLetters'];
+  /** Where per-source counters are added up (`Storage.sourceMetrics`). */
+  metrics: SourceMetricsStore;
   registry: Pick<PluginRegistry, 'get'>;
   keyRing: KeyRing;
   ingest: DeliverDeps['ingest'];
   clock: Clock;
   logger: Logger;
-  /** Unique per process (host:pid); shown as the source's `workerId`. */
-  workerId: string;
-  /** Lease length; renewed every third of it. A dead worker's sources move within about this long. */
-  leaseMs: number;
   /** How often held sources are re-read for changes, pause and deletion. Default 2 s. */
   pollMs?: number;
   /** How often per-source counters are added to the stored totals. Default 2 s. */
@@ -52,14 +51,12 @@ interface Held {
  * the excess, which the newcomer claims: sources spread without an operator's help.
  */
 export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
-  const leases = new KnexSourceLeases({ db: deps.db, workerId: deps.workerId, leaseMs: deps.leaseMs });
-  const repo = new KnexSourceRepository({ db: deps.db });
+  const { leases } = deps;
   const held = new Map<string, Held>();
-  const counters = new SourceCounters(new KnexSourceMetricsStore({ db: deps.db }));
+  const counters = new SourceCounters(deps.metrics);
   const hostDeps = {
     ...deps,
     counters,
-    deadLetters: repo,
     setLastError: (id: string, e: { code: string; message: string; at: number } | null) =>
       leases.setLastError(id, e),
   };
@@ -152,7 +149,7 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
       running = true;
       await serial(leaseTick);
       timers = [
-        setInterval(() => void serial(leaseTick), Math.max(1, Math.floor(deps.leaseMs / 3))),
+        setInterval(() => void serial(leaseTick), Math.max(1, Math.floor(leases.leaseMs / 3))),
         setInterval(() => void serial(pollChanges), deps.pollMs ?? 2_000),
         setInterval(() => void serial(flush), deps.flushMs ?? 2_000),
       ];

@@ -54,7 +54,8 @@ export type {
   StoredSource,
 } from './SourceRepository.js';
 export { KnexSourceRepository } from './knex/KnexSourceRepository.js';
-export { KnexSourceLeases, type HeldLease } from './knex/KnexSourceLeases.js';
+export type { ClaimableSources, HeldLease, SourceLeases } from './SourceLeases.js';
+export { KnexSourceLeases } from './knex/KnexSourceLeases.js';
 export {
   zeroCounts,
   type SourceCounts,
@@ -67,9 +68,6 @@ export type { OperationalEventRepository } from './OperationalEventRepository.js
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
 export type { BreakerEndpoint, BreakerRow, BreakerRowState, BreakerStore } from './BreakerStore.js';
 export { KnexBreakerStore } from './knex/KnexBreakerStore.js';
-export {
-  ENCRYPTED_COLUMNS,
-  reencryptStoredSecrets,
-  type ColumnReport,
-  type KeyReencryptionOptions,
-} from './knex/KnexKeyReencryption.js';
+export { ENCRYPTED_COLUMNS, reencryptStoredSecrets } from './knex/KnexKeyReencryption.js';
+export type { ColumnReport, KeyReencryptionOptions, Storage } from './Storage.js';
+export { createKnexStorage } from './knex/createKnexStorage.js';

@@ -1,11 +1,7 @@
-import { createInternalLog } from '@caravan/core';
-import { createApp } from '../../server/createApp.js';
-import { createServices } from '../../server/createServices.js';
-import { startServer } from '../../server/startServer.js';
+import { WORKER_ROLES, startRoles, type Runtime } from '@caravan/core';
 import { devPreset } from '../devPreset.js';
-import { caravanVersion } from '../paths.js';
-import { createRuntime, migrator, untilSignal } from '../runtime.js';
-import { startRoles } from '../startRoles.js';
+import { listen } from '../listen.js';
+import { openRuntime, serveUntilSignal } from '../runtime.js';
 
 export interface DevOptions {
   dataDir: string;
@@ -17,66 +13,51 @@ export interface DevOptions {
 /** `caravan dev`: every role in one process on the embedded defaults, migrated on start. */
 export async function dev(options: DevOptions): Promise<void> {
   const preset: Record<string, unknown> = devPreset(options.dataDir);
-  const listen: Record<string, unknown> = {};
-  if (options.host) listen.host = options.host;
-  if (options.port) listen.port = Number(options.port);
-  const runtime = createRuntime({
+  const listenAt: Record<string, unknown> = {};
+  if (options.host) listenAt.host = options.host;
+  if (options.port) listenAt.port = Number(options.port);
+  const runtime = openRuntime({
     role: 'dev',
     configFile: options.config,
     presets: [
       { name: 'caravan dev', values: preset },
-      { name: 'command line', values: Object.keys(listen).length ? { listen } : {} },
+      { name: 'command line', values: Object.keys(listenAt).length ? { listen: listenAt } : {} },
     ],
   });
-  const { config, logger, db } = runtime;
-  const applied = await migrator(db).latest();
-  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  await serveUntilSignal(runtime, async (keep) => {
+    const applied = await runtime.migrator.latest();
+    if (applied.length) runtime.logger.info({ migrations: applied }, 'database migrated');
+    await runtime.log.init();
+    const roles = await startRoles(WORKER_ROLES, runtime);
+    keep(roles);
+    const server = await listen(runtime);
+    keep({ stop: () => server.close() });
+    process.stdout.write(banner(runtime, server.url, roles.names));
+  });
+}
 
-  const log = createInternalLog(config.log, { db, logger });
-  await log.init();
-  const services = createServices({ config, db, limiterStore: runtime.limiterStore, log });
-  const roles = await startRoles(['router', 'dispatcher', 'scheduler', 'sources'], runtime, log).catch(
-    async (error: unknown) => {
-      await log.close();
-      await runtime.close();
-      throw error;
-    },
-  );
-  const server = await startServer(
-    await createApp({ db, version: caravanVersion, services, logger }),
-    config.listen.host,
-    config.listen.port,
-  );
+function banner({ config, version }: Runtime, url: string, roles: readonly string[]): string {
   const where =
     config.database.client === 'sqlite'
       ? config.database.filename
       : `${config.database.host}/${config.database.database}`;
-  process.stdout.write(
-    [
-      '',
-      `Caravan ${caravanVersion} (dev) is listening on ${server.url}`,
-      `  database:  ${config.database.client} ${where}`,
-      `  log:       ${config.log.engine}`,
-      `  roles:     api, ${roles.names.join(', ')}`,
-      `  admin key: ${config.adminKey}`,
-      '',
-      'Check it:',
-      `  curl ${server.url}/healthz`,
-      'Create a first tenant with the admin key:',
-      `  curl -X POST ${server.url}/v1/tenants -H 'authorization: Bearer ${config.adminKey}' \\`,
-      `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
-      'API reference:',
-      `  ${server.url}/docs`,
-      '',
-      'Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
-
-  const signal = await untilSignal();
-  logger.info({ signal }, 'stopping');
-  await server.close();
-  await roles.stop();
-  await log.close();
-  await runtime.close();
+  return [
+    '',
+    `Caravan ${version} (dev) is listening on ${url}`,
+    `  database:  ${config.database.client} ${where}`,
+    `  log:       ${config.log.engine}`,
+    `  roles:     api, ${roles.join(', ')}`,
+    `  admin key: ${config.adminKey}`,
+    '',
+    'Check it:',
+    `  curl ${url}/healthz`,
+    'Create a first tenant with the admin key:',
+    `  curl -X POST ${url}/v1/tenants -H 'authorization: Bearer ${config.adminKey}' \\`,
+    `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
+    'API reference:',
+    `  ${url}/docs`,
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
-import { CaravanError, KeyRing, reencryptStoredSecrets, type ColumnReport } from '@caravan/core';
-import { createRuntime } from '../runtime.js';
+import { CaravanError, type ColumnReport } from '@caravan/core';
+import { withRuntime } from '../runtime.js';
 
 /**
  * `caravan keys status|reencrypt`: master-key rotation. `status` counts the stored secrets under each
@@ -17,19 +17,12 @@ export async function keys(action: string, options: { config?: string; batchSize
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     throw new CaravanError('CARAVAN_USAGE', 'keys: --batch-size must be an integer from 1 to 10000');
   }
-  const runtime = createRuntime({ role: 'keys', configFile: options.config });
-  try {
-    const keyRing = new KeyRing(runtime.config.encryption);
-    const reports = await reencryptStoredSecrets(
-      { db: runtime.db, keyRing },
-      { batchSize, dryRun: action === 'status' },
-    );
+  await withRuntime({ role: 'keys', configFile: options.config }, async ({ storage, keyRing }) => {
+    const reports = await storage.reencryptSecrets(keyRing, { batchSize, dryRun: action === 'status' });
     process.stdout.write(describe(reports, keyRing.primaryKeyId, action === 'reencrypt'));
     const left = remaining(reports, keyRing.primaryKeyId);
     if (left > 0) process.exitCode = 1;
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
 function remaining(reports: readonly ColumnReport[], primaryKeyId: string): number {

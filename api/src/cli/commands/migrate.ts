@@ -1,5 +1,5 @@
 import { CaravanError } from '@caravan/core';
-import { createRuntime, migrator } from '../runtime.js';
+import { withRuntime } from '../runtime.js';
 
 export type MigrateAction = 'latest' | 'rollback' | 'status';
 
@@ -11,9 +11,7 @@ export async function migrate(action: string, options: { config?: string; all?: 
       `migrate: unknown action "${action}" (expected latest, rollback or status)`,
     );
   }
-  const runtime = createRuntime({ role: 'migrate', configFile: options.config });
-  try {
-    const m = migrator(runtime.db);
+  await withRuntime({ role: 'migrate', configFile: options.config }, async ({ migrator: m }) => {
     if (action === 'latest') {
       const applied = await m.latest();
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
@@ -25,7 +23,5 @@ export async function migrate(action: string, options: { config?: string; all?: 
       for (const name of status.applied) process.stdout.write(`applied  ${name}\n`);
       for (const name of status.pending) process.stdout.write(`pending  ${name}\n`);
     }
-  } finally {
-    await runtime.close();
-  }
+  });
 }

@@ -1,10 +1,8 @@
-import { CaravanError, createInternalLog } from '@caravan/core';
-import { createRuntime, untilSignal } from '../runtime.js';
-import { startRoles } from '../startRoles.js';
+import { CaravanError, WORKER_ROLES, startRoles, type WorkerRole } from '@caravan/core';
+import { openRuntime, serveUntilSignal } from '../runtime.js';
 
 /** The roles a worker process can run. */
-export const workerRoles = ['router', 'dispatcher', 'scheduler', 'sources'] as const;
-export type WorkerRole = (typeof workerRoles)[number];
+export const workerRoles = WORKER_ROLES;
 
 /** Parses `--roles a,b` and refuses unknown names, naming them and the known ones. */
 export function parseRoles(raw: string): WorkerRole[] {
@@ -25,19 +23,11 @@ export function parseRoles(raw: string): WorkerRole[] {
 /** `caravan worker --roles …`: runs pipeline roles until Ctrl-C or SIGTERM, then hands back in-flight work. */
 export async function worker(options: { roles: string; config?: string }): Promise<void> {
   const roles = parseRoles(options.roles);
-  const runtime = createRuntime({ role: 'worker', configFile: options.config });
-  const { config, db, logger } = runtime;
-  const log = createInternalLog(config.log, { db, logger });
-  await log.init();
-  const running = await startRoles(roles, runtime, log).catch(async (error: unknown) => {
-    await log.close();
-    await runtime.close();
-    throw error;
+  const runtime = openRuntime({ role: 'worker', configFile: options.config });
+  await serveUntilSignal(runtime, async (keep) => {
+    await runtime.log.init();
+    const running = await startRoles(roles, runtime);
+    keep(running);
+    runtime.logger.info({ roles: running.names, log: runtime.config.log.engine }, 'worker running');
   });
-  logger.info({ roles: running.names, log: config.log.engine }, 'worker running');
-  const signal = await untilSignal();
-  logger.info({ signal }, 'stopping');
-  await running.stop();
-  await log.close();
-  await runtime.close();
 }

@@ -13,6 +13,7 @@ import {
 } from '../InternalLog.js';
 import { ensureTopics } from './ensureTopics.js';
 import { kafkaLogCreator } from './kafkaLogCreator.js';
+import { SubscriptionSet } from '../SubscriptionSet.js';
 import { KafkaSubscription } from './KafkaSubscription.js';
 
 export interface KafkaInternalLogOptions extends AppendBatchingOptions {
@@ -62,10 +63,9 @@ export class KafkaInternalLog implements InternalLog {
   private readonly kafka: Kafka;
   private readonly logger: Logger;
   private readonly batcher: AppendBatcher;
-  private readonly subscriptions = new Set<KafkaSubscription>();
+  private readonly subscriptions = new SubscriptionSet<KafkaSubscription>();
   private producer: Promise<Producer> | undefined;
   private initialized: Promise<void> | undefined;
-  private closed = false;
 
   constructor(private readonly options: KafkaInternalLogOptions) {
     this.logger = options.logger ?? pino({ level: 'silent' });
@@ -100,7 +100,7 @@ export class KafkaInternalLog implements InternalLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    if (this.closed) throw new LogUnavailableError('The internal log is closed.');
+    this.subscriptions.assertOpen();
     await this.init();
     const timing = this.options.consumer ?? {};
     const consumer = this.kafka.consumer({
@@ -124,28 +124,11 @@ export class KafkaInternalLog implements InternalLog {
       },
       options,
     );
-    try {
-      await subscription.start();
-    } catch (error) {
-      await subscription.stop({ graceMs: 0 }).catch(() => undefined);
-      throw new LogUnavailableError('Kafka could not be reached to join the consumer group.', {
-        cause: error,
-      });
-    }
-    this.subscriptions.add(subscription);
-    return {
-      assignedPartitions: () => subscription.assignedPartitions(),
-      stop: async (stopOptions) => {
-        await subscription.stop(stopOptions);
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return this.subscriptions.start(subscription, 'Kafka could not be reached to join the consumer group.');
   }
 
   async close(options: { graceMs?: number } = {}): Promise<void> {
-    this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop(options)));
-    this.subscriptions.clear();
+    await this.subscriptions.close(options);
     await this.batcher.close();
     const producer = this.producer;
     this.producer = undefined;

@@ -105,15 +105,8 @@ export class KafkaSubscription implements Subscription {
       logger.debug({ err: error }, 'pausing a consumer that is not running');
     }
     for (const feed of this.feeds.values()) feed.stop();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all([...this.feeds.values()].map((f) => f.whenIdle())),
-      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-    ]);
-    clearTimeout(timer);
     // kafkajs drops commits once the consumer stopped running, so commit before disconnecting.
-    await this.committer.flush();
-    this.committer.stop();
+    await this.committer.drain(graceMs);
     for (const feed of this.feeds.values()) feed.close();
     this.feeds.clear();
     for (const remove of this.listeners.splice(0)) remove();

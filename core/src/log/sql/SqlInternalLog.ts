@@ -15,6 +15,7 @@ import {
   type Subscription,
 } from '../InternalLog.js';
 import { appendRecords, ensurePartitions } from './sqlLogRecords.js';
+import { SubscriptionSet } from '../SubscriptionSet.js';
 import { SqlSubscription } from './SqlSubscription.js';
 
 export interface SqlInternalLogOptions extends AppendBatchingOptions {
@@ -47,10 +48,9 @@ export class SqlInternalLog implements InternalLog {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly batcher: AppendBatcher;
-  private readonly subscriptions = new Set<SqlSubscription>();
+  private readonly subscriptions = new SubscriptionSet<SqlSubscription>();
   private readonly partitionCounts: Record<LogTopic, number>;
   private initialized: Promise<void> | undefined;
-  private closed = false;
 
   constructor(private readonly options: SqlInternalLogOptions) {
     this.db = options.db;
@@ -78,7 +78,7 @@ export class SqlInternalLog implements InternalLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    if (this.closed) throw new LogUnavailableError('The internal log is closed.');
+    this.subscriptions.assertOpen();
     await this.init();
     const consumerId = this.options.consumerId ?? `${hostname()}:${process.pid}`;
     const subscription = new SqlSubscription(
@@ -95,28 +95,11 @@ export class SqlInternalLog implements InternalLog {
       },
       options,
     );
-    try {
-      await subscription.start();
-    } catch (error) {
-      await subscription.stop({ graceMs: 0 }).catch(() => undefined);
-      throw new LogUnavailableError('The SQL internal log could not join the consumer group.', {
-        cause: error,
-      });
-    }
-    this.subscriptions.add(subscription);
-    return {
-      assignedPartitions: () => subscription.assignedPartitions(),
-      stop: async (stopOptions) => {
-        await subscription.stop(stopOptions);
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return this.subscriptions.start(subscription, 'The SQL internal log could not join the consumer group.');
   }
 
   async close(options: { graceMs?: number } = {}): Promise<void> {
-    this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop(options)));
-    this.subscriptions.clear();
+    await this.subscriptions.close(options);
     await this.batcher.close();
   }
 
@@ -126,7 +109,7 @@ export class SqlInternalLog implements InternalLog {
     } catch (error) {
       throw new LogUnavailableError('The SQL internal log could not append records.', { cause: error });
     }
-    for (const subscription of this.subscriptions) {
+    for (const subscription of this.subscriptions.values()) {
       if (subscription.topic === topic) subscription.notifyAppended();
     }
   }

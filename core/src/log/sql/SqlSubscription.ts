@@ -92,14 +92,7 @@ export class SqlSubscription implements Subscription {
     this.poll.wake();
     for (const feed of this.feeds.values()) feed.stop();
     await Promise.all(this.loops);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all([...this.feeds.values()].map((f) => f.whenIdle())),
-      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-    ]);
-    clearTimeout(timer);
-    await this.committer.flush();
-    this.committer.stop();
+    await this.committer.drain(graceMs);
     for (const feed of this.feeds.values()) feed.close();
     this.feeds.clear();
     try {

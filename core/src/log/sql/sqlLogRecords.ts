@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { isMysql, type Database } from '../../storage/index.js';
+import { chunkRows } from '../../storage/knex/columns.js';
+import { withSqliteConnection } from '../../storage/knex/sqliteConnection.js';
 import type { AppendRecord, LogTopic } from '../InternalLog.js';
 import type { FetchedRecord } from '../PartitionFeed.js';
 import { partitionForKey } from './partitionForKey.js';
@@ -104,42 +106,17 @@ async function appendMysql(db: Database, topic: LogTopic, groups: Groups, now: n
       const base = Number(head.next_offset);
       const rows = list.map((record, i) => rowFor(topic, partition, base + i, record, now));
       // Bounded statements: a payload may be up to a few MiB and max_allowed_packet defaults to 16 MiB.
-      for (const chunk of chunksOf(rows, 4 * 1024 * 1024)) await trx('log_records').insert(chunk);
+      const chunks = chunkRows(rows, {
+        maxRows: 200,
+        maxBytes: 4 * 1024 * 1024,
+        size: (r) => r.value.length,
+      });
+      for (const chunk of chunks) await trx('log_records').insert(chunk);
       await trx('log_partitions')
         .where({ topic, partition })
         .update({ next_offset: base + list.length });
     }
   });
-}
-
-function* chunksOf<T extends { value: Buffer }>(rows: readonly T[], maxBytes: number): Generator<T[]> {
-  let chunk: T[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    if (chunk.length > 0 && (chunk.length >= 200 || bytes + row.value.length > maxBytes)) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(row);
-    bytes += row.value.length;
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-interface SqliteStatement {
-  run(...params: unknown[]): unknown;
-  get(...params: unknown[]): unknown;
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  transaction(fn: () => void): { immediate(): void };
-}
-
-interface KnexClientPool {
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
 }
 
 // On SQLite the whole append runs as one synchronous better-sqlite3 transaction opened with
@@ -149,9 +126,7 @@ interface KnexClientPool {
 // A synchronous transaction holds the write lock only while it runs, and IMMEDIATE takes it up front, so
 // it never fails halfway with SQLITE_BUSY on a read-to-write upgrade.
 async function appendSqlite(db: Database, topic: LogTopic, groups: Groups, now: number): Promise<void> {
-  const client = db.client as KnexClientPool;
-  const conn = (await client.acquireConnection()) as SqliteConnection;
-  try {
+  await withSqliteConnection(db, (conn) => {
     const bump = conn.prepare(
       'update log_partitions set next_offset = next_offset + ? where topic = ? and "partition" = ? returning next_offset',
     );
@@ -180,7 +155,5 @@ async function appendSqlite(db: Database, topic: LogTopic, groups: Groups, now: 
         }
       })
       .immediate();
-  } finally {
-    await client.releaseConnection(conn);
-  }
+  });
 }

@@ -5,6 +5,7 @@ import type { Database } from '../createDatabase.js';
 import { isDuplicateKeyError } from './isDuplicateKeyError.js';
 import { insertOperationalEvent } from './operationalEventRows.js';
 import { stepTransaction, type Step } from './stepTransaction.js';
+import { msOrNull } from './columns.js';
 
 interface Row {
   endpoint_id: string;
@@ -18,7 +19,6 @@ interface Row {
   last_error: string | null;
 }
 
-const ms = (v: number | string | null): number | null => (v === null ? null : Number(v));
 const UNSETTLED = ['pending', 'retrying'];
 
 /** {@link BreakerStore} on MySQL/MariaDB or SQLite through knex; every transition is a guarded UPDATE. */
@@ -33,8 +33,8 @@ export class KnexBreakerStore implements BreakerStore {
       endpointId: r.endpoint_id,
       tenantId: r.tenant_id,
       state: r.state,
-      openedAt: ms(r.opened_at),
-      nextProbeAt: ms(r.next_probe_at),
+      openedAt: msOrNull(r.opened_at),
+      nextProbeAt: msOrNull(r.next_probe_at),
       consecutiveFailures: r.consecutive_failures,
       failedProbes: r.failed_probes,
       window: r.window ? (JSON.parse(r.window) as BreakerRow['window']) : [],
@@ -129,7 +129,7 @@ export class KnexBreakerStore implements BreakerStore {
     await this.deps.db('endpoints').where(where).whereNull('failing_since').update({ failing_since: at });
     const row = (await this.deps.db('endpoints').where(where).select('failing_since').first()) as
       { failing_since: number | string | null } | undefined;
-    return row ? ms(row.failing_since) : null;
+    return row ? msOrNull(row.failing_since) : null;
   }
 
   async clearFailing(target: BreakerEndpoint): Promise<void> {
@@ -155,7 +155,7 @@ export class KnexBreakerStore implements BreakerStore {
           status: string;
         }[]
       )[0];
-      const failingSince = endpoint ? ms(endpoint.failing_since) : null;
+      const failingSince = endpoint ? msOrNull(endpoint.failing_since) : null;
       if (!endpoint || endpoint.status === 'disabled' || failingSince === null) return false;
       if (failingSince > failingSinceAtMost) return false;
       const changed = yield trx('endpoints')

@@ -9,6 +9,7 @@ import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
 import type { DeliveryFilter, DeliveryRepository } from '../DeliveryRepository.js';
 import { decodeCursor, toPage, type CursorPosition, type PageRequest } from '../Page.js';
+import { msOrNull } from './columns.js';
 
 interface DeliveryRow {
   id: string;
@@ -44,8 +45,6 @@ interface AttemptRow {
   response_body_excerpt: string | null;
   egress_address: string | null;
 }
-
-const msOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
 export function toDelivery(r: DeliveryRow): Delivery {
   return {

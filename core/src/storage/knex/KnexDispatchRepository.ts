@@ -10,6 +10,7 @@ import type {
 } from '../DispatchRepository.js';
 import { insertOperationalEvent } from './operationalEventRows.js';
 import { stepTransaction, type Step } from './stepTransaction.js';
+import { msOrNull } from './columns.js';
 
 const UNSETTLED: readonly DeliveryStatus[] = ['pending', 'retrying'];
 
@@ -62,7 +63,7 @@ export class KnexDispatchRepository implements DispatchRepository {
         tenantId: r.tenant_id,
         status: r.status,
         attemptCount: r.attempt_count,
-        endpointUpdatedAt: r.endpoint_updated_at === null ? null : Number(r.endpoint_updated_at),
+        endpointUpdatedAt: msOrNull(r.endpoint_updated_at),
       });
     }
     return states;

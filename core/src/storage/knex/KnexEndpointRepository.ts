@@ -21,6 +21,7 @@ import {
   type SecretRow,
 } from './endpointRows.js';
 import { writeTransaction } from './writeTransaction.js';
+import { msOrNull } from './columns.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -224,12 +225,12 @@ export class KnexEndpointRepository implements EndpointRepository {
     return {
       breaker: breaker && {
         state: breaker.state,
-        openedAt: breaker.opened_at === null ? null : Number(breaker.opened_at),
-        nextProbeAt: breaker.next_probe_at === null ? null : Number(breaker.next_probe_at),
+        openedAt: msOrNull(breaker.opened_at),
+        nextProbeAt: msOrNull(breaker.next_probe_at),
       },
       attempts: Number(totals.n),
       successes: Number(totals.ok ?? 0),
-      lastSuccessAt: totals.last_ok === null ? null : Number(totals.last_ok),
+      lastSuccessAt: msOrNull(totals.last_ok),
       lastFailure: failure
         ? {
             at: Number(failure.started_at),

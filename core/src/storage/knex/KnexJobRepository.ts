@@ -1,6 +1,7 @@
 import type { Job, JobStatus, JobType } from '../../domain/job.js';
 import type { Database } from '../createDatabase.js';
 import type { JobRepository, RunnableJob } from '../JobRepository.js';
+import { msOrNull } from './columns.js';
 
 interface JobRow {
   id: string;
@@ -30,7 +31,7 @@ function toJob(r: JobRow): RunnableJob & { finishedAt: number | null } {
     cursor: r.cursor,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
-    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+    finishedAt: msOrNull(r.finished_at),
   };
 }
 

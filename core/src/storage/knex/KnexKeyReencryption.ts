@@ -1,5 +1,8 @@
 import type { KeyRing } from '../../crypto/KeyRing.js';
 import type { Database } from '../createDatabase.js';
+import type { ColumnReport, KeyReencryptionOptions } from '../Storage.js';
+
+export type { ColumnReport, KeyReencryptionOptions };
 
 /** One column holding values encrypted with the key ring, and the `aad` each value is bound to. */
 interface EncryptedColumn {
@@ -17,29 +20,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'tenants', column: 'operations_secret_encrypted', aad: (id) => `tenant:${id}` },
   { table: 'sources', column: 'credentials_encrypted', aad: (id) => id },
 ];
-
-/** What a pass found in one column. */
-export interface ColumnReport {
-  /** `table.column` */
-  column: string;
-  /** Values looked at. */
-  scanned: number;
-  /** Values rewritten under the primary key by this pass. */
-  reencrypted: number;
-  /** Values by the key that encrypts them after the pass (`unreadable`: not decryptable, see `failures`). */
-  byKey: Record<string, number>;
-  /** Rows whose value could not be decrypted (its key is not in the ring, or it was altered). */
-  failures: { id: string; message: string }[];
-}
-
-export interface KeyReencryptionOptions {
-  /** Rows read and rewritten per step (default 100): each step is short, so live traffic is not held up. */
-  batchSize?: number;
-  /** Only count, rewrite nothing (`caravan keys status`). */
-  dryRun?: boolean;
-  /** Called after each batch, e.g. to print progress or pause between batches. */
-  afterBatch?: (report: ColumnReport) => Promise<void> | void;
-}
 
 /**
  * Re-encrypts every stored secret under the key ring's primary key, so an operator can retire an old

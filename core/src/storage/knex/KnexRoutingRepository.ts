@@ -4,6 +4,7 @@ import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { StoredEvent } from '../../domain/event.js';
 import { isMysql, type Database } from '../createDatabase.js';
 import type { NewDelivery, RoutableEndpoint, RoutingRepository } from '../RoutingRepository.js';
+import { chunkRows } from './columns.js';
 import { eventToRow, type EventRow } from './eventRows.js';
 import { insertIgnoringSqlite } from './sqliteRoutingInsert.js';
 
@@ -97,22 +98,12 @@ async function insertIgnoring(
   await db(table).insert(rows).onConflict('id').ignore();
 }
 
-function* eventChunks(events: readonly StoredEvent[]): Generator<EventRow[]> {
-  let chunk: EventRow[] = [];
-  let bytes = 0;
-  for (const row of events.map(eventToRow)) {
-    if (
-      chunk.length > 0 &&
-      (chunk.length >= EVENT_ROWS_PER_INSERT || bytes + row.payload.length > EVENT_BYTES_PER_INSERT)
-    ) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(row);
-    bytes += row.payload.length;
-  }
-  if (chunk.length > 0) yield chunk;
+function eventChunks(events: readonly StoredEvent[]): Generator<EventRow[]> {
+  return chunkRows(events.map(eventToRow), {
+    maxRows: EVENT_ROWS_PER_INSERT,
+    maxBytes: EVENT_BYTES_PER_INSERT,
+    size: (row) => row.payload.length,
+  });
 }
 
 function deliveryRow(d: NewDelivery) {

@@ -4,6 +4,7 @@ import type { DeliveryRecord } from '../../domain/pipelineRecords.js';
 import { isMysql, type Database } from '../createDatabase.js';
 import type { ClaimedDelivery, ClaimOptions, SchedulerRepository } from '../SchedulerRepository.js';
 import { stepTransaction } from './stepTransaction.js';
+import { headersOf } from './columns.js';
 
 interface ClaimedRow {
   id: string;
@@ -25,6 +26,27 @@ interface ClaimedRow {
 
 type Where = (q: Knex.QueryBuilder) => void;
 
+/** The claimed delivery's record around the body it sends. */
+function claimedRecord(
+  row: ClaimedRow,
+  body: { payload: string; headers: Record<string, string>; createdAt: number },
+): ClaimedDelivery {
+  const record: DeliveryRecord = {
+    v: 1,
+    deliveryId: row.id,
+    tenantId: row.tenant_id,
+    endpointId: row.endpoint_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    payload: body.payload,
+    headers: body.headers,
+    eventCreatedAt: body.createdAt,
+    attempt: row.attempt_count,
+    ...(row.next_trigger === 'manual' ? { trigger: 'manual' as const } : {}),
+  };
+  return { deliveryId: row.id, record };
+}
+
 // A delivery of an operational event to the tenant's operations target: its body is the event object.
 function operationalRecord(row: ClaimedRow): ClaimedDelivery {
   if (row.op_id === null || row.op_type === null || row.op_data === null)
@@ -37,39 +59,17 @@ function operationalRecord(row: ClaimedRow): ClaimedDelivery {
     data: JSON.parse(row.op_data) as Record<string, unknown>,
     createdAt,
   };
-  const record: DeliveryRecord = {
-    v: 1,
-    deliveryId: row.id,
-    tenantId: row.tenant_id,
-    endpointId: row.endpoint_id,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    payload: operationalEventBody(event),
-    headers: {},
-    eventCreatedAt: createdAt,
-    attempt: row.attempt_count,
-    ...(row.next_trigger === 'manual' ? { trigger: 'manual' as const } : {}),
-  };
-  return { deliveryId: row.id, record };
+  return claimedRecord(row, { payload: operationalEventBody(event), headers: {}, createdAt });
 }
 
 function toClaimed(row: ClaimedRow): ClaimedDelivery {
   if (row.found_event_id === null && row.op_id !== null) return operationalRecord(row);
   if (row.found_event_id === null || row.payload === null) return { deliveryId: row.id, record: null };
-  const record: DeliveryRecord = {
-    v: 1,
-    deliveryId: row.id,
-    tenantId: row.tenant_id,
-    endpointId: row.endpoint_id,
-    eventId: row.event_id,
-    eventType: row.event_type,
+  return claimedRecord(row, {
     payload: typeof row.payload === 'string' ? row.payload : row.payload.toString('utf8'),
-    headers: row.headers === null ? {} : (JSON.parse(row.headers) as Record<string, string>),
-    eventCreatedAt: Number(row.event_created_at),
-    attempt: row.attempt_count,
-    ...(row.next_trigger === 'manual' ? { trigger: 'manual' as const } : {}),
-  };
-  return { deliveryId: row.id, record };
+    headers: headersOf(row.headers),
+    createdAt: Number(row.event_created_at),
+  });
 }
 
 /** {@link SchedulerRepository} on MySQL/MariaDB (SKIP LOCKED) or SQLite (one writer) through knex. */

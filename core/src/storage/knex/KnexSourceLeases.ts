@@ -1,24 +1,18 @@
 import type { Database } from '../createDatabase.js';
 import { isDuplicateKeyError } from './isDuplicateKeyError.js';
 import { toSource, type SourceRow } from './KnexSourceRepository.js';
+import type { ClaimableSources, HeldLease, SourceLeases } from '../SourceLeases.js';
 import type { StoredSource } from '../SourceRepository.js';
 
 type LeaseJoinRow = SourceRow & { lease_worker: string | null; lease_expires: number | string | null };
 
-/** A lease this worker holds; `token` fences renewals and releases against a newer holder. */
-export interface HeldLease {
-  sourceId: string;
-  token: number;
-}
-
-/**
- * Expiring leases on sources in `source_leases`, so each source is consumed by one worker process at a
- * time and a dead worker's sources move once its leases expire. Every write is a compare-and-set on the
- * holder and the fencing token, so a worker that paused past its expiry cannot renew a lease taken over
- * meanwhile.
- */
-export class KnexSourceLeases {
+/** {@link SourceLeases} in `source_leases`, with each worker's heartbeat in `source_workers`. */
+export class KnexSourceLeases implements SourceLeases {
   constructor(private readonly deps: { db: Database; workerId: string; leaseMs: number }) {}
+
+  get leaseMs(): number {
+    return this.deps.leaseMs;
+  }
 
   private get db() {
     return this.deps.db;
@@ -59,13 +53,7 @@ export class KnexSourceLeases {
    * how many workers are alive: a live heartbeat or a live lease (a worker of an older version that
    * does not beat), and this one.
    */
-  async claimable(now: number): Promise<{
-    sources: StoredSource[];
-    liveWorkers: number;
-    active: number;
-    /** Live leases per live worker (0 for a worker that holds none). */
-    loads: Map<string, number>;
-  }> {
+  async claimable(now: number): Promise<ClaimableSources> {
     const rows = await this.db('sources as s')
       .leftJoin('source_leases as l', 'l.source_id', 's.id')
       .whereNot('s.status', 'paused')

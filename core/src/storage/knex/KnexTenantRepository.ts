@@ -3,6 +3,7 @@ import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
 import { decodeCursor, toPage, type PageRequest } from '../Page.js';
 import type { StoredTenant, TenantChanges, TenantRepository } from '../TenantRepository.js';
+import { ms, msOrNull } from './columns.js';
 
 interface TenantRow {
   id: string;
@@ -29,9 +30,6 @@ interface ApiKeyRow {
   last_used_at: number | string | null;
   created_at: number | string;
 }
-
-const ms = (v: number | string): number => Number(v);
-const msOrNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
 function toTenant(row: TenantRow): StoredTenant {
   return {

@@ -1,6 +1,7 @@
 import type { DisabledReason, Endpoint, EndpointStatus, SigningScheme } from '../../domain/endpoint.js';
 import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { EndpointChanges, StoredEndpointSecret } from '../EndpointRepository.js';
+import { headersOf, jsonOrNull, msOrNull } from './columns.js';
 
 export interface EndpointRow {
   id: string;
@@ -38,9 +39,6 @@ export interface SecretRow {
   expires_at: number | string | null;
 }
 
-const msOrNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
-const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
-
 export function toEndpoint(row: EndpointRow): Endpoint {
   return {
     id: row.id,
@@ -50,7 +48,7 @@ export function toEndpoint(row: EndpointRow): Endpoint {
     ownerId: row.owner_id,
     eventTypes: JSON.parse(row.event_types) as string[],
     filter: row.filter === null ? null : (JSON.parse(row.filter) as EndpointFilter),
-    headers: row.headers === null ? {} : (JSON.parse(row.headers) as Record<string, string>),
+    headers: headersOf(row.headers),
     rateLimit:
       row.rate_limit_per_second === null
         ? null
@@ -77,13 +75,13 @@ export function endpointToRow(e: Endpoint): Omit<EndpointRow, 'current_public_ke
     description: e.description,
     owner_id: e.ownerId,
     event_types: JSON.stringify(e.eventTypes),
-    filter: json(e.filter),
+    filter: jsonOrNull(e.filter),
     headers: JSON.stringify(e.headers),
     rate_limit_per_second: e.rateLimit?.perSecond ?? null,
     rate_limit_burst: e.rateLimit?.burst ?? null,
     max_concurrency: e.maxConcurrency,
     timeout_ms: e.timeoutMs,
-    retry_schedule: json(e.retrySchedule),
+    retry_schedule: jsonOrNull(e.retrySchedule),
     egress_pool_id: e.egressPoolId,
     signing_scheme: e.signingScheme,
     status: e.status,
@@ -101,7 +99,7 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   if (c.description !== undefined) set.description = c.description;
   if (c.ownerId !== undefined) set.owner_id = c.ownerId;
   if (c.eventTypes !== undefined) set.event_types = JSON.stringify(c.eventTypes);
-  if (c.filter !== undefined) set.filter = json(c.filter);
+  if (c.filter !== undefined) set.filter = jsonOrNull(c.filter);
   if (c.headers !== undefined) set.headers = JSON.stringify(c.headers);
   if (c.rateLimit !== undefined) {
     set.rate_limit_per_second = c.rateLimit?.perSecond ?? null;
@@ -109,7 +107,7 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   }
   if (c.maxConcurrency !== undefined) set.max_concurrency = c.maxConcurrency;
   if (c.timeoutMs !== undefined) set.timeout_ms = c.timeoutMs;
-  if (c.retrySchedule !== undefined) set.retry_schedule = json(c.retrySchedule);
+  if (c.retrySchedule !== undefined) set.retry_schedule = jsonOrNull(c.retrySchedule);
   if (c.egressPoolId !== undefined) set.egress_pool_id = c.egressPoolId;
   return set;
 }

@@ -1,4 +1,5 @@
 import type { EventSummary, StoredEvent } from '../../domain/event.js';
+import { headersOf } from './columns.js';
 
 /** An `events` row. The payload is kept as bytes: the exact UTF-8 text the tenant sent. */
 export interface EventRow {
@@ -50,7 +51,7 @@ export function toEventSummary(row: Omit<EventRow, 'payload'>): EventSummary {
     idempotencyKey: row.idempotency_key,
     endpointId: row.endpoint_id,
     ownerId: row.owner_id,
-    headers: row.headers === null ? {} : (JSON.parse(row.headers) as Record<string, string>),
+    headers: headersOf(row.headers),
     sourceId: row.source_id,
     createdAt: Number(row.created_at),
   };

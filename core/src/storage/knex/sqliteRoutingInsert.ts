@@ -1,18 +1,5 @@
 import type { Database } from '../createDatabase.js';
-
-interface SqliteStatement {
-  run(...params: unknown[]): unknown;
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  transaction(fn: () => void): { immediate(): void };
-}
-
-interface KnexClientPool {
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
-}
+import { withSqliteConnection } from './sqliteConnection.js';
 
 /** Rows of one table, all with the same columns. */
 export interface TableRows {
@@ -28,9 +15,7 @@ export interface TableRows {
  * busy-wait on it with the event loop blocked until `busy_timeout`.
  */
 export async function insertIgnoringSqlite(db: Database, tables: readonly TableRows[]): Promise<void> {
-  const client = db.client as KnexClientPool;
-  const conn = (await client.acquireConnection()) as SqliteConnection;
-  try {
+  await withSqliteConnection(db, (conn) => {
     const statements = tables
       .filter(({ rows }) => rows.length > 0)
       .map(({ table, rows }) => {
@@ -46,7 +31,5 @@ export async function insertIgnoringSqlite(db: Database, tables: readonly TableR
         }
       })
       .immediate();
-  } finally {
-    await client.releaseConnection(conn);
-  }
+  });
 }

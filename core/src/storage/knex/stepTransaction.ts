@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isMysql, type Database } from '../createDatabase.js';
+import { withSqliteConnection, type SqliteConnection } from './sqliteConnection.js';
 
 /** A statement a transaction body yields: a select resolves to its rows, a write to the rows it changed. */
 export type Step = Knex.QueryBuilder | Knex.Raw;
@@ -9,23 +10,6 @@ export type Step = Knex.QueryBuilder | Knex.Raw;
  * statement's result back. Only `yield` may wait; the body itself must not do I/O.
  */
 export type TransactionBody<T> = (q: Knex) => Generator<Step, T, unknown>;
-
-interface SqliteStatement {
-  readonly reader: boolean;
-  all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): { changes: number };
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-  pragma(sql: string, options?: { simple: boolean }): unknown;
-  transaction<R>(fn: () => R): { immediate(): R };
-}
-
-interface KnexClientPool {
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
-}
 
 const BUSY_GIVE_UP_MS = 10_000;
 
@@ -59,16 +43,12 @@ export async function stepTransaction<T>(
       options.isolationLevel ? { isolationLevel: options.isolationLevel } : {},
     );
   }
-  const client = db.client as KnexClientPool;
   const giveUpAt = Date.now() + BUSY_GIVE_UP_MS;
   for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
-    const conn = (await client.acquireConnection()) as SqliteConnection;
     try {
-      return runSqlite(db, conn, body);
+      return await withSqliteConnection(db, (conn) => runSqlite(db, conn, body));
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > giveUpAt) throw error;
-    } finally {
-      await client.releaseConnection(conn);
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
