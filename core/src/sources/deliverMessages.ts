@@ -68,7 +68,7 @@ export async function deliverMessages(
         next.delete(i);
         const reason = rejected.get(i) ?? { code: rejectionCode(error.code), message: '', errors: [] };
         // The item was the message's body, so its fields are named in the body.
-        const field = `/body${toPointer(item.path)}`;
+        const field = toPointer(['body', ...item.path]);
         reason.errors.push({ field, message: e.message });
         reason.message = reason.message || `${field}: ${e.message}`;
         rejected.set(i, reason);

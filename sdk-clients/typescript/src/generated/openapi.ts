@@ -972,7 +972,7 @@ export interface components {
      *     | `CARAVAN_INGEST_RATE_LIMITED` (tenant's `ingestPerSecond`) | 429 |
      *     | `CARAVAN_INTERNAL` | 500 |
      *     | `CARAVAN_LOG_UNAVAILABLE` | 503 |
-     *     | `CARAVAN_UNAVAILABLE` (a service Caravan needs failed in a way that passes; retry after `Retry-After`) | 503 |
+     *     | `CARAVAN_UNAVAILABLE` (something Caravan depends on failed for a moment; retry after `Retry-After`) | 503 |
      * @enum {string}
      */
     ErrorCode:
