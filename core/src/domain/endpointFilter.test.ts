@@ -157,7 +157,7 @@ const invalid: [
     [{ path: ['filter', 'payload.a', '$exists'], message: /true or false/ }],
   ],
   [
-    'JSON Pointer escaping of / and ~',
+    'a path with / and ~, kept whole (the API escapes it)',
     { 'payload.a/b~c': { $bad: 1 } },
     [{ path: ['filter', 'payload.a/b~c', '$bad'], message: /not a filter operator/ }],
   ],
