@@ -972,6 +972,7 @@ export interface components {
      *     | `CARAVAN_INGEST_RATE_LIMITED` (tenant's `ingestPerSecond`) | 429 |
      *     | `CARAVAN_INTERNAL` | 500 |
      *     | `CARAVAN_LOG_UNAVAILABLE` | 503 |
+     *     | `CARAVAN_UNAVAILABLE` (something Caravan depends on failed for a moment; retry after `Retry-After`) | 503 |
      * @enum {string}
      */
     ErrorCode:
@@ -1005,7 +1006,8 @@ export interface components {
       | 'CARAVAN_RATE_LIMITED'
       | 'CARAVAN_INGEST_RATE_LIMITED'
       | 'CARAVAN_INTERNAL'
-      | 'CARAVAN_LOG_UNAVAILABLE';
+      | 'CARAVAN_LOG_UNAVAILABLE'
+      | 'CARAVAN_UNAVAILABLE';
     FieldError: {
       /**
        * @description JSON Pointer (RFC 6901) to the offending value, prefixed with where it was sent:

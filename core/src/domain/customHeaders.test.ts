@@ -43,21 +43,24 @@ for (const [name, value, message] of refused) {
   test(`validateCustomHeaders › refuses ${JSON.stringify(name)}: ${JSON.stringify(value)}`, (t) => {
     const errors = validateCustomHeaders({ [name]: value });
     t.is(errors.length, 1);
-    t.is(errors[0]?.field, `/body/headers/${name}`);
+    t.deepEqual(errors[0]?.path, ['headers', name]);
     t.regex(errors[0]?.message ?? '', message);
   });
 }
 
 test('validateCustomHeaders › refuses the same name twice in different case', (t) => {
   t.deepEqual(validateCustomHeaders({ 'X-Env': 'a', 'x-env': 'b' }), [
-    { field: '/body/headers/x-env', message: 'repeats header "X-Env" (header names are case-insensitive)' },
+    { path: ['headers', 'x-env'], message: 'repeats header "X-Env" (header names are case-insensitive)' },
   ]);
 });
 
-test('validateCustomHeaders › names every bad header, escaped as a JSON Pointer, under the given pointer', (t) => {
-  const errors = validateCustomHeaders({ Host: 'x', 'X-Ok': 'y', 'a/b': 'z' }, '/body/events/0/headers');
+test('validateCustomHeaders › names every bad header by its name, under the given path', (t) => {
+  const errors = validateCustomHeaders({ Host: 'x', 'X-Ok': 'y', 'a/b': 'z' }, ['events', 0, 'headers']);
   t.deepEqual(
-    errors.map((e) => e.field),
-    ['/body/events/0/headers/Host', '/body/events/0/headers/a~1b'],
+    errors.map((e) => e.path),
+    [
+      ['events', 0, 'headers', 'Host'],
+      ['events', 0, 'headers', 'a/b'],
+    ],
   );
 });

@@ -1,5 +1,4 @@
-import type { FieldError } from '../errors/index.js';
-import { pointerSegment } from './jsonPointer.js';
+import type { FieldError, FieldPath } from '../errors/index.js';
 
 /** An HTTP field name: RFC 9110 `token` (`tchar`s only). */
 export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -34,31 +33,31 @@ const HOP_BY_HOP = [
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * Every problem with an endpoint's or event's custom headers, each named by its JSON Pointer under `at`
- * (`/body/headers/Host`). Names are compared case-insensitively.
+ * Every problem with an endpoint's or event's custom headers, each named by its path under `at`
+ * (`['headers', 'Host']`). Names are compared case-insensitively.
  */
 export function validateCustomHeaders(
   headers: Readonly<Record<string, string>>,
-  at = '/body/headers',
+  at: FieldPath = ['headers'],
 ): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) {
-    const field = `${at}/${pointerSegment(name)}`;
+    const path = [...at, name];
     const lower = name.toLowerCase();
     const problem = nameProblem(name, lower);
     if (problem) {
-      errors.push({ field, message: problem });
+      errors.push({ path, message: problem });
       continue;
     }
     const earlier = seen.get(lower);
     if (earlier !== undefined) {
-      errors.push({ field, message: `repeats header "${earlier}" (header names are case-insensitive)` });
+      errors.push({ path, message: `repeats header "${earlier}" (header names are case-insensitive)` });
       continue;
     }
     seen.set(lower, name);
     if (!FIELD_VALUE.test(value)) {
-      errors.push({ field, message: 'must not contain control characters such as CR, LF or NUL' });
+      errors.push({ path, message: 'must not contain control characters such as CR, LF or NUL' });
     }
   }
   return errors;

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { FieldError } from '../errors/ValidationError.js';
+import type { FieldError, FieldPath } from '../errors/index.js';
 
 /** `bind`: requests leave from local addresses; `proxy`: through forward proxies. */
 export type EgressPoolMode = 'bind' | 'proxy';
@@ -31,24 +31,24 @@ export interface TenantEgressPool {
 /** What responses show for proxy credentials. */
 export const MASKED_CREDENTIALS = '***';
 
-/** Every address that does not fit the mode, named under `at` (`/body/addresses/1`). */
+/** Every address that does not fit the mode, named under `at` (`['addresses', 1]`). */
 export function egressAddressErrors(
   mode: EgressPoolMode,
   addresses: readonly string[],
-  at: string,
+  at: FieldPath,
 ): FieldError[] {
   const errors: FieldError[] = [];
   addresses.forEach((address, i) => {
     const problem = mode === 'bind' ? bindAddressProblem(address) : proxyUrlProblem(address);
-    if (problem) errors.push({ field: `${at}/${i}`, message: problem });
+    if (problem) errors.push({ path: [...at, i], message: problem });
   });
   return errors;
 }
 
 /** Every entry that is not an IPv4 or IPv6 address, named under `at`. */
-export function ipAddressErrors(ips: readonly string[], at: string): FieldError[] {
+export function ipAddressErrors(ips: readonly string[], at: FieldPath): FieldError[] {
   return ips.flatMap((ip, i) =>
-    isIP(ip) === 0 ? [{ field: `${at}/${i}`, message: 'must be an IPv4 or IPv6 address' }] : [],
+    isIP(ip) === 0 ? [{ path: [...at, i], message: 'must be an IPv4 or IPv6 address' }] : [],
   );
 }
 
@@ -73,7 +73,7 @@ export function maskEgressAddress(address: string): string {
 export function unmaskEgressAddresses(
   sent: readonly string[],
   stored: readonly string[],
-  at: string,
+  at: FieldPath,
 ): { addresses: string[]; errors: FieldError[] } {
   const byMasked = new Map(stored.map((a) => [maskEgressAddress(a), a]));
   const errors: FieldError[] = [];
@@ -82,7 +82,7 @@ export function unmaskEgressAddresses(
     const original = byMasked.get(address);
     if (original !== undefined && original !== address) return original;
     errors.push({
-      field: `${at}/${i}`,
+      path: [...at, i],
       message: `credentials shown as ${MASKED_CREDENTIALS} can only be sent back for an address the pool already has`,
     });
     return address;

@@ -88,82 +88,86 @@ test('filterMatches › a scalar or missing payload only satisfies absence', (t)
   t.true(filterMatches({ 'payload.0': 'x' }, { payload: ['x'], headers: {} }));
 });
 
-const invalid: [title: string, filter: EndpointFilter, errors: { field: string; message: RegExp }[]][] = [
+const invalid: [
+  title: string,
+  filter: EndpointFilter,
+  errors: { path: (string | number)[]; message: RegExp }[],
+][] = [
   [
     'unknown operator, named under its path',
     { 'payload.amount': { $gtee: 100 } },
-    [{ field: '/body/filter/payload.amount/$gtee', message: /is not a filter operator/ }],
+    [{ path: ['filter', 'payload.amount', '$gtee'], message: /is not a filter operator/ }],
   ],
   [
     'nested object instead of a dot path',
     { 'payload.customer': { country: 'FR' } },
-    [{ field: '/body/filter/payload.customer/country', message: /extend the dot path/ }],
+    [{ path: ['filter', 'payload.customer', 'country'], message: /extend the dot path/ }],
   ],
   [
     'path outside payload and headers',
     { 'customer.country': 'FR' },
-    [{ field: '/body/filter/customer.country', message: /starting with "payload\." or "headers\."/ }],
+    [{ path: ['filter', 'customer.country'], message: /starting with "payload\." or "headers\."/ }],
   ],
-  ['bare payload', { payload: 'x' }, [{ field: '/body/filter/payload', message: /dot path/ }]],
-  ['empty segment', { 'payload..a': 1 }, [{ field: '/body/filter/payload..a', message: /dot path/ }]],
-  ['trailing dot', { 'payload.a.': 1 }, [{ field: '/body/filter/payload.a.', message: /dot path/ }]],
+  ['bare payload', { payload: 'x' }, [{ path: ['filter', 'payload'], message: /dot path/ }]],
+  ['empty segment', { 'payload..a': 1 }, [{ path: ['filter', 'payload..a'], message: /dot path/ }]],
+  ['trailing dot', { 'payload.a.': 1 }, [{ path: ['filter', 'payload.a.'], message: /dot path/ }]],
   [
     'header name not a token',
     { 'headers.X Region': 'eu' },
-    [{ field: '/body/filter/headers.X Region', message: /dot path/ }],
+    [{ path: ['filter', 'headers.X Region'], message: /dot path/ }],
   ],
   [
     'array as a literal',
     { 'payload.currency': ['EUR', 'USD'] },
-    [{ field: '/body/filter/payload.currency', message: /literal .* or an object of operators/ }],
+    [{ path: ['filter', 'payload.currency'], message: /literal .* or an object of operators/ }],
   ],
   [
     'empty operator object',
     { 'payload.a': {} },
-    [{ field: '/body/filter/payload.a', message: /at least one operator/ }],
+    [{ path: ['filter', 'payload.a'], message: /at least one operator/ }],
   ],
   [
     '$gt with a boolean',
     { 'payload.a': { $gt: true } },
-    [{ field: '/body/filter/payload.a/$gt', message: /number or a string/ }],
+    [{ path: ['filter', 'payload.a', '$gt'], message: /number or a string/ }],
   ],
   [
     '$lte with null',
     { 'payload.a': { $lte: null } },
-    [{ field: '/body/filter/payload.a/$lte', message: /number or a string/ }],
+    [{ path: ['filter', 'payload.a', '$lte'], message: /number or a string/ }],
   ],
   [
     '$eq with an object',
     { 'payload.a': { $eq: { b: 1 } } },
-    [{ field: '/body/filter/payload.a/$eq', message: /string, number, boolean or null/ }],
+    [{ path: ['filter', 'payload.a', '$eq'], message: /string, number, boolean or null/ }],
   ],
   [
     '$in with a scalar',
     { 'payload.a': { $in: 'EUR' } },
-    [{ field: '/body/filter/payload.a/$in', message: /array of literals/ }],
+    [{ path: ['filter', 'payload.a', '$in'], message: /array of literals/ }],
   ],
   [
     '$nin with nested arrays',
     { 'payload.a': { $nin: [['x']] } },
-    [{ field: '/body/filter/payload.a/$nin', message: /array of literals/ }],
+    [{ path: ['filter', 'payload.a', '$nin'], message: /array of literals/ }],
   ],
   [
     '$exists with a string',
     { 'payload.a': { $exists: 'yes' } },
-    [{ field: '/body/filter/payload.a/$exists', message: /true or false/ }],
+    [{ path: ['filter', 'payload.a', '$exists'], message: /true or false/ }],
   ],
   [
-    'JSON Pointer escaping of / and ~',
+    'a path with / and ~, kept whole (the API escapes it)',
     { 'payload.a/b~c': { $bad: 1 } },
-    [{ field: '/body/filter/payload.a~1b~0c/$bad', message: /not a filter operator/ }],
+    [{ path: ['filter', 'payload.a/b~c', '$bad'], message: /not a filter operator/ }],
   ],
   [
     'every problem is reported',
     { 'payload.a': { $gt: [], $oops: 1 }, 'x.y': 1 },
     [
-      { field: '/body/filter/payload.a/$gt', message: /number or a string/ },
-      { field: '/body/filter/payload.a/$oops', message: /not a filter operator/ },
-      { field: '/body/filter/x.y', message: /dot path/ },
+      { path: ['filter', 'payload.a', '$gt'], message: /number or a string/ },
+      { path: ['filter', 'payload.a', '$oops'], message: /not a filter operator/ },
+      { path: ['filter', 'x.y'], message: /dot path/ },
     ],
   ],
 ];
@@ -173,7 +177,7 @@ for (const [title, filter, expected] of invalid) {
     const errors = validateFilter(filter);
     t.is(errors.length, expected.length, JSON.stringify(errors));
     expected.forEach((e, i) => {
-      t.is(errors[i]?.field, e.field);
+      t.deepEqual(errors[i]?.path, e.path);
       t.regex(errors[i]?.message ?? '', e.message);
     });
   });
@@ -196,9 +200,12 @@ test('validateFilter › accepts every operator with the right operand', (t) => 
   );
 });
 
-test('validateFilter › names fields under the pointer it is given', (t) => {
-  t.is(
-    validateFilter({ 'payload.a': { $x: 1 } }, '/body/endpoints/2/filter')[0]?.field,
-    '/body/endpoints/2/filter/payload.a/$x',
-  );
+test('validateFilter › names fields under the path it is given', (t) => {
+  t.deepEqual(validateFilter({ 'payload.a': { $x: 1 } }, ['endpoints', 2, 'filter'])[0]?.path, [
+    'endpoints',
+    2,
+    'filter',
+    'payload.a',
+    '$x',
+  ]);
 });

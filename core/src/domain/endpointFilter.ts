@@ -1,6 +1,5 @@
-import type { FieldError } from '../errors/index.js';
+import type { FieldError, FieldPath } from '../errors/index.js';
 import { HTTP_TOKEN } from './customHeaders.js';
-import { pointerSegment } from './jsonPointer.js';
 
 /**
  * An endpoint's filter: dot path → literal (equality) or object of operators. Every condition must hold.
@@ -113,16 +112,16 @@ function compares(op: '$gt' | '$gte' | '$lt' | '$lte', value: unknown, operand: 
 }
 
 /**
- * Every problem of a filter's shape, each named by its JSON Pointer under `at`
- * (`/body/filter/payload.amount/$gtee`). An empty list means the filter is valid.
+ * Every problem of a filter's shape, each named by its path under `at`
+ * (`['filter', 'payload.amount', '$gtee']`). An empty list means the filter is valid.
  */
-export function validateFilter(filter: EndpointFilter, at = '/body/filter'): FieldError[] {
+export function validateFilter(filter: EndpointFilter, at: FieldPath = ['filter']): FieldError[] {
   const errors: FieldError[] = [];
   for (const [path, condition] of Object.entries(filter)) {
-    const field = `${at}/${pointerSegment(path)}`;
+    const field = [...at, path];
     if (!validPath(path)) {
       errors.push({
-        field,
+        path: field,
         message: 'must be a dot path starting with "payload." or "headers." (e.g. payload.customer.country)',
       });
       continue;
@@ -130,24 +129,24 @@ export function validateFilter(filter: EndpointFilter, at = '/body/filter'): Fie
     if (isLiteral(condition)) continue;
     if (!isPlainObject(condition)) {
       errors.push({
-        field,
+        path: field,
         message: 'must be a literal (string, number, boolean or null) or an object of operators',
       });
       continue;
     }
     if (Object.keys(condition).length === 0) {
-      errors.push({ field, message: `must name at least one operator (${OPERATOR_LIST})` });
+      errors.push({ path: field, message: `must name at least one operator (${OPERATOR_LIST})` });
       continue;
     }
     for (const [op, operand] of Object.entries(condition)) {
-      const opField = `${field}/${pointerSegment(op)}`;
+      const opField = [...field, op];
       if (!isOperator(op)) {
         const hint = op.startsWith('$') ? '' : '; to reach a nested field, extend the dot path';
-        errors.push({ field: opField, message: `is not a filter operator (use ${OPERATOR_LIST})${hint}` });
+        errors.push({ path: opField, message: `is not a filter operator (use ${OPERATOR_LIST})${hint}` });
         continue;
       }
       const problem = operandProblem(op, operand);
-      if (problem) errors.push({ field: opField, message: problem });
+      if (problem) errors.push({ path: opField, message: problem });
     }
   }
   return errors;

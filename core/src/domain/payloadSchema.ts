@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FieldError } from '../errors/ValidationError.js';
+import { fromPointer, type FieldError } from '../errors/index.js';
 import { pointerSegment } from './jsonPointer.js';
 
 const addFormats = addFormatsModule.default;
@@ -23,7 +23,7 @@ export interface PayloadError {
 
 /**
  * Compiles a tenant's payload schema. An invalid schema answers the first problem as a field error on
- * `/body/schema…` (`/body/schema/properties/amount/type`) with Ajv's message.
+ * `schema…` (`['schema', 'properties', 'amount', 'type']`) with Ajv's message.
  */
 export function compilePayloadSchema(
   schema: Record<string, unknown>,
@@ -34,7 +34,7 @@ export function compilePayloadSchema(
       return {
         ok: false,
         error: {
-          field: `/body/schema${first?.instancePath ?? ''}`,
+          path: ['schema', ...fromPointer(first?.instancePath ?? '')],
           message: first?.message ?? 'is not a valid JSON Schema',
         },
       };
@@ -44,7 +44,7 @@ export function compilePayloadSchema(
   } catch (error) {
     return {
       ok: false,
-      error: { field: '/body/schema', message: error instanceof Error ? error.message : String(error) },
+      error: { path: ['schema'], message: error instanceof Error ? error.message : String(error) },
     };
   } finally {
     ajv.removeSchema();

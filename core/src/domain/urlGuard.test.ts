@@ -154,7 +154,7 @@ function resolverOf(answers: Record<string, string[]>): HostResolver & { calls: 
 
 async function refusal(t: ExecutionContext, guard: UrlGuard, url: string) {
   const error = await t.throwsAsync(guard.check(url), { instanceOf: ValidationError });
-  t.is(error.errors[0]?.field, '/body/url');
+  t.deepEqual(error.errors[0]?.path, ['url']);
   return { code: error.code, message: error.errors[0]?.message ?? '' };
 }
 
@@ -207,7 +207,7 @@ test('UrlGuard › IP literals are checked without a lookup', async (t) => {
   t.deepEqual(resolve.calls, []);
 });
 
-test('UrlGuard › a host that does not resolve is refused on /body/url', async (t) => {
+test('UrlGuard › a host that does not resolve is refused on the url field', async (t) => {
   const guard = new UrlGuard({ allowedCidrs: [], resolve: resolverOf({ 'empty.example': [] }) });
   const missing = await refusal(t, guard, 'https://nowhere.example/');
   t.is(missing.code, 'CARAVAN_URL_NOT_ALLOWED');
@@ -233,8 +233,8 @@ test('UrlGuard › refuses other schemes and credentials as invalid input', asyn
   t.is(creds.code, 'CARAVAN_VALIDATION_FAILED');
   t.regex(creds.message, /must not contain a user name or password/);
   t.is((await refusal(t, guard, 'not a url')).message, 'must be an absolute http or https URL');
-  const notAllowed = await t.throwsAsync(guard.check('http://10.0.0.1/', '/body/endpoints/0/url'), {
+  const notAllowed = await t.throwsAsync(guard.check('http://10.0.0.1/', ['endpoints', 0, 'url']), {
     instanceOf: UrlNotAllowedError,
   });
-  t.is(notAllowed.errors[0]?.field, '/body/endpoints/0/url');
+  t.deepEqual(notAllowed.errors[0]?.path, ['endpoints', 0, 'url']);
 });

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { ConfigError, UrlNotAllowedError, invalidField } from '../errors/index.js';
+import { ConfigError, UrlNotAllowedError, invalidField, type FieldPath } from '../errors/index.js';
 import { addressCategory, embeddedIpv4, type AddressCategory } from './ipAddress.js';
 
 /** Resolves a host name to every address it has (IPv4 and IPv6). Rejects when it cannot. */
@@ -110,7 +110,7 @@ export class UrlGuard {
    * @throws ValidationError (`field`) when it is not an http(s) URL or carries credentials;
    * UrlNotAllowedError (`field`) when its host does not resolve or resolves to any refused address.
    */
-  async check(url: string, field = '/body/url'): Promise<string[]> {
+  async check(url: string, field: FieldPath = ['url']): Promise<string[]> {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -138,7 +138,7 @@ export class UrlGuard {
     return addresses;
   }
 
-  async #lookup(host: string, field: string): Promise<string[]> {
+  async #lookup(host: string, field: FieldPath): Promise<string[]> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {

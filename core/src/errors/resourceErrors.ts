@@ -129,3 +129,13 @@ export class SourceTypeNotFoundError extends CaravanError {
     );
   }
 }
+
+/**
+ * The tenant a call acts for no longer exists: the API key that named it authenticated, or the source
+ * that belongs to it was leased, before the tenant was deleted.
+ */
+export class TenantGoneError extends CaravanError {
+  constructor(id: string) {
+    super('CARAVAN_TENANT_GONE', `Tenant ${id} no longer exists.`);
+  }
+}

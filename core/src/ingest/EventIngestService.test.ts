@@ -7,14 +7,20 @@ import { ManualClock } from '../domain/Clock.js';
 import { derivedEventId, isId } from '../domain/ids.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { TenantLimits } from '../domain/tenant.js';
-import { CaravanError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import {
+  CaravanError,
+  LogUnavailableError,
+  TenantGoneError,
+  ValidationError,
+  toPointer,
+} from '../errors/index.js';
 import { SqlInternalLog } from '../log/sql/SqlInternalLog.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { createDatabase } from '../storage/createDatabase.js';
 import { createMigrator } from '../storage/Migrator.js';
 import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
 import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
-import { EventIngestService, type EventIngestServiceDeps } from './EventIngestService.js';
+import { EventIngestService, batchItemOf, type EventIngestServiceDeps } from './EventIngestService.js';
 import type { IngestItem } from './ingestItem.js';
 
 const TENANT = 'tnt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N';
@@ -142,12 +148,17 @@ test('EventIngestService › validates the whole batch first and appends nothing
     { instanceOf: ValidationError },
   );
   t.is(error.code, 'CARAVAN_VALIDATION_FAILED', 'shape problems outrank schema mismatches');
-  t.deepEqual(error.errors.map((e) => e.field).sort(), [
-    '/body/events/1/headers/Host',
-    '/body/events/2/payload/amount',
-    '/body/events/3/eventType',
-    '/body/events/3/idempotencyKey',
+  t.deepEqual(error.errors.map((e) => toPointer(e.path)).sort(), [
+    '/events/1/headers/Host',
+    '/events/2/payload/amount',
+    '/events/3/eventType',
+    '/events/3/idempotencyKey',
   ]);
+  t.deepEqual(
+    error.errors.map((e) => batchItemOf(e)?.index).sort(),
+    [1, 2, 3, 3],
+    'each error names its item of the batch',
+  );
   t.deepEqual(await appended(), []);
 });
 
@@ -159,7 +170,9 @@ test('EventIngestService › a schema mismatch alone has its own code and names 
   });
   const error = await t.throwsAsync(service.ingest(TENANT, [item()]), { instanceOf: ValidationError });
   t.is(error.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
-  t.deepEqual(error.errors, [{ field: '/body/payload/currency', message: 'is required' }]);
+  t.deepEqual(error.errors, [{ path: ['payload', 'currency'], message: 'is required' }]);
+  t.is(error.root, 'input');
+  t.is(batchItemOf(error.errors[0]!), undefined, 'a single ingest names no batch item');
   t.deepEqual(await appended(), []);
 });
 
@@ -180,7 +193,7 @@ test('EventIngestService › measures payloads in bytes against the tenant limit
   );
   t.is(error.code, 'CARAVAN_PAYLOAD_TOO_LARGE', 'size outranks every other problem');
   t.deepEqual(error.errors[0], {
-    field: '/body/events/1/payload',
+    path: ['events', 1, 'payload'],
     message: 'must be at most 64 bytes (it is 66)',
   });
   t.is(error.errors.length, 2, 'the other problems are still named');
@@ -235,10 +248,27 @@ test('EventIngestService › reads tenant limits once per lifetime', async (t) =
   clock.advance(5_000);
   await service.ingest(TENANT, [item()]);
   t.is(limitReads.length, 2);
-  await t.throwsAsync(service.ingest('tnt_gone', [item()]), {
-    instanceOf: CaravanError,
-    message: /no longer exists/,
+});
+
+test('EventIngestService › a tenant deleted since its key or source named it is TenantGoneError', async (t) => {
+  const { service } = await setup(t);
+  const error = await t.throwsAsync(service.ingest('tnt_gone', [item()]), { instanceOf: TenantGoneError });
+  t.is(error.code, 'CARAVAN_TENANT_GONE');
+  t.false(error.retriable);
+});
+
+test('EventIngestService › a retriable log failure keeps its kind; any other becomes LogUnavailableError', async (t) => {
+  const busy = new CaravanError('CARAVAN_UNAVAILABLE', 'busy, try again', { retriable: true });
+  const { service: passing } = await setup(t, {
+    log: { append: () => Promise.reject(busy) } as unknown as EventIngestServiceDeps['log'],
   });
+  t.is(await t.throwsAsync(passing.ingest(TENANT, [item()])), busy);
+  const { service: wrapping } = await setup(t, {
+    log: { append: () => Promise.reject(new TypeError('bug')) } as unknown as EventIngestServiceDeps['log'],
+  });
+  const error = await t.throwsAsync(wrapping.ingest(TENANT, [item()]), { instanceOf: LogUnavailableError });
+  t.true(error.retriable);
+  t.true(error.cause instanceof TypeError);
 });
 
 test('EventIngestService › asks the ingest limiter for the batch size before appending', async (t) => {

@@ -2,7 +2,14 @@ import type { Clock } from '../domain/Clock.js';
 import { derivedEventId, newId } from '../domain/ids.js';
 import { encodeRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { TenantLimits } from '../domain/tenant.js';
-import { CaravanError, LogUnavailableError, ValidationError, type FieldError } from '../errors/index.js';
+import {
+  LogUnavailableError,
+  TenantGoneError,
+  ValidationError,
+  isRetriable,
+  type FieldError,
+  type FieldPath,
+} from '../errors/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { EventRepository } from '../storage/EventRepository.js';
 import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
@@ -19,7 +26,12 @@ export interface IngestLimiter {
 
 /** Checks payloads against their event type's JSON Schema (`EventTypeService.validatePayload`). */
 export interface PayloadValidation {
-  validatePayload(tenantId: string, eventType: string, payload: unknown, at: string): Promise<FieldError[]>;
+  validatePayload(
+    tenantId: string,
+    eventType: string,
+    payload: unknown,
+    at: FieldPath,
+  ): Promise<FieldError[]>;
 }
 
 export interface EventIngestServiceDeps {
@@ -37,7 +49,10 @@ export interface EventIngestServiceDeps {
 export interface IngestOptions {
   /** The broker source the events came from; absent for the REST API. */
   sourceId?: string;
-  /** Name fields `/body/events/<i>/…` (a batch) instead of `/body/…` (a single event). */
+  /**
+   * The items are a batch: field errors are named `['events', i, …]` ({@link batchItemOf}) rather than
+   * from the single item's top (`['payload', …]`).
+   */
   batch?: boolean;
 }
 
@@ -48,6 +63,17 @@ export interface IngestResult {
 }
 
 const MAX_CACHED_TENANTS = 10_000;
+const BATCH_FIELD = 'events';
+
+/**
+ * Which item of a batch ingest a field error names, and the path inside that item; `undefined` when
+ * it names none (the batch as a whole).
+ */
+export function batchItemOf(error: FieldError): { index: number; path: FieldPath } | undefined {
+  const [root, index, ...path] = error.path;
+  if (root !== BATCH_FIELD || typeof index !== 'number') return undefined;
+  return { index, path };
+}
 
 /**
  * Ingest, for the REST API and broker sources alike: validates a whole batch before anything is written,
@@ -106,7 +132,9 @@ export class EventIngestService {
         fresh.map((r) => ({ key: r.id, value: encodeRecord(r) })),
       );
     } catch (error) {
-      if (error instanceof LogUnavailableError) throw error;
+      // A failure the log says will pass keeps its own kind and retry hints; anything else is reported
+      // as the log being unavailable, which is true of the outcome: nothing was accepted.
+      if (isRetriable(error)) throw error;
       throw new LogUnavailableError('The events could not be made durable; nothing was accepted.', {
         cause: error,
       });
@@ -120,7 +148,7 @@ export class EventIngestService {
     limits: TenantLimits,
     options: IngestOptions,
   ): Promise<void> {
-    const at = (i: number) => (options.batch ? `/body/events/${i}` : '/body');
+    const at = (i: number): FieldPath => (options.batch ? [BATCH_FIELD, i] : []);
     const envelope: FieldError[] = [];
     const tooLarge: FieldError[] = [];
     const checks = items.map((item, i) => {
@@ -128,13 +156,16 @@ export class EventIngestService {
       const bytes = Buffer.byteLength(item.payloadText, 'utf8');
       if (bytes > limits.maxPayloadBytes) {
         tooLarge.push({
-          field: `${at(i)}/payload`,
+          path: [...at(i), 'payload'],
           message: `must be at most ${limits.maxPayloadBytes} bytes (it is ${bytes})`,
         });
         // A payload over the limit is not worth checking against a schema.
         return Promise.resolve([]);
       }
-      return this.deps.eventTypes.validatePayload(tenantId, item.eventType, item.payload, `${at(i)}/payload`);
+      return this.deps.eventTypes.validatePayload(tenantId, item.eventType, item.payload, [
+        ...at(i),
+        'payload',
+      ]);
     });
     const schema = (await Promise.all(checks)).flat();
     // One answer names every problem; its code is the most pressing one: size, then shape, then schema.
@@ -145,7 +176,7 @@ export class EventIngestService {
       : envelope.length
         ? 'CARAVAN_VALIDATION_FAILED'
         : 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH';
-    throw new ValidationError(errors, code);
+    throw new ValidationError(errors, { code });
   }
 
   private async limitsOf(tenantId: string): Promise<TenantLimits> {
@@ -165,9 +196,8 @@ export class EventIngestService {
       }
     }
     const limits = await entry.limits;
-    // The key authenticated a moment ago; its tenant was deleted since.
-    if (!limits)
-      throw new CaravanError('CARAVAN_UNAUTHORIZED', 'The tenant of this API key no longer exists.');
+    // The caller's key or source named the tenant a moment ago; the tenant was deleted since.
+    if (!limits) throw new TenantGoneError(tenantId);
     return limits;
   }
 }

@@ -1,5 +1,6 @@
 export {
   EventIngestService,
+  batchItemOf,
   type EventIngestServiceDeps,
   type IngestLimiter,
   type IngestOptions,

@@ -1,6 +1,5 @@
 import { validateCustomHeaders } from '../domain/customHeaders.js';
-import { pointerSegment } from '../domain/jsonPointer.js';
-import type { FieldError } from '../errors/index.js';
+import type { FieldError, FieldPath } from '../errors/index.js';
 
 /** One event to ingest, as the API or a broker source hands it over. */
 export interface IngestItem {
@@ -25,12 +24,12 @@ const MAX_HEADERS = 20;
 const MAX_HEADER_VALUE = 1024;
 
 /**
- * Every problem with an item's envelope (not its payload), each named under `at` (`/body/events/3`):
+ * Every problem with an item's envelope (not its payload), each named under `at` (`['events', 3]`):
  * the contract's shape rules, then the custom-header rules (reserved and connection-level names).
  */
-export function ingestItemProblems(item: IngestItem, at: string): FieldError[] {
+export function ingestItemProblems(item: IngestItem, at: FieldPath): FieldError[] {
   const errors: FieldError[] = [];
-  const bad = (field: string, message: string) => errors.push({ field: `${at}/${field}`, message });
+  const bad = (field: string, message: string) => errors.push({ path: [...at, field], message });
   if (!EVENT_TYPE.test(item.eventType) || item.eventType.length > MAX_EVENT_TYPE) {
     bad(
       'eventType',
@@ -53,12 +52,12 @@ export function ingestItemProblems(item: IngestItem, at: string): FieldError[] {
     const value = headers[name];
     if (typeof value !== 'string' || value.length > MAX_HEADER_VALUE) {
       errors.push({
-        field: `${at}/headers/${pointerSegment(name)}`,
+        path: [...at, 'headers', name],
         message: `must be a string of at most ${MAX_HEADER_VALUE} characters`,
       });
     }
   }
-  errors.push(...validateCustomHeaders(headers, `${at}/headers`));
+  errors.push(...validateCustomHeaders(headers, [...at, 'headers']));
   return errors;
 }
 

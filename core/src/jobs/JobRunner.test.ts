@@ -6,6 +6,7 @@ import { insertDeliveryRow, insertEndpointRow } from '../../../tests/support/fix
 import { migrationsDir } from '../../../tests/support/services.js';
 import { ManualClock } from '../domain/Clock.js';
 import { newId } from '../domain/ids.js';
+import { EventNotFoundError, LogUnavailableError } from '../errors/index.js';
 import { createLogger } from '../observability/index.js';
 import { createDatabase } from '../storage/createDatabase.js';
 import { KnexDeliveryRepository } from '../storage/knex/KnexDeliveryRepository.js';
@@ -161,4 +162,47 @@ test('JobRunner › a job whose runner died is taken over and resumes from its s
   t.is((await statusOf(db, rows[2]!.deliveryId)).status, 'pending');
   t.is((await statusOf(db, rows[3]!.deliveryId)).status, 'pending');
   t.like(await jobs.get(tenantId, jobId), { status: 'succeeded', processed: 4, total: 4 });
+});
+
+test('JobRunner › a retriable failure leaves the job to be taken again; any other fails it with its code', async (t) => {
+  const { db, tenantId, clock, jobs } = await setup();
+  t.teardown(() => db.destroy());
+  const failures: Error[] = [new LogUnavailableError('log down'), new EventNotFoundError('evt_1')];
+  const runner = createJobRunner({
+    jobs,
+    deliveries: new KnexDeliveryRepository({ db }),
+    clock,
+    logger: createLogger({ level: 'silent', name: 'test' }),
+    extraHandlers: {
+      event_replay: () => {
+        const failure = failures.shift();
+        return failure ? Promise.reject(failure) : Promise.resolve();
+      },
+    },
+  });
+  const jobId = newId('job');
+  await jobs.insert({
+    id: jobId,
+    tenantId,
+    type: 'event_replay',
+    params: { eventId: 'evt_1' },
+    status: 'queued',
+    total: null,
+    processed: 0,
+    error: null,
+    createdAt: clock.now(),
+    updatedAt: clock.now(),
+  });
+  await runner.runOnce();
+  t.like(await jobs.get(tenantId, jobId), { status: 'running', error: null }, 'the log will be back');
+  await runner.runOnce();
+  t.like(await jobs.get(tenantId, jobId), { status: 'running' }, 'not taken again before it is stale');
+
+  clock.advance(61_000);
+  await runner.runOnce();
+  t.like(await jobs.get(tenantId, jobId), {
+    status: 'failed',
+    error: { code: 'CARAVAN_EVENT_NOT_FOUND', message: 'Event evt_1 does not exist.' },
+  });
+  t.is(failures.length, 0);
 });

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/Clock.js';
-import { CaravanError } from '../errors/index.js';
+import { CaravanError, isRetriable } from '../errors/index.js';
 import type { DeliveryStatus } from '../domain/delivery.js';
 import type { Logger } from '../observability/index.js';
 import type { DeliveryFilter, DeliveryRepository } from '../storage/DeliveryRepository.js';
@@ -84,6 +84,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
       try {
         await runJob(job);
       } catch (error) {
+        if (isRetriable(error)) {
+          // Left running: claimNext takes it again once it is stale, and it goes on from its saved cursor.
+          deps.logger.warn({ err: error, jobId: job.id }, 'job interrupted; it will be tried again');
+          continue;
+        }
         deps.logger.error({ err: error, jobId: job.id }, 'job failed');
         const code = error instanceof CaravanError ? error.code : 'CARAVAN_INTERNAL';
         await deps.jobs.finish(

@@ -72,7 +72,7 @@ export class EgressPoolService {
     const existing = await this.get(id);
     let addresses = input.addresses;
     if (addresses !== undefined) {
-      const unmasked = unmaskEgressAddresses(addresses, existing.addresses, '/body/addresses');
+      const unmasked = unmaskEgressAddresses(addresses, existing.addresses, ['addresses']);
       if (unmasked.errors.length) throw new ValidationError(unmasked.errors);
       addresses = unmasked.addresses;
     }
@@ -122,10 +122,10 @@ export class EgressPoolService {
     if (!missing.size) return;
     const errors = tenantIds.flatMap((tenantId, i) =>
       missing.has(tenantId)
-        ? [{ field: `/body/allowedTenantIds/${i}`, message: `tenant ${tenantId} does not exist` }]
+        ? [{ path: ['allowedTenantIds', i], message: `tenant ${tenantId} does not exist` }]
         : [],
     );
-    throw new ValidationError(errors, 'CARAVAN_TENANT_NOT_FOUND');
+    throw new ValidationError(errors, { code: 'CARAVAN_TENANT_NOT_FOUND' });
   }
 
   // A tenant that uses the pool (default or endpoint) must keep access to it: otherwise its deliveries
@@ -151,8 +151,8 @@ export class EgressPoolService {
 
 function checkValues(mode: EgressPoolMode, addresses: string[], publicIps: string[]): void {
   const errors = [
-    ...egressAddressErrors(mode, addresses, '/body/addresses'),
-    ...ipAddressErrors(publicIps, '/body/publicIps'),
+    ...egressAddressErrors(mode, addresses, ['addresses']),
+    ...ipAddressErrors(publicIps, ['publicIps']),
   ];
   if (errors.length) throw new ValidationError(errors);
 }

@@ -7,7 +7,7 @@ import { KeyRing } from '../crypto/KeyRing.js';
 import { signPayload } from '../crypto/signature.js';
 import { ManualClock } from '../domain/Clock.js';
 import { UrlGuard } from '../domain/urlGuard.js';
-import { CaravanError, DecryptionError, ValidationError } from '../errors/index.js';
+import { CaravanError, DecryptionError, ValidationError, type CaravanErrorCode } from '../errors/index.js';
 import { createDatabase } from '../storage/createDatabase.js';
 import { KnexEndpointRepository } from '../storage/knex/KnexEndpointRepository.js';
 import { createMigrator } from '../storage/Migrator.js';
@@ -60,7 +60,7 @@ async function setup(t: ExecutionContext, options: { maxEndpoints?: number } = {
   return { db, clock, keyRing, service, lookups };
 }
 
-async function rejects(t: ExecutionContext, promise: Promise<unknown>, code: string) {
+async function rejects(t: ExecutionContext, promise: Promise<unknown>, code: CaravanErrorCode) {
   const error = await t.throwsAsync(promise, { instanceOf: CaravanError });
   t.is(error.code, code);
   return error;
@@ -113,8 +113,8 @@ test('EndpointService › a malformed or mismatched secret is named with every o
     { instanceOf: ValidationError },
   );
   t.deepEqual(
-    error.errors.map((e) => e.field),
-    ['/body/filter/payload.a/$gtee', '/body/headers/Host', '/body/secret'],
+    error.errors.map((e) => e.path),
+    [['filter', 'payload.a', '$gtee'], ['headers', 'Host'], ['secret']],
   );
   t.regex(error.errors[2]?.message ?? '', /^must be an HMAC \(whsec_…\) secret for this endpoint: /);
   const short = await t.throwsAsync(service.create('tnt_A', { url: HOOK, secret: 'whsec_c2hvcnQ=' }), {
@@ -142,7 +142,7 @@ test('EndpointService › the SSRF guard and the egress pool are checked before 
     service.create('tnt_B', { url: HOOK, egressPoolId: 'pool_OK' }),
     'CARAVAN_EGRESS_POOL_NOT_FOUND',
   );
-  t.is((pool as ValidationError).errors[0]?.field, '/body/egressPoolId');
+  t.deepEqual((pool as ValidationError).errors[0]?.path, ['egressPoolId']);
   t.is(
     (await service.create('tnt_A', { url: HOOK, egressPoolId: 'pool_OK' })).endpoint.egressPoolId,
     'pool_OK',
@@ -272,7 +272,7 @@ test('EndpointService › a supplied rotation secret must fit the endpoint’s s
     service.rotateSecret('tnt_A', endpoint.id, { secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}` }),
     { instanceOf: ValidationError },
   );
-  t.is(error.errors[0]?.field, '/body/secret');
+  t.deepEqual(error.errors[0]?.path, ['secret']);
   const supplied = `whsk_${Buffer.alloc(32, 8).toString('base64')}`;
   const rotated = await service.rotateSecret('tnt_A', endpoint.id, { secret: supplied });
   t.is(rotated.secret, supplied);
@@ -416,11 +416,11 @@ test('EndpointService › recover queues a job over [since, until) and checks th
   const future = await t.throwsAsync(service.recover('tnt_A', endpoint.id, { since: clock.now() }), {
     instanceOf: ValidationError,
   });
-  t.is(future.errors[0]?.field, '/body/since');
+  t.deepEqual(future.errors[0]?.path, ['since']);
   const backwards = await t.throwsAsync(service.recover('tnt_A', endpoint.id, { since: T0, until: T0 }), {
     instanceOf: ValidationError,
   });
-  t.is(backwards.errors[0]?.field, '/body/until');
+  t.deepEqual(backwards.errors[0]?.path, ['until']);
 });
 
 test('EndpointService › delete removes secrets and discards unsent deliveries', async (t) => {

@@ -241,10 +241,10 @@ export class EndpointService {
   async recover(tenantId: string, id: string, input: { since: number; until?: number }): Promise<Job> {
     const now = this.deps.clock.now();
     if (input.until === undefined && input.since >= now) {
-      throw invalidField('/body/since', 'must be in the past');
+      throw invalidField(['since'], 'must be in the past');
     }
     const until = input.until ?? now;
-    if (until <= input.since) throw invalidField('/body/until', 'must be after since');
+    if (until <= input.since) throw invalidField(['until'], 'must be after since');
     const job = newJob(tenantId, 'endpoint_recover', { endpointId: id, since: input.since, until }, now);
     const result = await this.deps.endpoints.insertRecoverJob(job, id);
     if (result === 'not_found') throw new EndpointNotFoundError(id);
@@ -257,13 +257,8 @@ export class EndpointService {
     const allowed = this.deps.egressPoolAllowed ? await this.deps.egressPoolAllowed(tenantId, poolId) : false;
     if (!allowed) {
       throw new ValidationError(
-        [
-          {
-            field: '/body/egressPoolId',
-            message: `egress pool ${poolId} does not exist or is not available`,
-          },
-        ],
-        'CARAVAN_EGRESS_POOL_NOT_FOUND',
+        [{ path: ['egressPoolId'], message: `egress pool ${poolId} does not exist or is not available` }],
+        { code: 'CARAVAN_EGRESS_POOL_NOT_FOUND' },
       );
     }
   }

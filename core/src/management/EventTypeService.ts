@@ -5,8 +5,10 @@ import {
   CaravanError,
   EventTypeNotFoundError,
   ValidationError,
+  fromPointer,
   invalidField,
   type FieldError,
+  type FieldPath,
 } from '../errors/index.js';
 import type { EventTypeRepository } from '../storage/EventTypeRepository.js';
 import type { Page, PageRequest } from '../storage/Page.js';
@@ -61,7 +63,7 @@ export class EventTypeService {
 
   async create(tenantId: string, input: CreateEventTypeInput): Promise<EventType> {
     if (!NAME.test(input.name) || input.name.length > 128) {
-      throw invalidField('/body/name', 'must be dot-separated segments of letters, digits, _ and -');
+      throw invalidField(['name'], 'must be dot-separated segments of letters, digits, _ and -');
     }
     if (input.schema) checkSchema(input.schema);
     const now = this.deps.clock.now();
@@ -109,18 +111,20 @@ export class EventTypeService {
   /**
    * Checks an event payload against its type's schema, for the ingest path. Answers `[]` when the type
    * is not registered or has no schema (such events are accepted as they are), else every problem as a
-   * field under `at` (`/body/payload/customer/email`). Validators are cached per (tenant, type) and
+   * field under `at` (`['payload', 'customer', 'email']`). Validators are cached per (tenant, type) and
    * re-checked against the row's `updated_at` after `validatorTtlMs`.
    */
   async validatePayload(
     tenantId: string,
     eventType: string,
     payload: unknown,
-    at = '/body/payload',
+    at: FieldPath = ['payload'],
   ): Promise<FieldError[]> {
     const compiled = await this.validatorFor(tenantId, eventType);
     if (!compiled?.validate) return [];
-    return compiled.validate(payload).map((e) => ({ field: `${at}${e.pointer}`, message: e.message }));
+    return compiled
+      .validate(payload)
+      .map((e) => ({ path: [...at, ...fromPointer(e.pointer)], message: e.message }));
   }
 
   private validatorFor(tenantId: string, name: string): Promise<Compiled | null> {

@@ -3,7 +3,11 @@ import type { Clock } from '../domain/Clock.js';
 import { CaravanError } from '../errors/index.js';
 import type { IdempotencyRepository } from '../storage/IdempotencyRepository.js';
 
-/** What to do with a request that carries an `Idempotency-Key`. */
+/**
+ * What to do with a request that carries an `Idempotency-Key`. On `proceed`, the caller either
+ * `finish`es with the answer to replay to repeats (what it answers on success; the status is the
+ * caller's own, stored as it is) or `abandon`s the claim when the request failed, so a repeat runs.
+ */
 export type IdempotencyDecision =
   | { kind: 'proceed'; finish(status: number, body: unknown): Promise<void>; abandon(): Promise<void> }
   | { kind: 'replay'; status: number; body: unknown };
@@ -22,7 +26,7 @@ const WINDOW_MS = 24 * 3_600_000;
 /**
  * `Idempotency-Key` for resource-creating POSTs: within 24 hours, a repeat of the same key by the same
  * credential on the same method and path replays the first answer; a different body is a conflict, as is
- * a repeat while the first request still runs. Answers with a 5xx status are forgotten so the retry runs.
+ * a repeat while the first request still runs. A request that failed is abandoned, so its retry runs.
  */
 export class IdempotencyService {
   private lastPurge = 0;
@@ -43,14 +47,7 @@ export class IdempotencyService {
         return {
           kind: 'proceed',
           finish: (status, body) =>
-            status >= 500
-              ? this.deps.records.release(scope, key)
-              : this.deps.records.complete(
-                  scope,
-                  key,
-                  status,
-                  body === undefined ? null : JSON.stringify(body),
-                ),
+            this.deps.records.complete(scope, key, status, body === undefined ? null : JSON.stringify(body)),
           abandon: () => this.deps.records.release(scope, key),
         };
       }

@@ -5,6 +5,7 @@ import {
   DeadLetterNotFoundError,
   SourceNotFoundError,
   SourceTypeNotFoundError,
+  fromPointer,
   ValidationError,
   type FieldError,
 } from '../errors/index.js';
@@ -82,10 +83,8 @@ export class SourceService {
     const format = input.format ?? 'caravan';
     const raw = input.raw ?? null;
     check([
-      ...problems(plugin.validateConfig(input.config), '/body/config'),
-      ...(input.credentials
-        ? problems(plugin.validateCredentials(input.credentials), '/body/credentials')
-        : []),
+      ...problems(plugin.validateConfig(input.config), 'config'),
+      ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...formatProblems(format, raw),
     ]);
     check(this.hostProblems(plugin, input.config));
@@ -126,10 +125,8 @@ export class SourceService {
     const format = input.format ?? current.format;
     const raw = input.raw !== undefined ? input.raw : current.raw;
     check([
-      ...(input.config ? problems(plugin.validateConfig(input.config), '/body/config') : []),
-      ...(input.credentials
-        ? problems(plugin.validateCredentials(input.credentials), '/body/credentials')
-        : []),
+      ...(input.config ? problems(plugin.validateConfig(input.config), 'config') : []),
+      ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...(input.format !== undefined || input.raw !== undefined ? formatProblems(format, raw) : []),
     ]);
     if (input.config) check(this.hostProblems(plugin, input.config));
@@ -178,7 +175,7 @@ export class SourceService {
 
   /**
    * Converts a dead letter again with the source's current format and ingests it. Still invalid: the
-   * same 400 the source saw, and the dead letter is left as it is.
+   * same reason the source saw (fields named in the message), and the dead letter is left as it is.
    */
   async replayDeadLetter(tenantId: string, sourceId: string, deadLetterId: string): Promise<IngestResult> {
     const source = await this.get(tenantId, sourceId);
@@ -189,7 +186,11 @@ export class SourceService {
       body: letter.body,
       attributes: letter.attributes,
     });
-    if (!converted.ok) throw new ValidationError(converted.reason.errors, converted.reason.code);
+    if (!converted.ok) {
+      const { code, errors } = converted.reason;
+      const fields = errors.map((e) => ({ path: fromPointer(e.field), message: e.message }));
+      throw new ValidationError(fields, { code, root: 'message' });
+    }
     const [result] = await this.deps.ingest.ingest(tenantId, [converted.item], { sourceId });
     if (!result) throw new Error('ingest answered no result for one item');
     await this.deps.sources.markReplayed(tenantId, deadLetterId, result.id, this.deps.clock.now());
@@ -205,7 +206,7 @@ export class SourceService {
   }
 }
 
-/** Hosts of a schema-valid config that the operator does not allow, as `/body/config/…` errors. */
+/** Hosts of a schema-valid config that the operator does not allow, as `config…` errors. */
 function hostErrors(
   plugin: LoadedSourcePlugin,
   config: Record<string, unknown>,
@@ -216,18 +217,18 @@ function hostErrors(
     .brokerAddresses(config)
     .filter((a) => !allowed(a.host, a.port))
     .map((a) => ({
-      field: `/body/config${a.field}`,
+      path: ['config', ...fromPointer(a.field)],
       message: `host ${a.host}${a.port === undefined ? '' : `:${a.port}`} is not allowed by this installation (sources.allowedHosts)`,
     }));
 }
 
 function problems(errors: { pointer: string; message: string }[], at: string): FieldError[] {
-  return errors.map((e) => ({ field: `${at}${e.pointer}`, message: e.message }));
+  return errors.map((e) => ({ path: [at, ...fromPointer(e.pointer)], message: e.message }));
 }
 
 function formatProblems(format: SourceFormat, raw: RawFormatOptions | null): FieldError[] {
   return format === 'raw' && raw === null
-    ? [{ field: '/body/raw', message: 'is required with format raw (eventTypeAttribute at least)' }]
+    ? [{ path: ['raw'], message: 'is required with format raw (eventTypeAttribute at least)' }]
     : [];
 }
 

@@ -158,7 +158,7 @@ export class TenantService {
     await this.get(tenantId);
     const now = this.deps.clock.now();
     if (input.expiresAt != null && input.expiresAt <= now) {
-      throw invalidField('/body/expiresAt', 'must be in the future');
+      throw invalidField(['expiresAt'], 'must be in the future');
     }
     const generated = generateApiKey();
     const apiKey: ApiKey = {
@@ -187,7 +187,7 @@ export class TenantService {
   ): Promise<ApiKey> {
     await this.get(tenantId);
     if (input.expiresAt != null && input.expiresAt <= this.deps.clock.now()) {
-      throw invalidField('/body/expiresAt', 'must be in the future');
+      throw invalidField(['expiresAt'], 'must be in the future');
     }
     const updated = await this.deps.tenants.updateApiKey(tenantId, id, input);
     this.keys.forget(tenantId, id);

@@ -21,7 +21,7 @@ export interface NewEndpointSecret {
  * The endpoint's next secret: the one the tenant supplied (checked against the scheme) or a generated
  * one, encrypted under the key ring with the secret's id as associated data.
  *
- * @throws ValidationError on `/body/secret` when a supplied secret is not a valid secret of the scheme.
+ * @throws ValidationError on `secret` when a supplied secret is not a valid secret of the scheme.
  */
 export function newEndpointSecret(
   keyRing: KeyRing,
@@ -62,7 +62,7 @@ function secretFor(scheme: SigningScheme, supplied: string | undefined) {
   } catch (error) {
     if (!(error instanceof InvalidSecretError)) throw error;
     const kind = scheme === 'hmac' ? 'an HMAC (whsec_…)' : 'an Ed25519 (whsk_…)';
-    throw invalidField('/body/secret', `must be ${kind} secret for this endpoint: ${error.message}`);
+    throw invalidField(['secret'], `must be ${kind} secret for this endpoint: ${error.message}`);
   }
 }
 

@@ -1,7 +1,13 @@
 import test from 'ava';
 import type { SourceMessage } from '@caravan/source-api';
 import { ManualClock } from '../domain/Clock.js';
-import { IngestRateLimitedError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import {
+  CaravanError,
+  IngestRateLimitedError,
+  LogUnavailableError,
+  TenantGoneError,
+  ValidationError,
+} from '../errors/index.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
 import type { StoredDeadLetter } from '../storage/SourceRepository.js';
 import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
@@ -55,8 +61,11 @@ test('deliverMessages › an item ingest refuses becomes a dead letter and the r
     items.length === 3
       ? Promise.reject(
           new ValidationError(
-            [{ field: '/body/events/1/payload/x', message: 'must be a string' }],
-            'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
+            [
+              { path: ['events', 1, 'payload', 'x'], message: 'must be a string' },
+              { path: ['events', 1, 'payload', 'a/b'], message: 'is required' },
+            ],
+            { code: 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH' },
           ),
         )
       : Promise.resolve(items.map((_, i) => ({ id: `evt_${i}`, duplicate: false }))),
@@ -70,8 +79,23 @@ test('deliverMessages › an item ingest refuses becomes a dead letter and the r
   t.deepEqual(deadLetters[0]?.reason, {
     code: 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
     message: '/body/payload/x: must be a string',
-    errors: [{ field: '/body/payload/x', message: 'must be a string' }],
+    errors: [
+      { field: '/body/payload/x', message: 'must be a string' },
+      { field: '/body/payload/a~1b', message: 'is required' },
+    ],
   });
+});
+
+test('deliverMessages › a validation error that names no item of the batch leaves every message to retry', async (t) => {
+  const { deps, deadLetters } = host(() =>
+    Promise.reject(new ValidationError([{ path: ['payload'], message: 'is odd' }])),
+  );
+  const outcomes = await deliverMessages(deps, source, [good(1), good(2)]);
+  t.deepEqual(
+    outcomes.map((o) => o.kind),
+    ['retry-later', 'retry-later'],
+  );
+  t.is(deadLetters.length, 0);
 });
 
 test('deliverMessages › log unavailable is retry-later; a dead letter that cannot be stored is not acknowledged', async (t) => {
@@ -97,4 +121,16 @@ test("deliverMessages › over the tenant's ingest limit every message is retry-
     { kind: 'retry-later', delayMs: 2_500 },
   ]);
   t.is(limited.deadLetters.length, 0);
+});
+
+test('deliverMessages › a retriable failure is retried soon; any other failure later, and never dead-lettered', async (t) => {
+  const busy = host(() =>
+    Promise.reject(new CaravanError('CARAVAN_UNAVAILABLE', 'busy', { retriable: true })),
+  );
+  t.deepEqual(await deliverMessages(busy.deps, source, [good(1)]), [{ kind: 'retry-later', delayMs: 1_000 }]);
+  const gone = host(() => Promise.reject(new TenantGoneError('tnt_1')));
+  t.deepEqual(await deliverMessages(gone.deps, source, [good(1)]), [{ kind: 'retry-later', delayMs: 5_000 }]);
+  const bug = host(() => Promise.reject(new TypeError('bug')));
+  t.deepEqual(await deliverMessages(bug.deps, source, [good(1)]), [{ kind: 'retry-later', delayMs: 5_000 }]);
+  t.is(gone.deadLetters.length + bug.deadLetters.length, 0);
 });

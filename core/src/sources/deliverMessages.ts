@@ -1,11 +1,11 @@
 import type { SourceMessage, SourceOutcome } from '@caravan/source-api';
 import type { Clock } from '../domain/Clock.js';
 import { newId } from '../domain/ids.js';
-import { IngestRateLimitedError, LogUnavailableError, ValidationError } from '../errors/index.js';
+import { ValidationError, isRetriable, retryAfterMsOf, toPointer } from '../errors/index.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
-import type { IngestResult } from '../ingest/EventIngestService.js';
+import { batchItemOf, type IngestResult } from '../ingest/EventIngestService.js';
 import type { StoredDeadLetter, StoredSource } from '../storage/SourceRepository.js';
-import { toIngestItem, type RejectionReason } from './toIngestItem.js';
+import { REJECTION_CODES, toIngestItem, type RejectionReason } from './toIngestItem.js';
 
 export interface DeliverDeps {
   ingest: {
@@ -20,7 +20,8 @@ export interface DeliverDeps {
 }
 
 const RETRY_MS = 1_000;
-const BATCH_FIELD = /^\/body\/events\/(\d+)(.*)$/;
+// Not retriable and not the messages' fault (a bug, a deleted tenant): try again, but not soon.
+const UNEXPECTED_RETRY_MS = RETRY_MS * 5;
 
 /**
  * Answers one `deliver` call: converts every message, ingests the valid ones in one batch for the
@@ -61,17 +62,15 @@ export async function deliverMessages(
       }
       const next = new Map(pending);
       for (const e of error.errors) {
-        const m = BATCH_FIELD.exec(e.field);
-        const i = m ? indexes[Number(m[1])] : undefined;
-        if (i === undefined) continue;
+        const item = batchItemOf(e);
+        const i = item ? indexes[item.index] : undefined;
+        if (!item || i === undefined) continue;
         next.delete(i);
-        const reason = rejected.get(i) ?? {
-          code: error.code as RejectionReason['code'],
-          message: '',
-          errors: [],
-        };
-        reason.errors.push({ field: `/body${m?.[2] ?? ''}`, message: e.message });
-        reason.message = reason.message || `/body${m?.[2] ?? ''}: ${e.message}`;
+        const reason = rejected.get(i) ?? { code: rejectionCode(error.code), message: '', errors: [] };
+        // The item was the message's body, so its fields are named in the body.
+        const field = toPointer(['body', ...item.path]);
+        reason.errors.push({ field, message: e.message });
+        reason.message = reason.message || `${field}: ${e.message}`;
         rejected.set(i, reason);
       }
       // A validation error that names no item cannot be pinned on one: retry all rather than loop.
@@ -106,9 +105,16 @@ export async function deliverMessages(
   return outcomes;
 }
 
-function retryDelay(error: unknown): number {
-  if (error instanceof LogUnavailableError) return RETRY_MS;
-  // Back-pressure: the broker keeps the messages until the tenant's ingest window lets them in.
-  if (error instanceof IngestRateLimitedError) return Math.max(RETRY_MS, error.retryAfterMs);
-  return RETRY_MS * 5;
+/**
+ * How long the broker keeps messages whose ingest failed for a reason other than the messages. A
+ * retriable failure (the log is down, the tenant is over its ingest limit) is tried again as soon as
+ * it says: back-pressure, the broker keeps the messages until the tenant's window lets them in.
+ */
+export function retryDelay(error: unknown): number {
+  if (!isRetriable(error)) return UNEXPECTED_RETRY_MS;
+  return Math.max(RETRY_MS, retryAfterMsOf(error) ?? RETRY_MS);
+}
+
+function rejectionCode(code: string): RejectionReason['code'] {
+  return REJECTION_CODES.find((c) => c === code) ?? 'CARAVAN_VALIDATION_FAILED';
 }

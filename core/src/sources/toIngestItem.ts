@@ -1,3 +1,4 @@
+import { toPointer, type CaravanErrorCode } from '../errors/index.js';
 import { memberSpan, payloadSpan } from '../ingest/payloadSpan.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
 import type { RawFormatOptions, SourceFormat } from '../storage/SourceRepository.js';
@@ -17,9 +18,20 @@ export interface ConversionMessage {
   attributes: Readonly<Record<string, string>>;
 }
 
-/** Why a message cannot become an event, in the contract's DeadLetterReason terms. */
+/** What a message is rejected for: its bytes, its envelope, or what ingest found (size, schema). */
+export const REJECTION_CODES = [
+  'CARAVAN_MALFORMED_JSON',
+  'CARAVAN_VALIDATION_FAILED',
+  'CARAVAN_PAYLOAD_TOO_LARGE',
+  'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
+] as const satisfies readonly CaravanErrorCode[];
+
+/**
+ * Why a message cannot become an event, in the contract's DeadLetterReason terms (as stored): each
+ * field is a JSON Pointer into the message, starting at `/body` or `/attributes`.
+ */
 export interface RejectionReason {
-  code: 'CARAVAN_MALFORMED_JSON' | 'CARAVAN_VALIDATION_FAILED';
+  code: (typeof REJECTION_CODES)[number];
   message: string;
   errors: { field: string; message: string }[];
 }
@@ -147,7 +159,11 @@ function fromRaw(
   const attr = (name: string | undefined) => (name === undefined ? undefined : message.attributes[name]);
   const eventType = attr(options.eventTypeAttribute);
   if (eventType === undefined)
-    return reject('CARAVAN_VALIDATION_FAILED', `/attributes/${options.eventTypeAttribute}`, 'is required');
+    return reject(
+      'CARAVAN_VALIDATION_FAILED',
+      toPointer(['attributes', options.eventTypeAttribute]),
+      'is required',
+    );
   const used = new Set(
     [
       options.eventTypeAttribute,
@@ -203,8 +219,7 @@ class Problems {
       return undefined;
     }
     for (const [k, v] of Object.entries(value))
-      if (typeof v !== 'string')
-        this.add(`/body/${name}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, 'must be a string');
+      if (typeof v !== 'string') this.add(toPointer(['body', name, k]), 'must be a string');
     return value as Record<string, string>;
   }
 

@@ -1,4 +1,4 @@
-import { invalidField } from '../errors/index.js';
+import { InvalidCursorError } from '../errors/index.js';
 
 /** One page of a list and the cursor of the next one (`null` on the last page). */
 export interface Page<T> {
@@ -23,7 +23,7 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
 }
 
-/** Decodes a cursor from a previous page; a cursor that was not made by Caravan is a 400 on `/query/cursor`. */
+/** Decodes a cursor from a previous page; @throws InvalidCursorError for a cursor Caravan did not make. */
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   } catch {
     // falls through to the error below
   }
-  throw invalidField('/query/cursor', 'is not a cursor returned by a previous page of this list');
+  throw new InvalidCursorError();
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only says that another page exists. */

@@ -219,6 +219,7 @@ eachBackend(
     const still = await api.request('POST', `/v1/sources/${id}/dead-letters/${broken!.id}/replay`, { key });
     t.is(still.status, 400);
     t.is(still.body.code, 'CARAVAN_MALFORMED_JSON');
+    t.deepEqual(fieldsOf(still.body), ['/body'], 'named in the message, as its dead letter is');
 
     const replayed = await api.request('POST', `/v1/sources/${id}/dead-letters/${fixable!.id}/replay`, {
       key,

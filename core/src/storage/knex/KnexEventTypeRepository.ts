@@ -1,5 +1,5 @@
 import type { EventType } from '../../domain/eventType.js';
-import { EventTypeExistsError, invalidField } from '../../errors/index.js';
+import { EventTypeExistsError, InvalidCursorError } from '../../errors/index.js';
 import type { Database } from '../createDatabase.js';
 import type { EventTypeChanges, EventTypeRepository } from '../EventTypeRepository.js';
 import { decodeCursor, toPage, type PageRequest } from '../Page.js';
@@ -69,7 +69,7 @@ export class KnexEventTypeRepository implements EventTypeRepository {
     if (cursor) {
       const after = decodeCursor(cursor).value;
       if (typeof after !== 'string') {
-        throw invalidField('/query/cursor', 'is not a cursor returned by a previous page of this list');
+        throw new InvalidCursorError();
       }
       void q.andWhere('name', '>', after);
     }

@@ -1,0 +1,48 @@
+/**
+ * Every code a `CaravanError` can carry, whether core or the API raises it. The API decides what a
+ * client sees for each (`api/src/http/problems.ts`): most are in the contract's `ErrorCode` enum;
+ * the rest are raised outside requests (start-up, the CLI) or handled inside core, and a test keeps
+ * this list, the enum and the API's internal list in step.
+ */
+export const CARAVAN_ERROR_CODES = [
+  'CARAVAN_VALIDATION_FAILED',
+  'CARAVAN_MALFORMED_JSON',
+  'CARAVAN_PAYLOAD_SCHEMA_MISMATCH',
+  'CARAVAN_URL_NOT_ALLOWED',
+  'CARAVAN_UNAUTHORIZED',
+  'CARAVAN_FORBIDDEN',
+  'CARAVAN_NOT_FOUND',
+  'CARAVAN_TENANT_NOT_FOUND',
+  'CARAVAN_API_KEY_NOT_FOUND',
+  'CARAVAN_ENDPOINT_NOT_FOUND',
+  'CARAVAN_EVENT_TYPE_NOT_FOUND',
+  'CARAVAN_EVENT_NOT_FOUND',
+  'CARAVAN_DELIVERY_NOT_FOUND',
+  'CARAVAN_JOB_NOT_FOUND',
+  'CARAVAN_SOURCE_NOT_FOUND',
+  'CARAVAN_DEAD_LETTER_NOT_FOUND',
+  'CARAVAN_SOURCE_TYPE_NOT_FOUND',
+  'CARAVAN_EGRESS_POOL_NOT_FOUND',
+  'CARAVAN_CONFLICT',
+  'CARAVAN_EVENT_TYPE_EXISTS',
+  'CARAVAN_IDEMPOTENCY_KEY_REUSED',
+  'CARAVAN_IDEMPOTENCY_REQUEST_IN_PROGRESS',
+  'CARAVAN_ENDPOINT_LIMIT_REACHED',
+  'CARAVAN_TOO_MANY_SECRETS',
+  'CARAVAN_EGRESS_POOL_IN_USE',
+  'CARAVAN_PAYLOAD_TOO_LARGE',
+  'CARAVAN_UNSUPPORTED_MEDIA_TYPE',
+  'CARAVAN_RATE_LIMITED',
+  'CARAVAN_INGEST_RATE_LIMITED',
+  'CARAVAN_INTERNAL',
+  'CARAVAN_LOG_UNAVAILABLE',
+  'CARAVAN_UNAVAILABLE',
+  'CARAVAN_TENANT_GONE',
+  'CARAVAN_CONFIG_INVALID',
+  'CARAVAN_USAGE',
+  'CARAVAN_DECRYPTION_FAILED',
+  'CARAVAN_INVALID_SECRET',
+] as const;
+
+/** A stable, machine-readable Caravan error code. */
+export type CaravanErrorCode = (typeof CARAVAN_ERROR_CODES)[number];
