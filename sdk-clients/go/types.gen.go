@@ -42,6 +42,7 @@ const (
 	ErrorCodeCARAVANINGESTRATELIMITED            ErrorCode = "CARAVAN_INGEST_RATE_LIMITED"
 	ErrorCodeCARAVANINTERNAL                     ErrorCode = "CARAVAN_INTERNAL"
 	ErrorCodeCARAVANLOGUNAVAILABLE               ErrorCode = "CARAVAN_LOG_UNAVAILABLE"
+	ErrorCodeCARAVANUNAVAILABLE                  ErrorCode = "CARAVAN_UNAVAILABLE"
 )
 
 // FieldError
