@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { Caravan } from '@caravan/client';
+import { defaultConfig } from '../../core/src/config/defaults.js';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { repoRoot, serviceSetting } from '../support/services.js';
 
@@ -75,22 +76,64 @@ test('packaging › the scratch project is outside the repository and holds copi
   }
 });
 
+/** The files an `npm pack` result names in `exports`, `types` and `bin` that the tarball lacks. */
+function missingEntryPoints(p: PackResult, manifest: Manifest): string[] {
+  const files = new Set(p.files.map((f) => f.path));
+  const named = [
+    manifest.types,
+    ...Object.values(manifest.exports).flatMap((e) => Object.values(e)),
+    ...Object.values(manifest.bin ?? {}),
+  ];
+  // The caravan-source condition points at sources, for in-repository runs only.
+  return named.filter((f) => !f.startsWith('./src/') && !files.has(f.replace(/^\.\//, '')));
+}
+
+interface Manifest {
+  exports: Record<string, Record<string, string>>;
+  types: string;
+  bin?: Record<string, string>;
+}
+
 test('packaging › each tarball holds every file its exports and types name, and no tests', (t) => {
   t.deepEqual(packed.map((p) => p.name).sort(), [...packages].sort());
   for (const p of packed) {
-    const files = new Set(p.files.map((f) => f.path));
     const manifest = JSON.parse(
       readFileSync(join(scratch, 'node_modules', p.name, 'package.json'), 'utf8'),
-    ) as { exports: Record<string, Record<string, string>>; types: string };
-    const named = [manifest.types, ...Object.values(manifest.exports).flatMap((e) => Object.values(e))];
-    for (const target of named.filter((f) => !f.startsWith('./src/'))) {
-      t.true(files.has(target.replace(/^\.\//, '')), `${p.name} ships ${target}`);
-    }
+    ) as Manifest;
+    t.deepEqual(missingEntryPoints(p, manifest), [], `${p.name} ships its entry points`);
     t.deepEqual(
-      [...files].filter((f) => /\.test\.|^src\//.test(f)),
+      p.files.map((f) => f.path).filter((f) => /\.test\.|^src\//.test(f)),
       [],
       `${p.name} ships no tests and no sources`,
     );
+  }
+});
+
+test('packaging › @caravan/core and @caravan/api pack their entry points and the caravan bin, and no tests', async (t) => {
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--dry-run', '--json', '-w', '@caravan/core', '-w', '@caravan/api'],
+    { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const results = JSON.parse(stdout.slice(stdout.indexOf('['))) as PackResult[];
+  t.deepEqual(results.map((p) => p.name).sort(), ['@caravan/api', '@caravan/core']);
+  for (const p of results) {
+    const dir = p.name === '@caravan/api' ? 'api' : 'core';
+    const manifest = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as Manifest;
+    t.deepEqual(missingEntryPoints(p, manifest), [], `${p.name} ships its entry points`);
+    t.deepEqual(
+      p.files.map((f) => f.path).filter((f) => /\.test\.|Suite\.|^src\//.test(f)),
+      [],
+      `${p.name} ships no tests and no sources`,
+    );
+  }
+  const api = JSON.parse(readFileSync(join(repoRoot, 'api/package.json'), 'utf8')) as Manifest & {
+    dependencies: Record<string, string>;
+  };
+  t.is(api.bin?.caravan, './dist/cli/caravan.js');
+  // The plugins caravan loads by default must be installed with it, not merely hoisted next to it.
+  for (const plugin of defaultConfig.sources.plugins) {
+    t.truthy(api.dependencies[plugin], `@caravan/api declares ${plugin}`);
   }
 });
 
