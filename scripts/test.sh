@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite: starts the real services (MariaDB, Redis, Kafka, the Pub/Sub emulator,
-# ElasticMQ) if they are not running, runs every ava test against them, and, after a full run, checks
-# that every operation of the API contract was exercised by some test.
+# ElasticMQ) if they are not running, builds every package, runs every ava test against them, and,
+# after a full run, checks that every operation of the API contract was exercised by some test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh up
+# End-to-end tests run the compiled CLI, as production does; tsc -b rebuilds only what changed.
+npm run build
 rm -rf .cache/coverage
 npx ava "$@"
 if [[ $# -eq 0 ]]; then bash scripts/test-sdks.sh; fi # the Python and Go SDKs

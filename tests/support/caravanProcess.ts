@@ -1,9 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from './services.js';
 
-const cliEntry = join(repoRoot, 'api/src/cli/caravan.ts');
+/** The compiled CLI, as production runs it (`caravan` bin of @caravan/api). */
+const cliEntry = join(repoRoot, 'api/dist/cli/caravan.js');
+
+let built = false;
+/**
+ * Brings every package's `dist/` up to date with its sources, once per test process: `tsc -b` only
+ * rebuilds what changed, so after `npm run build` (which `npm test` runs first) this is a quick check.
+ */
+function ensureBuilt(): void {
+  if (built) return;
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  built = true;
+}
 
 /** A `caravan` process started by a test, with everything it printed so far. */
 export interface CaravanProcess {
@@ -13,21 +27,18 @@ export interface CaravanProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs the `caravan` CLI from source with the given arguments and extra environment. */
+/** Runs the compiled `caravan` CLI with the given arguments and extra environment. */
 export function spawnCaravan(
   args: string[],
   env: Record<string, string> = {},
   cwd = repoRoot,
 ): CaravanProcess {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=caravan-source', '--import', 'tsx', cliEntry, ...args],
-    {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  ensureBuilt();
+  const child = spawn(process.execPath, [cliEntry, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Folder of the knex migrations shipped with Caravan. */
-export const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+/** Folder of the knex migrations shipped with Caravan: their compiled form when Caravan runs compiled. */
+export const migrationsDir = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? '../../../migrations/' : '../../../migrations/dist/',
+    import.meta.url,
+  ),
+);
 
 /** Caravan's version, as the `user-agent` and `/healthz` report it. */
 export const caravanVersion = (
