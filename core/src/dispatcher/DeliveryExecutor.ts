@@ -1,3 +1,4 @@
+import type { SigningSecret } from '../crypto/signature.js';
 import type { Clock } from '../domain/Clock.js';
 import type { Endpoint } from '../domain/endpoint.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
@@ -7,7 +8,7 @@ import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryO
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
-import type { SendRequest, WebhookSender } from './WebhookSender.js';
+import type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
 import { WriteBuffer } from './WriteBuffer.js';
 
 /** A delivery the intake found current: its log record, decoded, and its row as read with the batch. */
@@ -84,9 +85,8 @@ export class DeliveryExecutor {
    */
   async execute(delivery: DeliveryInHand, onStored: () => void): Promise<Execution> {
     const { record, state } = delivery;
-    const { clock } = this.deps;
     const target = await this.deps.endpoints.get(record.tenantId, record.endpointId);
-    const now = clock.now();
+    const now = this.deps.clock.now();
     const secrets = target ? liveSecrets(target, now) : [];
     // An endpoint always has a current secret; none means it was deleted between the two reads.
     const endpoint = secrets.length > 0 ? target?.endpoint : undefined;
@@ -99,6 +99,24 @@ export class DeliveryExecutor {
       const waitMs = Math.max(1, gate.until - now);
       return { kind: 'refused', until: now + waitMs, waitMs, reason: gate.reason };
     }
+    let result: SendResult | undefined;
+    try {
+      const attempt = await this.#send(record, endpoint, secrets, now);
+      result = attempt.result;
+      this.#outcomes.add(this.#outcomeOf(delivery, endpoint, attempt.headers, attempt.result), onStored);
+    } finally {
+      gate.release(result ?? null);
+    }
+    return { kind: 'recorded' };
+  }
+
+  /** Signs and sends the delivery; answers the request's headers and what came back. */
+  async #send(
+    record: DeliveryRecord,
+    endpoint: Endpoint,
+    secrets: SigningSecret[],
+    now: number,
+  ): Promise<{ headers: Record<string, string>; result: SendResult }> {
     const request = buildWebhookRequest({
       record,
       url: endpoint.url,
@@ -107,24 +125,29 @@ export class DeliveryExecutor {
       now,
       userAgent: this.deps.userAgent,
     });
-    let result;
-    try {
-      const egress = await this.deps.egressFor?.(endpoint);
-      result = await this.deps.sender.send({
-        ...request,
-        timeoutMs: endpoint.timeoutMs,
-        ...(egress ? { egress } : {}),
-      });
-    } finally {
-      gate.release(result ?? null);
-    }
+    const egress = await this.deps.egressFor?.(endpoint);
+    const result = await this.deps.sender.send({
+      ...request,
+      timeoutMs: endpoint.timeoutMs,
+      ...(egress ? { egress } : {}),
+    });
+    return { headers: request.headers, result };
+  }
+
+  /** The delivery after the attempt; a 410 Gone also disables the endpoint for the records still to come. */
+  #outcomeOf(
+    { state, record }: DeliveryInHand,
+    endpoint: Endpoint,
+    requestHeaders: Record<string, string>,
+    result: SendResult,
+  ): DeliveryWrite {
     const write = outcomeOfAttempt({
       state,
       record,
       endpoint,
-      requestHeaders: request.headers,
+      requestHeaders,
       result,
-      now: clock.now(),
+      now: this.deps.clock.now(),
       ...(this.deps.random ? { random: this.deps.random } : {}),
     });
     if (write.disableEndpoint) {
@@ -134,8 +157,7 @@ export class DeliveryExecutor {
         'endpoint answered 410 Gone; disabled',
       );
     }
-    this.#outcomes.add(write, onStored);
-    return { kind: 'recorded' };
+    return write;
   }
 
   /**
