@@ -49,7 +49,8 @@ export type Handler<Op extends OperationId> = (
   services: Services,
 ) => Promise<HandlerResult<Op>>;
 
-export type HandlerMap = { [Op in OperationId]?: Handler<Op> };
+/** One handler per operation of the contract: an operation without its handler does not compile. */
+export type HandlerMap = { readonly [Op in OperationId]: Handler<Op> };
 
 /** Formats epoch milliseconds as the contract's date-time. */
 export const iso = (ms: number): string => new Date(ms).toISOString();

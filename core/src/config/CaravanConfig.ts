@@ -1,3 +1,5 @@
+import type { BreakerSettings } from '../dispatcher/breaker/BreakerPolicy.js';
+
 /** SQLite file database: the embedded default used by `caravan dev`. */
 export interface SqliteDatabaseConfig {
   client: 'sqlite';
@@ -51,17 +53,6 @@ export interface TenantLimitsConfig {
   maxPayloadBytes: number;
 }
 
-/** When an endpoint's circuit breaker opens and when a failing endpoint is disabled. */
-export interface BreakerConfig {
-  windowMs: number;
-  minRequests: number;
-  failureRatio: number;
-  consecutiveErrors: number;
-  openMs: number;
-  maxOpenMs: number;
-  disableAfterMs: number;
-}
-
 export interface CaravanConfig {
   database: DatabaseConfig;
   log: LogConfig;
@@ -84,7 +75,7 @@ export interface CaravanConfig {
    */
   sources: { plugins: string[]; allowedHosts: string[] };
   /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
-  dispatcher: { breaker: BreakerConfig };
+  dispatcher: { breaker: BreakerSettings };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_BREAKER_SETTINGS } from '../dispatcher/breaker/BreakerPolicy.js';
 import type { KafkaLogConfig, MysqlDatabaseConfig, SqliteDatabaseConfig } from './CaravanConfig.js';
 
 /** Settings every installation starts from; a deployment overrides them with a file and env vars. */
@@ -19,15 +20,7 @@ export const defaultConfig = {
     allowedHosts: ['*'],
   },
   dispatcher: {
-    breaker: {
-      windowMs: 60_000,
-      minRequests: 20,
-      failureRatio: 0.5,
-      consecutiveErrors: 5,
-      openMs: 30_000,
-      maxOpenMs: 300_000,
-      disableAfterMs: 432_000_000,
-    },
+    breaker: DEFAULT_BREAKER_SETTINGS,
   },
   logLevel: 'info',
 } as const;

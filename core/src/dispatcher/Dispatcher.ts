@@ -1,18 +1,13 @@
 import type { Clock } from '../domain/Clock.js';
-import { SETTLED_STATUSES } from '../domain/delivery.js';
 import type { Endpoint } from '../domain/endpoint.js';
-import { decodeDeliveryRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
-import type { InternalLog, LogRecord, Subscription } from '../log/InternalLog.js';
+import type { InternalLog, Subscription } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
-import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storage/DispatchRepository.js';
-import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryOutcome.js';
-import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
-import { FairQueue } from './FairQueue.js';
-import { OverflowSchedule } from './OverflowSchedule.js';
-import { passGates, type SendGate } from './SendGate.js';
-import { buildWebhookRequest } from './webhookRequest.js';
+import type { DispatchRepository } from '../storage/DispatchRepository.js';
+import { DeliveryExecutor } from './DeliveryExecutor.js';
+import { DeliveryIntake } from './DeliveryIntake.js';
+import type { DispatchTargets } from './EndpointCache.js';
+import type { SendGate } from './SendGate.js';
 import type { SendRequest, WebhookSender } from './WebhookSender.js';
-import { WriteBuffer } from './WriteBuffer.js';
 
 export interface DispatcherDeps {
   log: InternalLog;
@@ -84,21 +79,12 @@ export interface DeliveryDispatcher {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-interface Job {
-  group: string;
-  key: string;
-  logRecord: LogRecord;
-  record: DeliveryRecord;
-  state: DeliveryState;
-  failures: number;
-  run(): Promise<void>;
-}
-
 /**
- * The dispatcher role: consumes `deliveries`, skips stale and settled records, signs and sends, and
- * stores attempts and delivery states in batches.
+ * The dispatcher role: consumes `deliveries` into a {@link DeliveryIntake} (stale check, fair queues,
+ * what waits in memory and what is parked), which runs each current delivery through a
+ * {@link DeliveryExecutor} (gates, signing, sending, outcomes stored in batches).
  *
- * No head-of-line blocking: `onRecords` only checks the batch's delivery rows and queues its records; it
+ * No head-of-line blocking: the intake only checks the batch's delivery rows and queues its records; it
  * returns without waiting for any request. Each record is marked done on its own once its outcome is
  * stored, so a slow endpoint holds back the partition's commit point, never the delivery of the other
  * endpoints' records behind it.
@@ -109,219 +95,41 @@ interface Job {
  * partition's window and another tenant's records are read and sent at once.
  */
 export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
-  const { clock, logger } = deps;
-  const pausedRecheckMs = deps.pausedRecheckMs ?? 60_000;
-  const concurrency = deps.concurrency ?? 200;
   const maxUnfinished = deps.maxUnfinishedPerPartition ?? 1000;
-  const maxInHandPerTenant = deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4));
-  const overflow = new OverflowSchedule({ clock, minDelayMs: deps.overflowParkMs ?? 2_000 });
-  const perEndpoint = deps.maxInFlightPerEndpoint ?? Math.max(1, Math.floor(concurrency / 4));
-  // Each endpoint's `maxConcurrency` as last loaded; read by the queue whenever the endpoint could start.
-  const endpointCaps = new Map<string, number>();
-  const queue = new FairQueue<Job>({
-    concurrency,
-    maxRunningPerGroup: deps.maxInFlightPerTenant ?? Math.max(1, Math.floor((concurrency * 3) / 4)),
-    maxRunningOf: (endpointId) => Math.min(perEndpoint, endpointCaps.get(endpointId) ?? Infinity),
+  const executor = new DeliveryExecutor({
+    deliveries: deps.deliveries,
+    endpoints: deps.endpoints,
+    sender: deps.sender,
+    clock: deps.clock,
+    logger: deps.logger,
+    userAgent: deps.userAgent,
+    gates: deps.gates,
+    egressFor: deps.egressFor,
+    pausedRecheckMs: deps.pausedRecheckMs,
+    random: deps.random,
+    flushIntervalMs: deps.flushIntervalMs,
+    flushMaxRows: deps.flushMaxRows,
+    flushConcurrency: deps.flushConcurrency,
   });
-  const buffer = new WriteBuffer<DeliveryWrite>({
-    write: (batch) => deps.deliveries.write(batch),
-    logger,
-    ...(deps.flushIntervalMs !== undefined ? { flushIntervalMs: deps.flushIntervalMs } : {}),
-    ...(deps.flushMaxRows !== undefined ? { maxBatch: deps.flushMaxRows } : {}),
-    maxConcurrentWrites: deps.flushConcurrency ?? 4,
+  const intake = new DeliveryIntake({
+    deliveries: deps.deliveries,
+    endpoints: deps.endpoints,
+    executor,
+    clock: deps.clock,
+    logger: deps.logger,
+    concurrency: deps.concurrency,
+    maxInFlightPerTenant: deps.maxInFlightPerTenant,
+    maxInFlightPerEndpoint: deps.maxInFlightPerEndpoint,
+    maxInHandPerTenant: deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4)),
+    overflowParkMs: deps.overflowParkMs,
+    holdInMemoryMs: deps.holdInMemoryMs,
   });
-  // Deliveries queued, sending or waiting for their write: a second copy of a record is not sent twice.
-  const inFlight = new Set<string>();
-  const holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
-  // Deliveries per tenant waiting on a timer for a gate (see `holdInMemoryMs`).
-  const waiting = new Map<string, number>();
-  const retryTimers = new Set<NodeJS.Timeout>();
   let subscription: Subscription | undefined;
-  let stopping = false;
   let stopped: Promise<void> | undefined;
 
-  async function decide(job: Job): Promise<DeliveryWrite | { waitMs: number }> {
-    const { record, state } = job;
-    const target = await deps.endpoints.get(record.tenantId, record.endpointId);
-    const now = clock.now();
-    const secrets = target ? liveSecrets(target, now) : [];
-    // An endpoint always has a current secret; none means it was deleted between the two reads.
-    const endpointNow = secrets.length > 0 ? target?.endpoint : undefined;
-    if (endpointNow?.status !== 'active') {
-      return outcomeWithoutSend(state, record, endpointNow, now, pausedRecheckMs);
-    }
-    const endpoint = endpointNow;
-    const gate = await passGates(deps.gates ?? [], { record, endpoint, now });
-    if (!gate.admitted) {
-      const waitMs = Math.max(1, gate.until - now);
-      if (waitMs <= holdInMemoryMs && !stopping) return { waitMs };
-      return outcomeParked(state, record, now, now + waitMs);
-    }
-    const request = buildWebhookRequest({
-      record,
-      url: endpoint.url,
-      endpointHeaders: endpoint.headers,
-      secrets,
-      now,
-      userAgent: deps.userAgent,
-    });
-    let result;
-    try {
-      const egress = await deps.egressFor?.(endpoint);
-      result = await deps.sender.send({
-        ...request,
-        timeoutMs: endpoint.timeoutMs,
-        ...(egress ? { egress } : {}),
-      });
-    } finally {
-      gate.release(result ?? null);
-    }
-    const write = outcomeOfAttempt({
-      state,
-      record,
-      endpoint,
-      requestHeaders: request.headers,
-      result,
-      now: clock.now(),
-      ...(deps.random ? { random: deps.random } : {}),
-    });
-    if (write.disableEndpoint) {
-      deps.endpoints.markDisabled(record.tenantId, record.endpointId, write.disableEndpoint);
-      logger.warn(
-        { endpointId: record.endpointId, tenantId: record.tenantId },
-        'endpoint answered 410 Gone; disabled',
-      );
-    }
-    return write;
-  }
-
-  /** Queues the job again after `ms`; it still counts as in hand for its tenant meanwhile. */
-  function holdFor(job: Job, ms: number): void {
-    const tenantId = job.record.tenantId;
-    waiting.set(tenantId, (waiting.get(tenantId) ?? 0) + 1);
-    const timer = setTimeout(() => {
-      retryTimers.delete(timer);
-      const left = (waiting.get(tenantId) ?? 1) - 1;
-      if (left > 0) waiting.set(tenantId, left);
-      else waiting.delete(tenantId);
-      if (stopping) inFlight.delete(job.record.deliveryId);
-      else queue.push(job);
-    }, ms);
-    retryTimers.add(timer);
-  }
-
-  async function run(job: Job): Promise<void> {
-    try {
-      const write = await decide(job);
-      if ('waitMs' in write) {
-        holdFor(job, write.waitMs);
-        return;
-      }
-      overflow.completed(job.record.tenantId);
-      buffer.add(write, () => {
-        inFlight.delete(job.record.deliveryId);
-        job.logRecord.done();
-      });
-    } catch (error) {
-      // The sender never throws, so this is the endpoint lookup (the database): try the record again
-      // later rather than leave it unfinished, which would hold the partition's commit point for good.
-      if (stopping) {
-        inFlight.delete(job.record.deliveryId);
-        return;
-      }
-      const delay = Math.min(30_000, 250 * 2 ** job.failures++);
-      logger.warn(
-        { err: error, deliveryId: job.record.deliveryId, retryInMs: delay },
-        'delivery not processed',
-      );
-      const timer = setTimeout(() => {
-        retryTimers.delete(timer);
-        queue.push(job);
-      }, delay);
-      retryTimers.add(timer);
-    }
-  }
-
-  /** Loads the batch's endpoints (cached) so their `maxConcurrency` holds from their first request. */
-  async function learnEndpointCaps(records: readonly DeliveryRecord[]): Promise<void> {
-    const seen = new Map(records.map((r) => [r.endpointId, r.tenantId]));
-    await Promise.all(
-      [...seen].map(async ([endpointId, tenantId]) => {
-        const max = (await deps.endpoints.get(tenantId, endpointId))?.endpoint.maxConcurrency;
-        if (endpointCaps.size >= 10_000) endpointCaps.clear();
-        if (max) endpointCaps.set(endpointId, max);
-        else endpointCaps.delete(endpointId);
-      }),
-    );
-  }
-
-  async function onRecords(records: readonly LogRecord[]): Promise<void> {
-    if (stopping) return;
-    const decoded: { logRecord: LogRecord; record: DeliveryRecord }[] = [];
-    for (const logRecord of records) {
-      try {
-        decoded.push({ logRecord, record: decodeDeliveryRecord(logRecord.value) });
-      } catch (error) {
-        logger.error(
-          { err: error, partition: logRecord.partition, offset: logRecord.offset },
-          'skipping a deliveries record this version cannot read',
-        );
-        logRecord.done();
-      }
-    }
-    // One query for the batch. If it fails, the log hands the batch over again after a back-off.
-    const states = await deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
-    for (const { record } of decoded) {
-      const changedAt = states.get(record.deliveryId)?.endpointUpdatedAt;
-      if (changedAt) deps.endpoints.noteVersion?.(record.tenantId, record.endpointId, changedAt);
-    }
-    await learnEndpointCaps(decoded.map((d) => d.record));
-    for (const { logRecord, record } of decoded) {
-      const state = states.get(record.deliveryId);
-      const current =
-        state !== undefined &&
-        state.tenantId === record.tenantId &&
-        !SETTLED_STATUSES.includes(state.status) &&
-        state.attemptCount === record.attempt &&
-        !inFlight.has(record.deliveryId);
-      // Stale (already handled), settled, unknown, or a copy of a record in hand: nothing to do.
-      if (!current) {
-        logRecord.done();
-        continue;
-      }
-      inFlight.add(record.deliveryId);
-      if (queue.inHand(record.tenantId) + (waiting.get(record.tenantId) ?? 0) >= maxInHandPerTenant) {
-        // Held in the database instead of in memory: the partition's window moves on (see above).
-        const now = clock.now();
-        buffer.add(outcomeParked(state, record, now, overflow.parkUntil(record.tenantId)), () => {
-          inFlight.delete(record.deliveryId);
-          logRecord.done();
-        });
-        continue;
-      }
-      const job: Job = {
-        group: record.tenantId,
-        key: record.endpointId,
-        logRecord,
-        record,
-        state,
-        failures: 0,
-        run: () => run(job),
-      };
-      queue.push(job);
-    }
-  }
-
   async function shutdown(graceMs: number): Promise<void> {
-    stopping = true;
-    for (const timer of retryTimers) clearTimeout(timer);
-    retryTimers.clear();
-    // Records queued but not started stay unfinished; the partition's next owner sends them.
-    for (const job of queue.drain()) inFlight.delete(job.record.deliveryId);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([queue.whenIdle(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
-    await buffer.close(graceMs);
+    await intake.stop(graceMs);
+    await executor.close(graceMs);
     await subscription?.stop({ graceMs: 0 });
   }
 
@@ -331,7 +139,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         groupId: deps.groupId ?? 'caravan-dispatcher',
         topic: 'deliveries',
         maxUnfinishedPerPartition: maxUnfinished,
-        onRecords,
+        onRecords: (records) => intake.take(records),
       });
     },
     stop(options = {}) {

@@ -9,6 +9,7 @@ const modules: Record<string, unknown> = {
   'memory-copy': { default: memoryQueueSource },
   'old-api': { default: { ...memoryQueueSource, id: 'old-queue', apiVersion: 0 } },
   'no-default': { something: 1 },
+  'no-create': { default: { ...memoryQueueSource, id: 'no-create', create: undefined } },
   'bad-schema': {
     default: {
       ...memoryQueueSource,
@@ -46,9 +47,14 @@ test('PluginRegistry › refuses two plugins with one id, naming both modules', 
   t.regex(error?.message ?? '', /memory and memory-copy both have the id "caravan-memory"/);
 });
 
-test('PluginRegistry › refuses another apiVersion, a missing default export, a bad schema and a missing package', async (t) => {
-  await t.throwsAsync(new PluginRegistry(['old-api'], importer).list(), { message: /source-api version 0/ });
+test('PluginRegistry › refuses another apiVersion, a missing default export or create function, a bad schema and a missing package', async (t) => {
+  await t.throwsAsync(new PluginRegistry(['old-api'], importer).list(), {
+    message: /old-api: the default export is not a usable source plugin: apiVersion 0 is not supported/,
+  });
   await t.throwsAsync(new PluginRegistry(['no-default'], importer).list(), { message: /no default export/ });
+  await t.throwsAsync(new PluginRegistry(['no-create'], importer).list(), {
+    message: /create must be a function/,
+  });
   await t.throwsAsync(new PluginRegistry(['bad-schema'], importer).list(), {
     message: /configSchema is not a valid/,
   });

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SOURCE_API_VERSION, type SourcePluginDefinition } from '@caravan/source-api';
+import { sourcePluginProblem, type SourcePluginDefinition } from '@caravan/source-api';
 import { compilePayloadSchema, type PayloadValidator } from '../domain/payloadSchema.js';
 import { CaravanError } from '../errors/index.js';
 
@@ -14,8 +14,6 @@ export interface LoadedSourcePlugin {
   /** Problems with credentials, pointers relative to the credentials. */
   readonly validateCredentials: PayloadValidator;
 }
-
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A plugin named in `sources.plugins` cannot be used: the process must not start with it. */
 export class SourcePluginLoadError extends CaravanError {
@@ -88,29 +86,17 @@ function checkPlugin(module: string, namespace: unknown): LoadedSourcePlugin {
   const bad = (problem: string) => new SourcePluginLoadError(`source plugin ${module}: ${problem}`);
   const value = (namespace as { default?: unknown } | null)?.default;
   if (typeof value !== 'object' || value === null) throw bad('has no default export');
-  const def = value as Partial<SourcePluginDefinition>;
-  if (typeof def.id !== 'string' || def.id.length > 64 || !ID_PATTERN.test(def.id))
-    throw bad('the default export is not a source plugin definition (its id is not <vendor>-<product>)');
-  const version: unknown = def.apiVersion;
-  if (version !== SOURCE_API_VERSION)
-    throw bad(
-      `implements source-api version ${String(version)}; this Caravan supports ${SOURCE_API_VERSION}`,
-    );
-  if (typeof def.displayName !== 'string' || def.displayName.trim() === '') throw bad('has no displayName');
-  if (typeof def.create !== 'function') throw bad('has no create function');
-  if (def.brokerAddresses !== undefined && typeof def.brokerAddresses !== 'function')
-    throw bad('brokerAddresses is not a function');
+  const problem = sourcePluginProblem(value);
+  if (problem !== undefined) throw bad(`the default export is not a usable source plugin: ${problem}`);
+  const def = value as SourcePluginDefinition;
   const compile = (name: 'configSchema' | 'credentialsSchema'): PayloadValidator => {
-    const schema = def[name];
-    if (typeof schema !== 'object' || schema === null || schema.type !== 'object')
-      throw bad(`${name} is not an object schema`);
-    const compiled = compilePayloadSchema(schema);
+    const compiled = compilePayloadSchema(def[name]);
     if (!compiled.ok) throw bad(`${name} is not a valid JSON Schema: ${compiled.error.message}`);
     return compiled.validate;
   };
   return {
     module,
-    definition: def as SourcePluginDefinition,
+    definition: def,
     validateConfig: compile('configSchema'),
     validateCredentials: compile('credentialsSchema'),
   };

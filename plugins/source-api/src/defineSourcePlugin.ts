@@ -39,7 +39,6 @@ export interface SourceContext<Config, Credentials> {
   readonly logger: SourceLogger;
 }
 
-/** What a plugin author writes; {@link defineSourcePlugin} checks it and returns it frozen. */
 /** A network address a source's config points Caravan at (see {@link SourcePluginDefinition.brokerAddresses}). */
 export interface BrokerAddress {
   /** JSON pointer of the config field that holds it (`/emulatorHost`, `/brokers/0`). */
@@ -50,6 +49,7 @@ export interface BrokerAddress {
   readonly port?: number;
 }
 
+/** What a plugin author writes; {@link defineSourcePlugin} checks it and returns it frozen. */
 export interface SourcePluginDefinition<Config = unknown, Credentials = unknown> {
   /** `<vendor>-<product>`, lowercase (`gcp-pubsub`, `aws-sqs`, `kafka`); the source's `type` in the API. At most 64 characters. */
   readonly id: string;
@@ -79,40 +79,51 @@ export interface SourcePluginDefinition<Config = unknown, Credentials = unknown>
   brokerAddresses?(config: Config): readonly BrokerAddress[];
 }
 
-const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Declares a source plugin: checks the id format, the `apiVersion`, the display name and that both
- * schemas describe objects, and returns the definition deeply frozen. A plugin package's default
- * export is this value. Throws {@link InvalidSourcePluginError}.
+ * What makes `value` unusable as a source plugin definition, or `undefined` when nothing does: the id
+ * is `<vendor>-<product>` (at most 64 characters), `apiVersion` is {@link SOURCE_API_VERSION}, the
+ * display name has 1–200 characters, both schemas describe objects, `create` is a function, and
+ * `brokerAddresses`, when given, is one. The one check behind `defineSourcePlugin`, the host's plugin
+ * loader and the conformance kit; it does not compile the schemas (each of them does, with its own Ajv).
  */
-export function defineSourcePlugin<Config, Credentials>(
-  definition: SourcePluginDefinition<Config, Credentials>,
-): SourcePluginDefinition<Config, Credentials> {
-  const { id, apiVersion, displayName, configSchema, credentialsSchema } = definition;
-  const invalid = (problem: string) =>
-    new InvalidSourcePluginError(`source plugin ${JSON.stringify(id)}: ${problem}`);
-  if (typeof id !== 'string' || id.length > 64 || !idPattern.test(id))
-    throw invalid('id must be <vendor>-<product>: lowercase letters and digits joined by single dashes');
+export function sourcePluginProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'is not an object';
+  const { id, apiVersion, displayName, configSchema, credentialsSchema, create, brokerAddresses } =
+    value as Partial<Record<keyof SourcePluginDefinition, unknown>>;
+  if (typeof id !== 'string' || id.length > 64 || !ID_PATTERN.test(id))
+    return 'id must be <vendor>-<product>: lowercase letters and digits joined by single dashes';
   // Typed as the literal, but a plugin built against another source-api may carry any value.
-  const version: unknown = apiVersion;
-  if (version !== SOURCE_API_VERSION)
-    throw invalid(
-      `apiVersion ${String(version)} is not supported; this source-api implements ${SOURCE_API_VERSION}`,
-    );
+  if (apiVersion !== SOURCE_API_VERSION)
+    return `apiVersion ${String(apiVersion)} is not supported; this source-api implements ${SOURCE_API_VERSION}`;
   if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 200)
-    throw invalid('displayName must be 1–200 characters');
+    return 'displayName must be 1–200 characters';
   for (const [name, schema] of [
     ['configSchema', configSchema],
     ['credentialsSchema', credentialsSchema],
   ] as const) {
     if (typeof schema !== 'object' || schema === null || (schema as { type?: unknown }).type !== 'object')
-      throw invalid(`${name} must be a JSON Schema with type "object"`);
+      return `${name} must be a JSON Schema with type "object"`;
   }
-  if (typeof definition.create !== 'function') throw invalid('create must be a function');
-  const hasAddresses = definition.brokerAddresses !== undefined;
-  if (hasAddresses && typeof definition.brokerAddresses !== 'function')
-    throw invalid('brokerAddresses must be a function when given');
+  if (typeof create !== 'function') return 'create must be a function';
+  if (brokerAddresses !== undefined && typeof brokerAddresses !== 'function')
+    return 'brokerAddresses must be a function when given';
+  return undefined;
+}
+
+/**
+ * Declares a source plugin: checks it with {@link sourcePluginProblem} and returns the definition deeply
+ * frozen. A plugin package's default export is this value. Throws {@link InvalidSourcePluginError}.
+ */
+export function defineSourcePlugin<Config, Credentials>(
+  definition: SourcePluginDefinition<Config, Credentials>,
+): SourcePluginDefinition<Config, Credentials> {
+  const problem = sourcePluginProblem(definition);
+  if (problem !== undefined) {
+    throw new InvalidSourcePluginError(`source plugin ${JSON.stringify(definition.id)}: ${problem}`);
+  }
+  const { id, apiVersion, displayName, configSchema, credentialsSchema } = definition;
   return Object.freeze({
     id,
     apiVersion,
@@ -120,7 +131,9 @@ export function defineSourcePlugin<Config, Credentials>(
     configSchema: deepFreeze(structuredClone(configSchema)),
     credentialsSchema: deepFreeze(structuredClone(credentialsSchema)),
     create: (context: SourceContext<Config, Credentials>) => definition.create(context),
-    ...(hasAddresses ? { brokerAddresses: (config: Config) => definition.brokerAddresses!(config) } : {}),
+    ...(definition.brokerAddresses
+      ? { brokerAddresses: (config: Config) => definition.brokerAddresses!(config) }
+      : {}),
   });
 }
 

@@ -2,6 +2,7 @@ export {
   SOURCE_API_VERSION,
   MAX_SOURCE_WORKERS,
   defineSourcePlugin,
+  sourcePluginProblem,
   type BrokerAddress,
   type JsonObjectSchema,
   type SourceContext,

@@ -1,12 +1,13 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ExecutionContext } from 'ava';
-import { SOURCE_API_VERSION, type SourcePluginDefinition } from '../defineSourcePlugin.js';
+import { sourcePluginProblem, type SourcePluginDefinition } from '../defineSourcePlugin.js';
 
 const addFormats = addFormatsModule.default;
 
 /**
- * Checks what the host checks when it loads a plugin and validates a source: the id and version,
+ * Checks what the host checks when it loads a plugin and validates a source: the definition itself
+ * (`sourcePluginProblem`: id, version, display name, schemas and functions),
  * that both schemas compile as the host compiles them (Ajv draft-07, strict, ajv-formats), close
  * their objects (`additionalProperties: false`, so a misspelt key is refused with its name), and
  * admit the config and credentials the suite runs with.
@@ -17,9 +18,7 @@ export function checkDefinition(
   config: unknown,
   credentials: unknown,
 ): void {
-  t.regex(plugin.id, /^[a-z0-9]+(-[a-z0-9]+)*$/, 'the id is <vendor>-<product>');
-  t.is(plugin.apiVersion, SOURCE_API_VERSION);
-  t.true(plugin.displayName.trim().length > 0, 'it has a display name');
+  t.is(sourcePluginProblem(plugin), undefined, 'the definition meets the contract');
   t.true(
     Object.isFrozen(plugin) && Object.isFrozen(plugin.configSchema),
     'it was made by defineSourcePlugin',

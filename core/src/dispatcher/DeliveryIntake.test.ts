@@ -1,0 +1,275 @@
+import test from 'ava';
+import { pino } from 'pino';
+import { ManualClock } from '../domain/Clock.js';
+import type { Endpoint } from '../domain/endpoint.js';
+import { encodeRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
+import type { LogRecord } from '../log/InternalLog.js';
+import type { DeliveryState } from '../storage/DispatchRepository.js';
+import type { DeliveryExecutor, DeliveryInHand, Execution } from './DeliveryExecutor.js';
+import { DeliveryIntake, type DeliveryIntakeDeps } from './DeliveryIntake.js';
+import {
+  MemoryDispatchRepository,
+  MemoryDispatchTargets,
+  stateOf,
+  testEndpoint,
+  testRecord,
+} from './testing/memoryDispatch.js';
+
+interface Running {
+  delivery: DeliveryInHand;
+  /** Settles the execution: `recorded` also stores the outcome at once. */
+  settle(execution: Execution | Error): void;
+}
+
+/** An executor whose executions stay running until the test settles them; parks are stored at once. */
+class HeldExecutor implements Pick<DeliveryExecutor, 'execute' | 'park'> {
+  readonly running: Running[] = [];
+  readonly executed: DeliveryInHand[] = [];
+  readonly parked: { delivery: DeliveryInHand; until: number }[] = [];
+
+  execute(delivery: DeliveryInHand, onStored: () => void): Promise<Execution> {
+    this.executed.push(delivery);
+    return new Promise((resolve, reject) => {
+      const entry: Running = {
+        delivery,
+        settle: (execution) => {
+          this.running.splice(this.running.indexOf(entry), 1);
+          if (execution instanceof Error) return reject(execution);
+          if (execution.kind === 'recorded') onStored();
+          resolve(execution);
+        },
+      };
+      this.running.push(entry);
+    });
+  }
+
+  park(delivery: DeliveryInHand, until: number, onStored: () => void): void {
+    this.parked.push({ delivery, until });
+    onStored();
+  }
+}
+
+type TestLogRecord = LogRecord & { doneCalls: number };
+
+let offset = 0;
+function logRecordOf(value: DeliveryRecord | Buffer): TestLogRecord {
+  const record: TestLogRecord = {
+    topic: 'deliveries',
+    partition: 0,
+    offset: String(offset++),
+    key: 'k',
+    value: Buffer.isBuffer(value) ? value : encodeRecord(value),
+    headers: {},
+    timestamp: 0,
+    doneCalls: 0,
+    done: () => void record.doneCalls++,
+  };
+  return record;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+const recorded: Execution = { kind: 'recorded' };
+
+function setup(options: Partial<DeliveryIntakeDeps> = {}) {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const deliveries = new MemoryDispatchRepository();
+  const targets = new MemoryDispatchTargets();
+  const executor = new HeldExecutor();
+  const intake = new DeliveryIntake({
+    deliveries,
+    endpoints: targets,
+    executor,
+    clock,
+    logger: pino({ level: 'silent' }),
+    ...options,
+  });
+  /** A current delivery to `endpoint` (its row stored), as a log record. */
+  const current = (endpoint: Endpoint, state: Partial<DeliveryState> = {}) => {
+    const record = testRecord(endpoint);
+    deliveries.add(stateOf(record, state));
+    return logRecordOf(record);
+  };
+  const endpoint = (overrides: Partial<Endpoint> = {}) => {
+    const ep = testEndpoint(overrides);
+    targets.add(ep);
+    return ep;
+  };
+  return { clock, deliveries, targets, executor, intake, current, endpoint };
+}
+
+test('DeliveryIntake › executes a current record and marks it done only once its outcome is stored', async (t) => {
+  const s = setup();
+  const record = s.current(s.endpoint());
+  await s.intake.take([record]);
+  t.is(s.executor.running.length, 1, 'take returned with the send still running');
+  t.is(record.doneCalls, 0);
+  s.executor.running[0]!.settle(recorded);
+  await tick();
+  t.is(record.doneCalls, 1);
+});
+
+test('DeliveryIntake › stale, settled, unknown, foreign, copied and unreadable records are done without a send', async (t) => {
+  const s = setup();
+  const ep = s.endpoint();
+  const fresh = s.current(ep);
+  const skipped = [
+    s.current(ep, { status: 'succeeded' }),
+    s.current(ep, { attemptCount: 1 }),
+    s.current(ep, { tenantId: 'tnt_other' }),
+    logRecordOf(testRecord(ep)),
+    logRecordOf(fresh.value),
+    logRecordOf(Buffer.from('{"v":2}')),
+  ];
+  await s.intake.take([fresh, ...skipped]);
+  t.deepEqual(
+    skipped.map((r) => r.doneCalls),
+    [1, 1, 1, 1, 1, 1],
+  );
+  t.is(s.executor.executed.length, 1);
+  t.is(fresh.doneCalls, 0);
+});
+
+test('DeliveryIntake › a record taken again while its first copy is in hand is not sent twice', async (t) => {
+  const s = setup();
+  const first = s.current(s.endpoint());
+  await s.intake.take([first]);
+  const copy = logRecordOf(first.value);
+  await s.intake.take([copy]);
+  t.is(copy.doneCalls, 1);
+  t.is(s.executor.executed.length, 1);
+});
+
+test("DeliveryIntake › past maxInHandPerTenant a tenant's deliveries are parked; other tenants' still run", async (t) => {
+  const s = setup({ maxInHandPerTenant: 2, overflowParkMs: 3_000 });
+  const noisy = s.endpoint({ tenantId: 'tnt_noisy' });
+  const quiet = s.endpoint({ tenantId: 'tnt_quiet' });
+  const records = [s.current(noisy), s.current(noisy), s.current(noisy), s.current(noisy), s.current(quiet)];
+  await s.intake.take(records);
+  t.deepEqual(
+    s.executor.executed.map((d) => d.record.tenantId),
+    ['tnt_noisy', 'tnt_noisy', 'tnt_quiet'],
+  );
+  t.is(s.executor.parked.length, 2);
+  for (const { until } of s.executor.parked) t.true(until >= s.clock.now() + 3_000);
+  t.deepEqual(
+    records.map((r) => r.doneCalls),
+    [0, 0, 1, 1, 0],
+    'a parked record is done once its park is stored',
+  );
+});
+
+test("DeliveryIntake › an endpoint's maxConcurrency bounds its sends in flight from its first batch", async (t) => {
+  const s = setup();
+  const ep = s.endpoint({ maxConcurrency: 1 });
+  await s.intake.take([s.current(ep), s.current(ep), s.current(ep)]);
+  t.is(s.executor.running.length, 1);
+  s.executor.running[0]!.settle(recorded);
+  await tick();
+  t.is(s.executor.running.length, 1);
+  t.is(s.executor.executed.length, 2);
+});
+
+test("DeliveryIntake › tenants take turns for the free slots: one tenant's backlog does not go first", async (t) => {
+  const s = setup({ concurrency: 1 });
+  const a = s.endpoint({ tenantId: 'tnt_a' });
+  const b = s.endpoint({ tenantId: 'tnt_b' });
+  await s.intake.take([s.current(a), s.current(a), s.current(a), s.current(b)]);
+  for (let i = 0; i < 3; i++) {
+    s.executor.running[0]!.settle(recorded);
+    await tick();
+  }
+  // a's second delivery was waiting before b's arrived; after it, b's goes ahead of a's third.
+  t.deepEqual(
+    s.executor.executed.map((d) => d.record.tenantId),
+    ['tnt_a', 'tnt_a', 'tnt_b', 'tnt_a'],
+  );
+});
+
+test('DeliveryIntake › a short gate refusal is waited out in memory, a longer one is parked', async (t) => {
+  const s = setup({ holdInMemoryMs: 1_000 });
+  const ep = s.endpoint();
+  const short = s.current(ep);
+  const long = s.current(ep);
+  await s.intake.take([short, long]);
+  const now = s.clock.now();
+  s.executor.running[0]!.settle({
+    kind: 'refused',
+    until: now + 20,
+    waitMs: 20,
+    reason: 'endpoint_rate_limit',
+  });
+  s.executor.running[0]!.settle({
+    kind: 'refused',
+    until: now + 5_000,
+    waitMs: 5_000,
+    reason: 'breaker_open',
+  });
+  await tick();
+  t.deepEqual(s.executor.parked, [{ delivery: s.executor.executed[1]!, until: now + 5_000 }]);
+  t.is(long.doneCalls, 1);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  t.is(s.executor.executed.length, 3, 'the held delivery was executed again');
+  t.is(s.executor.executed[2]?.record.deliveryId, s.executor.executed[0]?.record.deliveryId);
+  t.is(short.doneCalls, 0);
+});
+
+test('DeliveryIntake › a delivery held in memory for a gate still counts as in hand for its tenant', async (t) => {
+  const s = setup({ maxInHandPerTenant: 1 });
+  const ep = s.endpoint();
+  await s.intake.take([s.current(ep)]);
+  s.executor.running[0]!.settle({ kind: 'refused', until: s.clock.now() + 500, waitMs: 500, reason: 'x' });
+  await tick();
+  await s.intake.take([s.current(ep)]);
+  t.is(s.executor.parked.length, 1);
+  await s.intake.stop(0);
+});
+
+test('DeliveryIntake › a delivery whose execution fails is tried again after a back-off', async (t) => {
+  const s = setup();
+  const record = s.current(s.endpoint());
+  await s.intake.take([record]);
+  s.executor.running[0]!.settle(new Error('database unavailable'));
+  await tick();
+  t.is(s.executor.executed.length, 1);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.is(s.executor.executed.length, 2);
+  s.executor.running[0]!.settle(recorded);
+  await tick();
+  t.is(record.doneCalls, 1);
+});
+
+test('DeliveryIntake › a batch whose rows cannot be read rejects, its records left for the log to hand over again', async (t) => {
+  const s = setup();
+  const record = s.current(s.endpoint());
+  s.deliveries.states = () => Promise.reject(new Error('database unavailable'));
+  await t.throwsAsync(s.intake.take([record]), { message: 'database unavailable' });
+  t.is(record.doneCalls, 0);
+  t.is(s.executor.executed.length, 0);
+});
+
+test('DeliveryIntake › stop drops queued deliveries unfinished, waits for running ones, and takes nothing more', async (t) => {
+  const s = setup({ concurrency: 1 });
+  const ep = s.endpoint();
+  const running = s.current(ep);
+  const queued = s.current(ep);
+  await s.intake.take([running, queued]);
+  let stopped = false;
+  const stopping = s.intake.stop(5_000).then(() => (stopped = true));
+  await tick();
+  t.false(stopped, 'stop waits for the send in flight');
+  s.executor.running[0]!.settle(recorded);
+  await stopping;
+  t.is(running.doneCalls, 1);
+  t.is(queued.doneCalls, 0, 'the queued record is left for the next owner of its partition');
+  const late = s.current(ep);
+  await s.intake.take([late]);
+  t.is(s.executor.executed.length, 1);
+  t.is(late.doneCalls, 0);
+});
+
+test('DeliveryIntake › stop gives up waiting after graceMs', async (t) => {
+  const s = setup();
+  await s.intake.take([s.current(s.endpoint())]);
+  await s.intake.stop(20);
+  t.is(s.executor.running.length, 1);
+});
