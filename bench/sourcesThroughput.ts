@@ -35,7 +35,7 @@ import {
   systemClock,
 } from '@caravan/core';
 import { createTenant, openBacking, type RoutingBackend } from '../tests/support/routing.js';
-import { serviceSetting } from '../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing';
 
 export type SourcePluginId = 'gcp-pubsub' | 'aws-sqs' | 'kafka';
 

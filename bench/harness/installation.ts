@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../../tests/support/caravanProcess.js';
-import { createScratchMysqlDatabase } from '../../tests/support/mysql.js';
-import { serviceSetting } from '../../tests/support/services.js';
+import { createScratchMysqlDatabase, serviceSetting } from '@caravan/testing';
 import type { Backend } from './types.js';
 
 export interface InstallationOptions {

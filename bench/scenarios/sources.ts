@@ -6,7 +6,7 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { PubSub } from '@google-cloud/pubsub';
-import { serviceSetting } from '../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing';
 import { benchPayload } from '../harness/payload.js';
 import { summarise } from '../harness/stats.js';
 import { callApi, createBenchTenant } from '../harness/tenantApi.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
 import type { BenchResult } from '../../bench/harness/report.js';
-import { repoRoot } from '../support/services.js';
+import { repoRoot } from '@caravan/testing';
 
 const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), 'caravan-bench-smoke-'));

@@ -3,8 +3,7 @@ import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/caravanProcess.js';
 import { startReceiver, waitFor } from '../support/dispatching.js';
-import type { createScratchMysqlDatabase } from '../support/mysql.js';
-import { repoRoot } from '../support/services.js';
+import { type createScratchMysqlDatabase, repoRoot } from '@caravan/testing';
 import { createProductionEnv } from '../support/productionEnv.js';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { startCaravanServer } from '../support/caravanProcess.js';
-import { startConnectProxy } from '../support/connectProxy.js';
+import { startConnectProxy } from '@caravan/testing';
 import { startReceiver, waitFor } from '../support/dispatching.js';
 
 type Call = (

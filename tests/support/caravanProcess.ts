@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { repoRoot } from './services.js';
+import { repoRoot } from '@caravan/testing';
 
 const cliEntry = join(repoRoot, 'api/src/cli/caravan.ts');
 

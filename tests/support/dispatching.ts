@@ -18,8 +18,7 @@ import {
   type DeliveryRecord,
   type InternalLog,
 } from '@caravan/core';
-import { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
-import { migrationsDir, serviceSetting } from './services.js';
+import { createScratchMysqlDatabase, migrationsDir, mysqlSettings, serviceSetting } from '@caravan/testing';
 
 /** A database and an internal log for pipeline tests. */
 export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';

@@ -19,8 +19,7 @@ import {
   type EventRecord,
   type InternalLog,
 } from '@caravan/core';
-import { createScratchMysqlDatabase } from './mysql.js';
-import { migrationsDir, serviceSetting } from './services.js';
+import { createScratchMysqlDatabase, migrationsDir, serviceSetting } from '@caravan/testing';
 
 /** Where a router test keeps its events: the database and the log engine. */
 export type RoutingBackend = 'sqlite' | 'mariadb' | 'kafka';

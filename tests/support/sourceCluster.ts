@@ -10,7 +10,7 @@ import {
 import { Webhook } from 'standardwebhooks';
 import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 import { startReceiver, type Receiver } from './dispatching.js';
-import { serviceSetting } from './services.js';
+import { serviceSetting } from '@caravan/testing';
 import { createProductionEnv } from './productionEnv.js';
 
 /** A call to the public API, answering the status and the parsed JSON body. */

@@ -7,7 +7,7 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { createTenant, openBacking, waitFor, type RoutingBackend } from '../../../tests/support/routing.js';
-import { serviceSetting } from '../../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing';
 import { KeyRing } from '../crypto/KeyRing.js';
 import { systemClock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';

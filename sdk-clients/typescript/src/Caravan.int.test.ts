@@ -5,7 +5,7 @@ import test, { type ExecutionContext } from 'ava';
 import YAML from 'yaml';
 import { newId } from '@caravan/core';
 import { ApiHarness } from '../../../tests/support/apiHarness.js';
-import { waitFor } from '../../../tests/support/dispatching.js';
+import { waitFor } from '@caravan/testing';
 import { Caravan, CaravanApiError } from './index.js';
 
 // The SDK against a real Caravan API (Koa app, SQLite, SQL log, router) over real HTTP: every

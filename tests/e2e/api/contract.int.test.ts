@@ -2,7 +2,7 @@ import test from 'ava';
 import { handlers } from '../../../api/src/operations/handlers.js';
 import { loadContract } from '../../../api/src/server/loadContract.js';
 import { ApiHarness, createTenantWithKey } from '../../support/apiHarness.js';
-import { insertDeliveryRow, insertEndpointRow } from '../../support/fixtures.js';
+import { insertDeliveryRow, insertEndpointRow } from '@caravan/testing';
 
 interface Operation {
   method: string;

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
-import { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from '../../support/fixtures.js';
+import { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from '@caravan/testing';
 
 eachBackend(
   test,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { startCaravanServer } from '../../../../tests/support/caravanProcess.js';
-import { waitFor } from '../../../../tests/support/dispatching.js';
+import { waitFor } from '@caravan/testing';
 import { Caravan } from '../index.js';
 import { tour } from './tour.js';
 
