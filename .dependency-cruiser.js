@@ -29,7 +29,7 @@ const temporaryUndeclaredAvaInConformanceKit = '^plugins/source-api/src/testing/
 
 const temporaryCompositionHelpers = '^tests/support/(dispatching|routing|apiHarness|caravanProcess)[.]ts$';
 
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'domain-no-io',
