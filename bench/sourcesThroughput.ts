@@ -34,8 +34,8 @@ import {
   createSourceRunner,
   systemClock,
 } from '@caravan/core';
-import { createTenant, openBacking, type RoutingBackend } from '../tests/support/routing.js';
 import { serviceSetting } from '@caravan/testing';
+import { createTenant, openBacking, type RoutingBackend } from '../tests/support/routing.js';
 
 export type SourcePluginId = 'gcp-pubsub' | 'aws-sqs' | 'kafka';
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaravan, startCaravanServer, type CaravanProcess } from '../../tests/support/caravanProcess.js';
 import { createScratchMysqlDatabase, serviceSetting } from '@caravan/testing';
+import { runCaravan, startCaravanServer, type CaravanProcess } from '../../tests/support/caravanProcess.js';
 import type { Backend } from './types.js';
 
 export interface InstallationOptions {

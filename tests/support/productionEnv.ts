@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
-import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 import { createScratchMysqlDatabase, serviceSetting } from '@caravan/testing';
+import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 
 /** Environment variables of `caravan` processes set up as in production, for one test. */
 export interface ProductionEnv extends Record<string, string> {
