@@ -1,21 +1,26 @@
-// Unit tests sit beside the code (*.test.ts); tests needing a real server are *.int.test.ts;
-// black-box suites against running processes live in tests/.
-// Chaos suites kill workers and restart shared servers: scripts/test.sh runs them alone, after
-// everything else, with CARAVAN_CHAOS=1.
-const chaos = process.env.CARAVAN_CHAOS === '1';
+// Test tiers are chosen by file, never by title:
+// - unit: every *.test.ts beside the code of a product package that is not *.int.test.ts. Needs no
+//   running service (npm run test:unit).
+// - int: *.int.test.ts beside the code, and every suite in tests/ (end-to-end, smoke, bench smoke),
+//   against the real services of scripts/services.sh (npm run test:int).
+// - chaos: tests/chaos/, which kill workers and restart shared servers, so scripts/test.sh runs them
+//   alone, after everything else, with CARAVAN_CHAOS=1 (npm run test:chaos).
+// With no tier named, ava runs unit and int together (npx ava, npm test).
+const productSources = ['core/src', 'api/src', 'plugins/*/src', 'sdk-clients/typescript/src', 'migrations'];
+const inProducts = (file) => productSources.map((folder) => `${folder}/**/${file}`);
+
+const tiers = {
+  unit: [...inProducts('*.test.ts'), '!**/*.int.test.ts'],
+  int: [...inProducts('*.int.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**'],
+  chaos: ['tests/chaos/**/*.test.ts'],
+};
+tiers.all = [...inProducts('*.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**'];
+
+const tier = process.env.CARAVAN_CHAOS === '1' ? 'chaos' : (process.env.CARAVAN_TEST_TIER ?? 'all');
+if (!(tier in tiers)) throw new Error(`CARAVAN_TEST_TIER must be one of ${Object.keys(tiers).join(', ')}`);
 
 export default {
-  files: chaos
-    ? ['tests/chaos/**/*.test.ts']
-    : [
-        'core/src/**/*.test.ts',
-        'api/src/**/*.test.ts',
-        'plugins/*/src/**/*.test.ts',
-        'sdk-clients/typescript/src/**/*.test.ts',
-        'migrations/**/*.test.ts',
-        'tests/**/*.test.ts',
-        '!tests/chaos/**',
-      ],
+  files: tiers[tier],
   extensions: { ts: 'module' },
   nodeArguments: ['--import=tsx', '--conditions=caravan-source'],
   // No test may reach a cloud metadata server; kafkajs's partitioner notice is noise.

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCaravanServer } from '../tests/support/caravanProcess.js';
-import { apiClient, rotateUnderLoad } from '../tests/support/rotationScenario.js';
+import { rotateUnderLoad } from '../tests/support/rotationScenario.js';
 
 const verifiedBefore = Number(process.argv[2] ?? 200);
 const verifiedAfter = Number(process.argv[3] ?? 200);
@@ -24,11 +24,14 @@ const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port',
 try {
   const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
   const started = Date.now();
-  const report = await rotateUnderLoad(apiClient(server.url, adminKey), {
-    verifiedBefore,
-    verifiedAfter,
-    pauseMs,
-  });
+  const report = await rotateUnderLoad(
+    { url: server.url, adminKey },
+    {
+      verifiedBefore,
+      verifiedAfter,
+      pauseMs,
+    },
+  );
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(`${JSON.stringify({ seconds, ...report }, null, 2)}\n`);
 } finally {

@@ -30,8 +30,8 @@ import {
   createSourceRunner,
   systemClock,
 } from '@caravan/core';
+import { serviceSetting } from '@caravan/testing';
 import { createTenant, openBacking, type RoutingBackend } from '../tests/support/routing.js';
-import { serviceSetting } from '../tests/support/services.js';
 
 export type SourcePluginId = 'gcp-pubsub' | 'aws-sqs' | 'kafka';
 

@@ -22,6 +22,8 @@ function pool(apiUrl: string, connections: number) {
   return new Pool(apiUrl, { connections });
 }
 
+// The load generator posts prebuilt JSON over an undici pool it sizes, and times each request: the
+// SDK's retries and per-call encoding would blur the ingest latency this measures.
 async function post(p: Pool, key: string, path: string, body: string, what: string): Promise<number> {
   const started = performance.now();
   const res = await p.request({

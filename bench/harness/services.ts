@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { servicesEnv } from '../../tests/support/services.js';
+import { servicesEnv } from '@caravan/testing';
 
 function reachable(hostPort: string): Promise<boolean> {
   const [host, port] = hostPort

@@ -1,7 +1,8 @@
+import { caravanClient } from '../../tests/support/caravanClient.js';
 import type { Installation } from '../harness/installation.js';
 import { sendBatches } from '../harness/producer.js';
 import { summarise } from '../harness/stats.js';
-import { callApi, createBenchTenant } from '../harness/tenantApi.js';
+import { createBenchTenant } from '../harness/tenantApi.js';
 import type { BenchContext, LatencySummary, Scenario } from '../harness/types.js';
 import { arrivalSpan, waitForDeliveries } from '../harness/waitForDeliveries.js';
 
@@ -81,7 +82,7 @@ export const scenario: Scenario = {
       endpoints: TENANT_ENDPOINTS,
       eventTypes: (i) => [`bench.t${i}`],
     });
-    await callApi(caravan.apiUrl, caravan.adminKey, 'PATCH', `/v1/tenants/${many.id}`, {
+    await caravanClient(caravan.apiUrl, caravan.adminKey).tenants.update(many.id, {
       limits: { deliveriesPerSecond: TENANT_LIMIT },
     });
     // The dispatchers' tenant-limits cache picks the change up within about five seconds.

@@ -6,10 +6,11 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { PubSub } from '@google-cloud/pubsub';
-import { serviceSetting } from '../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing';
+import { caravanClient } from '../../tests/support/caravanClient.js';
 import { benchPayload } from '../harness/payload.js';
 import { summarise } from '../harness/stats.js';
-import { callApi, createBenchTenant } from '../harness/tenantApi.js';
+import { createBenchTenant } from '../harness/tenantApi.js';
 import type { BenchContext, LatencySummary, Scenario } from '../harness/types.js';
 import { waitForDeliveries } from '../harness/waitForDeliveries.js';
 
@@ -56,7 +57,7 @@ export const scenario: Scenario = {
       endpoints: 1,
       eventTypes: () => ['bench.*'],
     });
-    const createSource = (body: unknown) => callApi(caravan.apiUrl, tenant.key, 'POST', '/v1/sources', body);
+    const api = caravanClient(caravan.apiUrl, tenant.key);
 
     const endpoint = serviceSetting('CARAVAN_TEST_SQS_ENDPOINT');
     const region = serviceSetting('CARAVAN_TEST_SQS_REGION');
@@ -71,7 +72,7 @@ export const scenario: Scenario = {
     const [topic] = await pubsub.createTopic(name);
     await topic.createSubscription(name, { ackDeadlineSeconds: 30 });
     try {
-      await createSource({
+      await api.sources.create({
         name: 'bench sqs',
         type: 'aws-sqs',
         config: { queueUrl, region, endpoint, waitTimeSeconds: 1 },
@@ -94,7 +95,7 @@ export const scenario: Scenario = {
         await Promise.all(Array.from({ length: 8 }, sender));
       });
 
-      await createSource({
+      await api.sources.create({
         name: 'bench pubsub',
         type: 'gcp-pubsub',
         config: { projectId, subscription: name, emulatorHost },

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
+import { repoRoot } from '@caravan/testing';
 import type { BenchResult } from '../../bench/harness/report.js';
-import { repoRoot } from '../support/services.js';
 
 const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), 'caravan-bench-smoke-'));

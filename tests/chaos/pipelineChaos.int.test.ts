@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
+import { type createScratchMysqlDatabase, repoRoot } from '@caravan/testing';
+import { caravanClient } from '../support/caravanClient.js';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/caravanProcess.js';
 import { startReceiver, waitFor } from '../support/dispatching.js';
-import type { createScratchMysqlDatabase } from '../support/mysql.js';
-import { repoRoot } from '../support/services.js';
 import { createProductionEnv } from '../support/productionEnv.js';
 
 const run = promisify(execFile);
@@ -27,18 +27,10 @@ async function install(t: ExecutionContext, receiverUrl: string): Promise<Instal
   t.is(migrated.code, 0, migrated.output);
   const api = await startCaravanServer(['api'], { ...env, CARAVAN_LOG_LEVEL: 'info' });
   t.teardown(() => api.stop('SIGKILL'));
-  const call = async (path: string, body: unknown, key = env.CARAVAN_ADMIN_KEY) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
-  const tenant = await call('/v1/tenants', { name: 'Chaos' });
-  const key = (await call(`/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
-  const endpoint = await call('/v1/endpoints', { url: receiverUrl }, key);
-  t.is(endpoint.status, 201, JSON.stringify(endpoint.body));
+  const admin = caravanClient(api.url, env.CARAVAN_ADMIN_KEY);
+  const tenant = await admin.tenants.create({ name: 'Chaos' });
+  const { key } = await admin.apiKeys.create(tenant.id, {});
+  await caravanClient(api.url, key).endpoints.create({ url: receiverUrl });
   return {
     env,
     apiUrl: api.url,
@@ -63,29 +55,30 @@ async function install(t: ExecutionContext, receiverUrl: string): Promise<Instal
  * until it is acknowledged. Returns the acknowledged ids and how many answers were refusals.
  */
 async function sendEvents(c: Installation): Promise<{ acknowledged: string[]; refusals: number }> {
+  // The client does not retry: this producer's own loop retries, and counts every refusal.
+  const api = caravanClient(c.apiUrl, c.key);
   const acknowledged: string[] = [];
   let refusals = 0;
   for (let i = 0; i < EVENTS; i += 100) {
-    const body = JSON.stringify({
+    const batch = {
       events: Array.from({ length: 100 }, (_, j) => ({
         eventType: 'chaos.tick',
         payload: { n: i + j },
         idempotencyKey: `tick-${i + j}`,
       })),
-    });
+    };
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${c.apiUrl}/v1/events/batch`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${c.key}`, 'content-type': 'application/json' },
-        body,
-      }).catch(() => undefined);
-      if (res?.status === 202) {
-        acknowledged.push(...((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id));
+      let refusal: unknown;
+      const answer = await api.events.sendBatch(batch).catch((error: unknown) => {
+        refusal = error;
+        return undefined;
+      });
+      if (answer) {
+        acknowledged.push(...answer.data.map((d) => d.id));
         break;
       }
       refusals += 1;
-      if (attempt >= 120)
-        throw new Error(`batch ${i} refused ${attempt} times (last: ${res?.status ?? 'no answer'})`);
+      if (attempt >= 120) throw new Error(`batch ${i} refused ${attempt} times (last: ${String(refusal)})`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

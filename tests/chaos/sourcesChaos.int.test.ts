@@ -1,3 +1,4 @@
+import type { Caravan } from '@caravan/client';
 import test from 'ava';
 import { waitFor } from '../support/dispatching.js';
 import {
@@ -6,53 +7,44 @@ import {
   startSourceCluster,
   subscribeReceiver,
   verifiedPayloads,
-  type ApiCall,
 } from '../support/sourceCluster.js';
 
 // Process-level chaos only: a source worker is killed with SIGKILL; the shared services keep running.
 const MESSAGES = 3_000;
 const CHUNK = 100;
 
-const holder = async (call: ApiCall, key: string, sourceId: string): Promise<string | null> =>
-  (await call('GET', `/v1/sources/${sourceId}`, undefined, key)).body.status.workerId as string | null;
+const holder = async (api: Caravan, sourceId: string): Promise<string | null> =>
+  (await api.sources.get(sourceId)).status.workerId ?? null;
 
 test('sources chaos › the worker holding a source’s lease is killed mid-stream: the other takes over and no message is lost', async (t) => {
   t.timeout(20 * 60_000);
   const cluster = await startSourceCluster(t);
-  const { call } = cluster;
   await cluster.startWorker('router,dispatcher,scheduler');
   const first = await cluster.startWorker('sources');
   const tenant = await cluster.createTenant('Chaos');
-  const rx = await subscribeReceiver(t, call, tenant.key, ['order.*', 'invoice.*']);
+  const rx = await subscribeReceiver(t, tenant.api, ['order.*', 'invoice.*']);
 
   const pubsub = await createPubSubSubscription(t);
   const sqs = await createSqsQueue(t);
-  const orders = await call(
-    'POST',
-    '/v1/sources',
-    { name: 'orders', type: 'gcp-pubsub', config: pubsub.config, workers: 2 },
-    tenant.key,
-  );
-  const invoices = await call(
-    'POST',
-    '/v1/sources',
-    {
-      name: 'invoices',
-      type: 'aws-sqs',
-      // A short visibility timeout: what the killed worker had in flight comes back soon.
-      config: { ...sqs.config, visibilityTimeoutSeconds: 5 },
-      credentials: sqs.credentials,
-      workers: 2,
-    },
-    tenant.key,
-  );
-  t.is(orders.status, 201, JSON.stringify(orders.body));
-  t.is(invoices.status, 201, JSON.stringify(invoices.body));
-  const ids = [orders.body.id as string, invoices.body.id as string];
+  const orders = await tenant.api.sources.create({
+    name: 'orders',
+    type: 'gcp-pubsub',
+    config: pubsub.config,
+    workers: 2,
+  });
+  const invoices = await tenant.api.sources.create({
+    name: 'invoices',
+    type: 'aws-sqs',
+    // A short visibility timeout: what the killed worker had in flight comes back soon.
+    config: { ...sqs.config, visibilityTimeoutSeconds: 5 },
+    credentials: sqs.credentials,
+    workers: 2,
+  });
+  const ids = [orders.id, invoices.id];
 
   // A second worker joins: the sources spread, one on each.
   await waitFor(
-    async () => (await Promise.all(ids.map((id) => holder(call, tenant.key, id)))).every(Boolean),
+    async () => (await Promise.all(ids.map((id) => holder(tenant.api, id)))).every(Boolean),
     'the first worker to take the sources',
     60_000,
   );
@@ -60,7 +52,7 @@ test('sources chaos › the worker holding a source’s lease is killed mid-stre
   const workers = new Map([first, second].map((w) => [w.pid, w]));
   await waitFor(
     async () => {
-      const held = await Promise.all(ids.map((id) => holder(call, tenant.key, id)));
+      const held = await Promise.all(ids.map((id) => holder(tenant.api, id)));
       return held.every(Boolean) && new Set(held).size === 2;
     },
     'one source on each worker',
@@ -91,14 +83,11 @@ test('sources chaos › the worker holding a source’s lease is killed mid-stre
 
   // Mid-stream: once the Pub/Sub source took in a fifth of the stream, kill -9 the worker holding it.
   await waitFor(
-    async () =>
-      (await call('GET', `/v1/sources/${ids[0]!}`, undefined, tenant.key)).body.status.metrics
-        .messagesReceived >=
-      MESSAGES / 5,
+    async () => (await tenant.api.sources.get(ids[0]!)).status.metrics.messagesReceived >= MESSAGES / 5,
     'a fifth of the stream taken in',
     10 * 60_000,
   );
-  const victimId = (await holder(call, tenant.key, ids[0]!))!;
+  const victimId = (await holder(tenant.api, ids[0]!))!;
   const victim = workers.get(Number(victimId.split(':').pop()))!;
   const survivor = [...workers.values()].find((w) => w !== victim)!;
   const killedAt = Date.now();
@@ -106,7 +95,7 @@ test('sources chaos › the worker holding a source’s lease is killed mid-stre
   const publishedAtKill = published;
   t.true(publishedAtKill < MESSAGES, `killed mid-stream (${publishedAtKill} of ${MESSAGES} published)`);
   await waitFor(
-    async () => (await holder(call, tenant.key, ids[0]!)) === `${victimId.split(':')[0]}:${survivor.pid}`,
+    async () => (await holder(tenant.api, ids[0]!)) === `${victimId.split(':')[0]}:${survivor.pid}`,
     'the surviving worker to take the Pub/Sub source',
     120_000,
   );
@@ -133,7 +122,7 @@ test('sources chaos › the worker holding a source’s lease is killed mid-stre
     `${expected.size} published, ${payloads.size} delivered; ${duplicates.length} delivered more than once (${duplicates.reduce((a, [, n]) => a + n - 1, 0)} extra requests)`,
   );
   for (const id of ids) {
-    const { status } = (await call('GET', `/v1/sources/${id}`, undefined, tenant.key)).body;
+    const { status } = await tenant.api.sources.get(id);
     t.log(`${id}: ${JSON.stringify(status)}`);
   }
 });

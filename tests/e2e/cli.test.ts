@@ -11,6 +11,7 @@ test('caravan dev › serves /healthz and /readyz on the embedded default and st
   const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
   t.teardown(() => server.stop('SIGKILL'));
 
+  // Raw fetch on purpose: /healthz and /readyz are ops routes outside the API contract.
   const health = await fetch(`${server.url}/healthz`);
   t.is(health.status, 200);
   t.like(await health.json(), { status: 'ok' });

@@ -2,31 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { startConnectProxy } from '@caravan/testing';
 import { startCaravanServer } from '../support/caravanProcess.js';
-import { startConnectProxy } from '../support/connectProxy.js';
+import { caravanClient } from '../support/caravanClient.js';
 import { startReceiver, waitFor } from '../support/dispatching.js';
-
-type Call = (
-  method: string,
-  path: string,
-  body?: unknown,
-  key?: string,
-) => Promise<{ status: number; body: any }>;
-
-function client(url: string, adminKey: string): Call {
-  return async (method, path, body, key = adminKey) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
 
 /**
  * What an operator and a tenant do on `caravan dev`: the operator defines a `bind` pool and a `proxy`
@@ -38,58 +17,44 @@ test('egress › on caravan dev, deliveries leave from the pool the endpoint or 
   const dataDir = mkdtempSync(join(tmpdir(), 'caravan-egress-'));
   const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
   t.teardown(() => server.stop('SIGKILL'));
-  const call = client(server.url, /admin key: (\S+)/.exec(server.output())![1]!);
+  const admin = caravanClient(server.url, /admin key: (\S+)/.exec(server.output())![1]!);
   const receiver = await startReceiver();
   const proxy = await startConnectProxy({ localAddress: '127.0.0.3' });
   t.teardown(() => Promise.all([receiver.close(), proxy.close()]).then(() => undefined));
 
-  const tenant = await call('POST', '/v1/tenants', { name: 'Egress' });
-  const key = (await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
-  const bind = await call('POST', '/v1/egress-pools', {
+  const tenant = await admin.tenants.create({ name: 'Egress' });
+  const { key } = await admin.apiKeys.create(tenant.id, {});
+  const api = caravanClient(server.url, key);
+  const bind = await admin.egressPools.create({
     name: 'static',
     mode: 'bind',
     addresses: ['127.0.0.2', '127.0.0.3'],
     publicIps: ['203.0.113.2', '203.0.113.3'],
-    allowedTenantIds: [tenant.body.id],
+    allowedTenantIds: [tenant.id],
   });
-  t.is(bind.status, 201, JSON.stringify(bind.body));
-  const viaProxy = await call('POST', '/v1/egress-pools', {
+  const viaProxy = await admin.egressPools.create({
     name: 'proxies',
     mode: 'proxy',
     addresses: [proxy.url],
     publicIps: ['203.0.113.9'],
     allowAllTenants: true,
   });
-  t.is(viaProxy.status, 201, JSON.stringify(viaProxy.body));
-  const pools = await call('GET', '/v1/tenant/egress-pools', undefined, key);
-  t.deepEqual(
-    pools.body.data.map((p: { id: string }) => p.id).sort(),
-    [bind.body.id, viaProxy.body.id].sort(),
-  );
+  const pools = await api.tenant.listEgressPools();
+  t.deepEqual(pools.data.map((p) => p.id).sort(), [bind.id, viaProxy.id].sort());
 
-  const own = await call(
-    'POST',
-    '/v1/endpoints',
-    { url: `${receiver.url}?own`, egressPoolId: bind.body.id, eventTypes: ['bind.*'] },
-    key,
-  );
-  t.is(own.status, 201, JSON.stringify(own.body));
-  const tenantDefault = await call('PATCH', '/v1/tenant', { defaultEgressPoolId: viaProxy.body.id }, key);
-  t.is(tenantDefault.status, 200, JSON.stringify(tenantDefault.body));
-  const byDefault = await call(
-    'POST',
-    '/v1/endpoints',
-    { url: `${receiver.url}?default`, eventTypes: ['proxy.*'] },
-    key,
-  );
-  t.is(byDefault.status, 201);
+  const own = await api.endpoints.create({
+    url: `${receiver.url}?own`,
+    egressPoolId: bind.id,
+    eventTypes: ['bind.*'],
+  });
+  const tenantDefault = await api.tenant.update({ defaultEgressPoolId: viaProxy.id });
+  t.is(tenantDefault.defaultEgressPoolId, viaProxy.id);
+  const byDefault = await api.endpoints.create({ url: `${receiver.url}?default`, eventTypes: ['proxy.*'] });
 
   const send = async (eventType: string, n: number) => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const res = await call('POST', '/v1/events', { eventType, payload: { i } }, key);
-      t.is(res.status, 202);
-      ids.push(res.body.id as string);
+      ids.push((await api.events.send({ eventType, payload: { i } })).id);
     }
     await waitFor(
       () => ids.every((id) => receiver.received.some((r) => r.headers['webhook-id'] === id)),
@@ -108,33 +73,25 @@ test('egress › on caravan dev, deliveries leave from the pool the endpoint or 
 
   // The API shows the address each attempt used; proxy credentials are masked.
   const egressAddresses = async (endpointId: string, count: number) => {
-    let addresses: string[] = [];
+    let addresses: (string | null)[] = [];
     await waitFor(async () => {
-      const list = await call(
-        'GET',
-        `/v1/deliveries?endpointId=${endpointId}&status=succeeded&limit=20`,
-        undefined,
-        key,
-      );
-      if (list.body.data.length < count) return false;
+      const list = await api.deliveries.list({ endpointId, status: 'succeeded', limit: 20 });
+      if (list.data.length < count) return false;
       addresses = [];
-      for (const d of list.body.data as { id: string }[]) {
-        const a = await call('GET', `/v1/deliveries/${d.id}/attempts`, undefined, key);
-        addresses.push(...(a.body.data as { egressAddress: string }[]).map((x) => x.egressAddress));
+      for (const d of list.data) {
+        const attempts = await api.deliveries.listAttempts(d.id);
+        addresses.push(...attempts.data.map((x) => x.egressAddress));
       }
       return addresses.length >= count;
     }, `${count} recorded attempts`);
     return addresses;
   };
-  t.deepEqual(
-    await egressAddresses(byDefault.body.id, 2),
-    Array(2).fill(`http://***@127.0.0.1:${proxy.port}`),
-  );
-  t.deepEqual([...new Set(await egressAddresses(own.body.id, 4))].sort(), ['127.0.0.2', '127.0.0.3']);
+  t.deepEqual(await egressAddresses(byDefault.id, 2), Array(2).fill(`http://***@127.0.0.1:${proxy.port}`));
+  t.deepEqual([...new Set(await egressAddresses(own.id, 4))].sort(), ['127.0.0.2', '127.0.0.3']);
 
   // The operator takes 127.0.0.2 out of the pool: within seconds, nothing leaves from it.
-  const updated = await call('PATCH', `/v1/egress-pools/${bind.body.id}`, { addresses: ['127.0.0.3'] });
-  t.is(updated.status, 200, JSON.stringify(updated.body));
+  const updated = await admin.egressPools.update(bind.id, { addresses: ['127.0.0.3'] });
+  t.deepEqual(updated.addresses, ['127.0.0.3']);
   await waitFor(
     async () => (await send('bind.test', 2)).every((r) => r.remoteAddress === '127.0.0.3'),
     'deliveries to leave from 127.0.0.3 only',

@@ -4,20 +4,8 @@ import { join } from 'node:path';
 import test from 'ava';
 import { Webhook } from 'standardwebhooks';
 import { startCaravanServer } from '../support/caravanProcess.js';
+import { caravanClient } from '../support/caravanClient.js';
 import { startReceiver, waitFor } from '../support/dispatching.js';
-
-async function call(url: string, key: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
 
 /**
  * What a tenant sees of a failing endpoint, end to end on `caravan dev`: the breaker opens, the
@@ -34,12 +22,11 @@ test('operational events › a failing endpoint opens its breaker and the tenant
   });
   t.teardown(() => server.stop('SIGKILL'));
   const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
-  const admin = (method: string, path: string, body?: unknown) =>
-    call(server.url, adminKey, method, path, body);
+  const admin = caravanClient(server.url, adminKey);
 
-  const tenant = (await admin('POST', '/v1/tenants', { name: 'Acme' })).body as { id: string };
-  const key = (await admin('POST', `/v1/tenants/${tenant.id}/api-keys`, {})).body.key as string;
-  const api = (method: string, path: string, body?: unknown) => call(server.url, key, method, path, body);
+  const tenant = await admin.tenants.create({ name: 'Acme' });
+  const { key } = await admin.apiKeys.create(tenant.id, {});
+  const api = caravanClient(server.url, key);
 
   const opsSecret = 'whsec_R9UU5jMemmX1gj11aON6is+ZV67dvGWl';
   const verified: { id: string; type: string; data: Record<string, unknown> }[] = [];
@@ -59,15 +46,11 @@ test('operational events › a failing endpoint opens its breaker and the tenant
     await ops.close();
     await receiver.close();
   });
-  const updated = await api('PATCH', '/v1/tenant', { operationsUrl: ops.url, operationsSecret: opsSecret });
-  t.is(updated.status, 200, JSON.stringify(updated.body));
+  const updated = await api.tenant.update({ operationsUrl: ops.url, operationsSecret: opsSecret });
+  t.is(updated.operationsUrl, ops.url);
 
-  const endpoint = await api('POST', '/v1/endpoints', { url: receiver.url, retrySchedule: [3600] });
-  t.is(endpoint.status, 201, JSON.stringify(endpoint.body));
-  const endpointId = endpoint.body.id as string;
-  for (let i = 0; i < 4; i++) {
-    t.is((await api('POST', '/v1/events', { eventType: 'invoice.paid', payload: { i } })).status, 202);
-  }
+  const { id: endpointId } = await api.endpoints.create({ url: receiver.url, retrySchedule: [3600] });
+  for (let i = 0; i < 4; i++) await api.events.send({ eventType: 'invoice.paid', payload: { i } });
 
   await waitFor(
     () => verified.some((v) => v.type === 'endpoint.breaker_opened'),
@@ -78,28 +61,23 @@ test('operational events › a failing endpoint opens its breaker and the tenant
   t.like(opened.data, { endpointId, lastError: { code: 'non_2xx_status' } });
   t.true(ops.received.some((r) => r.headers['webhook-id'] === opened.id));
 
-  const listed = await api('GET', '/v1/operational-events?type=endpoint.breaker_opened');
-  t.is(listed.status, 200);
+  const listed = await api.operationalEvents.list({ type: 'endpoint.breaker_opened' });
   t.deepEqual(
-    (listed.body.data as { id: string }[]).map((e) => e.id),
+    listed.data.map((e) => e.id),
     [opened.id],
   );
-  const health = await api('GET', `/v1/endpoints/${endpointId}/health`);
-  t.is(health.status, 200, JSON.stringify(health.body));
-  t.like(health.body, { breakerState: 'open', recentSuccessRate: 0, recentAttempts: 4 });
-  t.not(health.body.failingSince, null);
+  const health = await api.endpoints.getHealth(endpointId);
+  t.like(health, { breakerState: 'open', recentSuccessRate: 0, recentAttempts: 4 });
+  t.not(health.failingSince, null);
 
   // The receiver recovers; the next delivery is parked until the probe time, then sent as the probe.
   const before = receiver.received.length;
   answer = 200;
-  t.is(
-    (await api('POST', '/v1/events', { eventType: 'invoice.paid', payload: { probe: true } })).status,
-    202,
-  );
-  let parked: { status: string; attemptCount: number; nextAttemptAt: string | null } | undefined;
+  await api.events.send({ eventType: 'invoice.paid', payload: { probe: true } });
+  let parked: { status: string; attemptCount: number; nextAttemptAt?: string | null } | undefined;
   await waitFor(async () => {
-    const list = await api('GET', `/v1/deliveries?endpointId=${endpointId}&status=pending`);
-    parked = (list.body.data as (typeof parked)[]).find((d) => d?.nextAttemptAt !== null);
+    const list = await api.deliveries.list({ endpointId, status: 'pending' });
+    parked = list.data.find((d) => d.nextAttemptAt !== null);
     return parked !== undefined || verified.some((v) => v.type === 'endpoint.recovered');
   }, 'the delivery parked while the breaker is open');
   t.like(parked, { status: 'pending', attemptCount: 0 }, 'parked without spending an attempt');
@@ -109,12 +87,12 @@ test('operational events › a failing endpoint opens its breaker and the tenant
     60_000,
   );
   t.is(receiver.received.length, before + 1, 'one probe, no other request');
-  const after = await api('GET', `/v1/endpoints/${endpointId}/health`);
-  t.like(after.body, { breakerState: 'closed', nextProbeAt: null });
-  const deliveries = await api('GET', `/v1/deliveries?endpointId=${endpointId}&status=succeeded`);
-  t.like(deliveries.body.data[0], { attemptCount: 1 });
+  const after = await api.endpoints.getHealth(endpointId);
+  t.like(after, { breakerState: 'closed', nextProbeAt: null });
+  const deliveries = await api.deliveries.list({ endpointId, status: 'succeeded' });
+  t.like(deliveries.data[0], { attemptCount: 1 });
   // The operations deliveries are not among the tenant's deliveries.
-  const all = await api('GET', '/v1/deliveries?limit=100');
-  t.true((all.body.data as { endpointId: string }[]).every((d) => d.endpointId === endpointId));
+  const all = await api.deliveries.list({ limit: 100 });
+  t.true(all.data.every((d) => d.endpointId === endpointId));
   t.is(await server.stop('SIGINT'), 0, 'stops cleanly');
 });

@@ -4,38 +4,32 @@ import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { Webhook } from 'standardwebhooks';
 import { startCaravanServer } from '../support/caravanProcess.js';
+import { caravanClient } from '../support/caravanClient.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
 import { startProductionApi } from '../support/productionEnv.js';
 
-interface Client {
-  call(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
-}
-
-function client(url: string, adminKey: string): Client {
-  return {
-    async call(method, path, body, key = adminKey) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-  };
+// Raw on purpose: these events' payload bytes (spacing, `1.50`) must reach the receiver exactly as
+// sent, and the SDK would parse and re-encode them.
+async function sendRawEvent(url: string, key: string, body: string): Promise<{ id: string }> {
+  const res = await fetch(`${url}/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body,
+  });
+  const text = await res.text();
+  if (res.status !== 202) throw new Error(`POST /v1/events answered ${res.status}: ${text}`);
+  return JSON.parse(text) as { id: string };
 }
 
 /**
  * What a user does: a tenant, a key, an endpoint on a real receiver, events over the API; then what the
  * receiver sees: every event, once its failures are over, correctly signed over the exact bytes sent.
  */
-async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
-  const tenant = await api.call('POST', '/v1/tenants', { name: 'Acme' });
-  t.is(tenant.status, 201);
-  const key = (await api.call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
+async function deliverThroughCaravan(t: ExecutionContext, url: string, adminKey: string) {
+  const admin = caravanClient(url, adminKey);
+  const tenant = await admin.tenants.create({ name: 'Acme' });
+  const { key } = await admin.apiKeys.create(tenant.id, {});
+  const api = caravanClient(url, key);
 
   let failuresLeft = 3;
   const flaky = await startReceiver((_req, res) => {
@@ -47,38 +41,23 @@ async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
 
   const endpoints = [];
   for (const receiver of [steady, flaky]) {
-    const created = await api.call(
-      'POST',
-      '/v1/endpoints',
-      { url: receiver.url, eventTypes: ['invoice.*'] },
-      key,
-    );
-    t.is(created.status, 201, JSON.stringify(created.body));
-    endpoints.push({ receiver, secret: created.body.secret as string, id: created.body.id as string });
+    const created = await api.endpoints.create({ url: receiver.url, eventTypes: ['invoice.*'] });
+    endpoints.push({ receiver, secret: created.secret, id: created.id });
   }
 
   const sent: { id: string; payload: string }[] = [];
   for (let i = 0; i < 10; i++) {
     const payload = `{"n":${i},  "amount": 1.50, "note":"caf\u00e9"}`;
     const raw = `{"eventType":"invoice.paid","payload":${payload}}`;
-    const res = await api.call('POST', '/v1/events', raw, key);
-    t.is(res.status, 202, JSON.stringify(res.body));
-    sent.push({ id: res.body.id, payload });
+    sent.push({ id: (await sendRawEvent(url, key, raw)).id, payload });
   }
-  const batch = await api.call(
-    'POST',
-    '/v1/events/batch',
-    {
-      events: Array.from({ length: 10 }, (_, i) => ({ eventType: 'invoice.created', payload: { batch: i } })),
-    },
-    key,
-  );
-  t.is(batch.status, 202);
-  for (const [i, item] of (batch.body.data as { id: string }[]).entries()) {
+  const batch = await api.events.sendBatch({
+    events: Array.from({ length: 10 }, (_, i) => ({ eventType: 'invoice.created', payload: { batch: i } })),
+  });
+  for (const [i, item] of batch.data.entries()) {
     sent.push({ id: item.id, payload: JSON.stringify({ batch: i }) });
   }
-  const ignored = await api.call('POST', '/v1/events', { eventType: 'user.created', payload: {} }, key);
-  t.is(ignored.status, 202);
+  await api.events.send({ eventType: 'user.created', payload: {} });
 
   for (const { receiver, secret } of endpoints) {
     const ids = () =>
@@ -94,15 +73,11 @@ async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
     'retries keep their webhook-id',
   );
 
-  const list = await api.call('GET', '/v1/deliveries?limit=100', undefined, key);
-  const mine = (list.body.data as { status: string }[]).filter(Boolean);
+  const list = await api.deliveries.list({ limit: 100 });
+  const mine = list.data.filter(Boolean);
   await waitFor(
     async () =>
-      (
-        (await api.call('GET', '/v1/deliveries?status=succeeded&limit=100', undefined, key)).body
-          .data as unknown[]
-      ).length ===
-      sent.length * 2,
+      (await api.deliveries.list({ status: 'succeeded', limit: 100 })).data.length === sent.length * 2,
     'every delivery to be recorded as succeeded',
     30_000,
   );
@@ -111,11 +86,9 @@ async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
   // Replay: the event goes again to every endpoint that matches it now, with the same webhook-id.
   const target = sent[0]!;
   const before = steady.received.filter((r) => r.headers['webhook-id'] === target.id).length;
-  const replay = await api.call('POST', `/v1/events/${target.id}/replay`, undefined, key);
-  t.is(replay.status, 202, JSON.stringify(replay.body));
+  const replay = await api.events.replay(target.id);
   await waitFor(
-    async () =>
-      (await api.call('GET', `/v1/jobs/${replay.body.id}`, undefined, key)).body.status === 'succeeded',
+    async () => (await api.jobs.get(replay.id)).status === 'succeeded',
     'the replay job to finish',
     60_000,
   );
@@ -124,8 +97,8 @@ async function deliverThroughCaravan(t: ExecutionContext, api: Client) {
     'the replayed event at the receiver',
     60_000,
   );
-  const job = await api.call('GET', `/v1/jobs/${replay.body.id}`, undefined, key);
-  t.like(job.body, { type: 'event_replay', status: 'succeeded', total: 2, processed: 2 });
+  const job = await api.jobs.get(replay.id);
+  t.like(job, { type: 'event_replay', status: 'succeeded', total: 2, processed: 2 });
 }
 
 function verifyAll(
@@ -152,14 +125,14 @@ test('pipeline › on caravan dev (SQLite, SQL log) every event reaches every su
   const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
   t.teardown(() => server.stop('SIGKILL'));
   const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
-  await deliverThroughCaravan(t, client(server.url, adminKey));
+  await deliverThroughCaravan(t, server.url, adminKey);
   t.is(await server.stop('SIGINT'), 0, 'stops cleanly');
 });
 
 test('pipeline › on MariaDB and Kafka, with the API and a worker as separate processes', async (t) => {
   const { env, api, startWorker } = await startProductionApi(t, 'e2e');
   const worker = await startWorker();
-  await deliverThroughCaravan(t, client(api.url, env.CARAVAN_ADMIN_KEY));
+  await deliverThroughCaravan(t, api.url, env.CARAVAN_ADMIN_KEY);
   t.is(await worker.stop('SIGTERM'), 0, 'the worker stops cleanly');
   t.is(await api.stop('SIGTERM'), 0);
 });

@@ -1,27 +1,8 @@
+import { CaravanApiError } from '@caravan/client';
 import test, { type ExecutionContext } from 'ava';
+import { caravanClient } from '../support/caravanClient.js';
 import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
 import { startProductionApi } from '../support/productionEnv.js';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-function client(url: string, adminKey: string) {
-  return async (method: string, path: string, body?: unknown, key = adminKey): Promise<Answer> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  };
-}
 
 /** Requests per wall-clock second at the receiver, for the requests `which` picks. */
 function perSecond(receiver: Receiver, which: (webhookId: string) => boolean): number[] {
@@ -46,23 +27,18 @@ async function startInstallation(t: ExecutionContext) {
   const { env, api, startWorker } = await startProductionApi(t, 'limits', { partitions: 4, redis: true });
   // Two dispatching workers: the limits must hold over both, through the counters they share in Redis.
   for (let i = 0; i < 2; i++) await startWorker();
-  return client(api.url, env.CARAVAN_ADMIN_KEY);
+  return { url: api.url, admin: caravanClient(api.url, env.CARAVAN_ADMIN_KEY) };
 }
 
 test('rate limits › endpoint and tenant limits hold across two workers sharing Redis, and edits apply within seconds', async (t) => {
-  const call = await startInstallation(t);
+  const { url, admin } = await startInstallation(t);
   const receiver = await startReceiver();
   t.teardown(() => receiver.close());
-  const tenant = await call('POST', '/v1/tenants', { name: 'Limited', limits: { deliveriesPerSecond: 5 } });
-  t.is(tenant.status, 201, JSON.stringify(tenant.body));
-  const key = (await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
+  const tenant = await admin.tenants.create({ name: 'Limited', limits: { deliveriesPerSecond: 5 } });
+  const api = caravanClient(url, (await admin.apiKeys.create(tenant.id, {})).key);
   let endpoints = 0;
-  const endpoint = async (body: object) => {
-    const url = `${receiver.url}?endpoint=${++endpoints}`;
-    const created = await call('POST', '/v1/endpoints', { url, ...body }, key);
-    t.is(created.status, 201, JSON.stringify(created.body));
-    return created.body.id as string;
-  };
+  const endpoint = async (body: { eventTypes: string[]; rateLimit?: { perSecond: number; burst: number } }) =>
+    (await api.endpoints.create({ url: `${receiver.url}?endpoint=${++endpoints}`, ...body })).id;
   const limited = await endpoint({ eventTypes: ['invoice.*'], rateLimit: { perSecond: 3, burst: 3 } });
   const others = [
     await endpoint({ eventTypes: ['order.*'] }),
@@ -70,14 +46,10 @@ test('rate limits › endpoint and tenant limits hold across two workers sharing
     await endpoint({ eventTypes: ['order.*'] }),
   ];
   const publish = async (eventType: string, n: number) => {
-    const res = await call(
-      'POST',
-      '/v1/events/batch',
-      { events: Array.from({ length: n }, (_, i) => ({ eventType, payload: { i } })) },
-      key,
-    );
-    t.is(res.status, 202, JSON.stringify(res.body));
-    return new Set((res.body.data as { id: string }[]).map((d) => d.id));
+    const res = await api.events.sendBatch({
+      events: Array.from({ length: n }, (_, i) => ({ eventType, payload: { i } })),
+    });
+    return new Set(res.data.map((d) => d.id));
   };
   // Delivery is at least once: a copy may arrive twice (a partition changing hands), so count distinct
   // (endpoint, webhook-id) pairs.
@@ -111,10 +83,7 @@ test('rate limits › endpoint and tenant limits hold across two workers sharing
 
   // Waiting for the limit was never an attempt.
   const deliveriesOf = async (endpointId: string) =>
-    (await call('GET', `/v1/deliveries?endpointId=${endpointId}&limit=100`, undefined, key)).body.data as {
-      status: string;
-      attemptCount: number;
-    }[];
+    (await api.deliveries.list({ endpointId, limit: 100 })).data;
   for (const endpointId of [limited, ...others]) {
     await waitFor(
       async () => (await deliveriesOf(endpointId)).every((d) => d.status === 'succeeded'),
@@ -131,18 +100,9 @@ test('rate limits › endpoint and tenant limits hold across two workers sharing
 
   // Raising both limits through the API applies within seconds: keep publishing until a second shows
   // more requests than the old limits allowed.
-  t.is(
-    (await call('PATCH', `/v1/tenants/${tenant.body.id}`, { limits: { deliveriesPerSecond: 1000 } })).status,
-    200,
-  );
-  const patched = await call(
-    'PATCH',
-    `/v1/endpoints/${limited}`,
-    { rateLimit: { perSecond: 50, burst: 50 } },
-    key,
-  );
-  t.is(patched.status, 200, JSON.stringify(patched.body));
-  t.like(patched.body, { rateLimit: { perSecond: 50, burst: 50 } });
+  await admin.tenants.update(tenant.id, { limits: { deliveriesPerSecond: 1000 } });
+  const patched = await api.endpoints.update(limited, { rateLimit: { perSecond: 50, burst: 50 } });
+  t.like(patched, { rateLimit: { perSecond: 50, burst: 50 } });
   await waitFor(
     async () => {
       const batch = await publish('invoice.paid', 20);
@@ -155,37 +115,31 @@ test('rate limits › endpoint and tenant limits hold across two workers sharing
 });
 
 test('rate limits › over its ingest limit a tenant gets 429 with Retry-After, and a raised limit lets it in again', async (t) => {
-  const call = await startInstallation(t);
-  const tenant = await call('POST', '/v1/tenants', { name: 'Chatty', limits: { ingestPerSecond: 3 } });
-  const key = (await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {})).body.key as string;
-  // Ten at once: the window lets three in (six if it turns over meanwhile), the rest must wait.
-  const answers = await Promise.all(
-    Array.from({ length: 10 }, (_, i) =>
-      call('POST', '/v1/events', { eventType: 'a.b', payload: { i } }, key),
-    ),
-  );
-  const accepted = answers.filter((a) => a.status === 202).length;
+  const { url, admin } = await startInstallation(t);
+  const tenant = await admin.tenants.create({ name: 'Chatty', limits: { ingestPerSecond: 3 } });
+  const api = caravanClient(url, (await admin.apiKeys.create(tenant.id, {})).key);
+  // Ten at once: the window lets three in (six if it turns over meanwhile), the rest must wait. The
+  // client does not retry, so each refusal surfaces with its status and headers.
+  const sendTen = () =>
+    Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => api.events.send({ eventType: 'a.b', payload: { i } })),
+    );
+  const answers = await sendTen();
+  const accepted = answers.filter((a) => a.status === 'fulfilled').length;
   t.true(accepted >= 3 && accepted <= 6, `accepted ${accepted} of 10`);
-  const refused = answers.find((a) => a.status === 429);
-  if (!refused) return t.fail(`no 429 in ${answers.map((a) => a.status).join(' ')}`);
-  t.is(refused.body.code, 'CARAVAN_INGEST_RATE_LIMITED');
+  const refusals = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));
+  const refused = refusals.find(
+    (e): e is CaravanApiError => e instanceof CaravanApiError && e.status === 429,
+  );
+  if (!refused) return t.fail(`no 429 among ${refusals.map(String).join('; ')}`);
+  t.is(refused.code, 'CARAVAN_INGEST_RATE_LIMITED');
   t.is(refused.headers.get('retry-after'), '1');
   t.is(refused.headers.get('ratelimit-limit'), '3');
   t.is(refused.headers.get('ratelimit-remaining'), '0');
 
-  t.is(
-    (await call('PATCH', `/v1/tenants/${tenant.body.id}`, { limits: { ingestPerSecond: 1000 } })).status,
-    200,
-  );
+  await admin.tenants.update(tenant.id, { limits: { ingestPerSecond: 1000 } });
   await waitFor(
-    async () => {
-      const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          call('POST', '/v1/events', { eventType: 'a.b', payload: { i } }, key),
-        ),
-      );
-      return answers.every((a) => a.status === 202);
-    },
+    async () => (await sendTen()).every((a) => a.status === 'fulfilled'),
     'ten events in one second to be accepted after the raise',
     30_000,
   );

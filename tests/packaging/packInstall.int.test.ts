@@ -13,7 +13,7 @@ import test from 'ava';
 import { Caravan } from '@caravan/client';
 import { defaultConfig } from '../../core/src/config/defaults.js';
 import { startCaravanServer } from '../support/caravanProcess.js';
-import { repoRoot, serviceSetting } from '../support/services.js';
+import { repoRoot, serviceSetting } from '@caravan/testing';
 
 const run = promisify(execFile);
 const packages = [

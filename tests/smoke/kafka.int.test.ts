@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { Kafka, Partitioners, logLevel, type EachMessagePayload } from 'kafkajs';
-import { serviceSetting } from '../support/services.js';
+import { serviceSetting } from '@caravan/testing';
 
 function kafka() {
   return new Kafka({

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createScratchMysqlDatabase } from '../support/mysql.js';
+import { createScratchMysqlDatabase } from '@caravan/testing';
 
 test('MariaDB › knex over mysql2 creates a table, writes and reads it, and reports a supported version', async (t) => {
   const scratch = await createScratchMysqlDatabase('smoke');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { PubSub, type Message } from '@google-cloud/pubsub';
-import { serviceSetting } from '../support/services.js';
+import { serviceSetting } from '@caravan/testing';
 
 test('Pub/Sub emulator › publishes, streams messages to a subscriber, and redelivers a nacked message', async (t) => {
   const pubsub = new PubSub({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { serviceSetting } from '../support/services.js';
+import { serviceSetting } from '@caravan/testing';
 
 test('Redis › ioredis answers PING and rate-limiter-flexible consumes points until the limit', async (t) => {
   const redis = new Redis(serviceSetting('CARAVAN_TEST_REDIS_URL'), { maxRetriesPerRequest: 1 });

@@ -9,7 +9,7 @@ import {
   SendMessageBatchCommand,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { serviceSetting } from '../support/services.js';
+import { serviceSetting } from '@caravan/testing';
 
 function sqs() {
   return new SQSClient({

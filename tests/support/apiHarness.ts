@@ -18,12 +18,11 @@ import {
   type Database,
   type FrozenConfig,
 } from '@caravan/core';
+import { createScratchMysqlDatabase, migrationsDir, repoRoot } from '@caravan/testing';
 import { createApp } from '../../api/src/server/createApp.js';
 import { createServices } from '../../api/src/server/createServices.js';
 import { loadContract } from '../../api/src/server/loadContract.js';
 import { startServer } from '../../api/src/server/startServer.js';
-import { createScratchMysqlDatabase } from './mysql.js';
-import { migrationsDir, repoRoot } from './services.js';
 
 const { OpenAPIBackend } = OpenAPIBackendModule;
 const addFormats = addFormatsModule.default;

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { repoRoot } from './services.js';
+import { repoRoot } from '@caravan/testing';
 
 /** The compiled CLI, as production runs it (`caravan` bin of @caravan/api). */
 const cliEntry = join(repoRoot, 'api/dist/cli/caravan.js');

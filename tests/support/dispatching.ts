@@ -19,8 +19,7 @@ import {
   type Storage,
 } from '@caravan/core';
 import { kafkaTestLog } from './kafkaTestLog.js';
-import { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
-import { migrationsDir } from './services.js';
+import { createScratchMysqlDatabase, migrationsDir, mysqlSettings } from '@caravan/testing';
 
 /** A database and an internal log for pipeline tests. */
 export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaInternalLog } from '@caravan/core';
-import { serviceSetting } from './services.js';
+import { serviceSetting } from '@caravan/testing';
 
 /**
  * A Kafka internal log on the harness's broker, on topics of its own (`<label>.<random>.`), with

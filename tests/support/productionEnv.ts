@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
+import { createScratchMysqlDatabase, serviceSetting } from '@caravan/testing';
 import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
-import { createScratchMysqlDatabase } from './mysql.js';
-import { serviceSetting } from './services.js';
 
 /** Environment variables of `caravan` processes set up as in production, for one test. */
 export interface ProductionEnv extends Record<string, string> {

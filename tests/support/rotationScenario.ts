@@ -1,28 +1,11 @@
 import { Webhook } from 'standardwebhooks';
+import { caravanClient } from './caravanClient.js';
 import { startReceiver, waitFor, type ReceivedRequest } from './dispatching.js';
 
-/** One API call: method, path, JSON body, bearer key (the admin key by default). */
-export type ApiCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  key?: string,
-) => Promise<{ status: number; body: any }>;
-
-/** A fetch-based {@link ApiCall} on a running Caravan. */
-export function apiClient(url: string, adminKey: string): ApiCall {
-  return async (method, path, body, key = adminKey) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+/** Where a running Caravan serves its API, and its admin key. */
+export interface CaravanAt {
+  url: string;
+  adminKey: string;
 }
 
 /**
@@ -79,19 +62,15 @@ const verifies = (secret: string, r: ReceivedRequest) => {
  * secret at once; what it refuses is retried and must verify with the new secret.
  */
 export async function rotateUnderLoad(
-  call: ApiCall,
+  caravan: CaravanAt,
   options: { verifiedBefore?: number; verifiedAfter?: number; pauseMs?: number } = {},
 ): Promise<RotationReport> {
   const verifiedBefore = options.verifiedBefore ?? 20;
   const verifiedAfter = options.verifiedAfter ?? 20;
   const pauseMs = options.pauseMs ?? 20;
-  const expect = (what: string, res: { status: number; body: unknown }, status: number) => {
-    if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as any;
-  };
-  const tenant = expect('createTenant', await call('POST', '/v1/tenants', { name: 'Rotation' }), 201);
-  const key = expect('createApiKey', await call('POST', `/v1/tenants/${tenant.id}/api-keys`, {}), 201)
-    .key as string;
+  const admin = caravanClient(caravan.url, caravan.adminKey);
+  const tenant = await admin.tenants.create({ name: 'Rotation' });
+  const api = caravanClient(caravan.url, (await admin.apiKeys.create(tenant.id, {})).key);
 
   const state = { known: '', failed: [] as ReceivedRequest[], verified: [] as ReceivedRequest[] };
   const verifiedIds = new Set<string>();
@@ -106,12 +85,11 @@ export async function rotateUnderLoad(
     }
   });
   try {
-    const endpoint = expect(
-      'createEndpoint',
-      await call('POST', '/v1/endpoints', { url: server.url, retrySchedule: Array(10).fill(2) }, key),
-      201,
-    );
-    const secretA = endpoint.secret as string;
+    const endpoint = await api.endpoints.create({
+      url: server.url,
+      retrySchedule: Array<number>(10).fill(2),
+    });
+    const secretA = endpoint.secret;
     state.known = secretA;
 
     const produced: string[] = [];
@@ -121,8 +99,7 @@ export async function rotateUnderLoad(
       producing = true;
       producer = (async () => {
         for (let n = 0; producing; n++) {
-          const res = await call('POST', '/v1/events', { eventType: 'invoice.paid', payload: { n } }, key);
-          produced.push(expect('ingest', res, 202).id as string);
+          produced.push((await api.events.send({ eventType: 'invoice.paid', payload: { n } })).id);
           await sleep(pauseMs);
         }
       })();
@@ -131,16 +108,12 @@ export async function rotateUnderLoad(
       producing = false;
       await producer;
     };
-    const rotate = async (gracePeriodSeconds: number) =>
-      expect(
-        'rotateEndpointSecret',
-        await call('POST', `/v1/endpoints/${endpoint.id}/secret/rotate`, { gracePeriodSeconds }, key),
-        200,
-      );
+    const rotate = (gracePeriodSeconds: number) =>
+      api.endpoints.rotateSecret(endpoint.id, { gracePeriodSeconds });
 
     produce();
     await waitFor(() => state.verified.length >= verifiedBefore, 'verified deliveries before', 90_000);
-    const secretB = (await rotate(3600)).secret as string;
+    const secretB = (await rotate(3600)).secret;
     const rotatedAt = Date.now();
     await waitFor(() => Date.now() >= rotatedAt + PROPAGATION_MS, 'the rotation to propagate');
     state.known = secretB;
@@ -166,14 +139,10 @@ export async function rotateUnderLoad(
     produce();
     await waitFor(() => produced.length >= mark.produced + 10, 'events flowing again');
     const emergency = await rotate(0);
-    const secretC = emergency.secret as string;
+    const secretC = emergency.secret;
     state.known = secretC;
     const emergencyAt = Date.now();
-    const listed = expect(
-      'listEndpointSecrets',
-      await call('GET', `/v1/endpoints/${endpoint.id}/secrets`, undefined, key),
-      200,
-    ) as { data: { id: string }[] };
+    const listed = await api.endpoints.listSecrets(endpoint.id);
     await waitFor(() => Date.now() >= emergencyAt + PROPAGATION_MS, 'the emergency rotation to propagate');
     const settled = server.received.length;
     await waitFor(() => server.received.length >= settled + verifiedAfter, 'requests after it', 90_000);

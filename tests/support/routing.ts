@@ -18,8 +18,7 @@ import {
   type Storage,
 } from '@caravan/core';
 import { kafkaTestLog } from './kafkaTestLog.js';
-import { createScratchMysqlDatabase } from './mysql.js';
-import { migrationsDir } from './services.js';
+import { createScratchMysqlDatabase, migrationsDir } from '@caravan/testing';
 
 /** Where a router test keeps its events: the database and the log engine. */
 export type RoutingBackend = 'sqlite' | 'mariadb' | 'kafka';

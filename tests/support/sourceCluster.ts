@@ -7,19 +7,13 @@ import {
   SQSClient,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
+import type { Caravan } from '@caravan/client';
+import { serviceSetting } from '@caravan/testing';
 import { Webhook } from 'standardwebhooks';
+import { caravanClient } from './caravanClient.js';
 import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanProcess.js';
 import { startReceiver, type Receiver } from './dispatching.js';
-import { serviceSetting } from './services.js';
 import { createProductionEnv } from './productionEnv.js';
-
-/** A call to the public API, answering the status and the parsed JSON body. */
-export type ApiCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  key?: string,
-) => Promise<{ status: number; body: any }>;
 
 /**
  * Caravan as it runs in production, for one test: a scratch MariaDB database, Kafka topics under a
@@ -33,23 +27,12 @@ export async function startSourceCluster(t: ExecutionContext) {
   if (migrated.code !== 0) throw new Error(`migrate failed:\n${migrated.output}`);
   const api = await startCaravanServer(['api'], env);
   t.teardown(() => api.stop('SIGKILL'));
-  const call: ApiCall = async (method, path, body, key = env.CARAVAN_ADMIN_KEY) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const admin = caravanClient(api.url, env.CARAVAN_ADMIN_KEY);
   const workers: CaravanProcess[] = [];
   return {
     db: scratch.db,
     api,
-    call,
+    admin,
     workers,
     /** Starts `caravan worker --roles …` and resolves once it runs. */
     async startWorker(roles: string): Promise<CaravanProcess & { pid: number }> {
@@ -58,15 +41,14 @@ export async function startSourceCluster(t: ExecutionContext) {
       workers.push(worker);
       return { ...worker, pid: worker.child.pid! };
     },
-    /** A tenant with generous limits and its API key. */
-    async createTenant(name: string): Promise<{ id: string; key: string }> {
-      const tenant = await call('POST', '/v1/tenants', {
+    /** A tenant with generous limits, its API key and a client calling the API with that key. */
+    async createTenant(name: string): Promise<{ id: string; key: string; api: Caravan }> {
+      const tenant = await admin.tenants.create({
         name,
         limits: { ingestPerSecond: 20_000, deliveriesPerSecond: 20_000 },
       });
-      if (tenant.status !== 201) throw new Error(`tenant: ${JSON.stringify(tenant.body)}`);
-      const key = await call('POST', `/v1/tenants/${tenant.body.id}/api-keys`, {});
-      return { id: tenant.body.id as string, key: key.body.key as string };
+      const { key } = await admin.apiKeys.create(tenant.id, {});
+      return { id: tenant.id, key, api: caravanClient(api.url, key) };
     },
   };
 }
@@ -81,15 +63,13 @@ export interface SubscribedReceiver {
 /** Starts a receiver on loopback and subscribes a tenant's endpoint on it to `eventTypes`. */
 export async function subscribeReceiver(
   t: ExecutionContext,
-  call: ApiCall,
-  key: string,
+  api: Caravan,
   eventTypes: string[],
 ): Promise<SubscribedReceiver> {
   const receiver = await startReceiver();
   t.teardown(() => receiver.close());
-  const created = await call('POST', '/v1/endpoints', { url: receiver.url, eventTypes }, key);
-  if (created.status !== 201) throw new Error(`endpoint: ${JSON.stringify(created.body)}`);
-  return { receiver, endpointId: created.body.id as string, secret: created.body.secret as string };
+  const created = await api.endpoints.create({ url: receiver.url, eventTypes });
+  return { receiver, endpointId: created.id, secret: created.secret };
 }
 
 /** The payloads that arrived with a valid signature (distinct), and how many requests did not verify. */
@@ -178,19 +158,8 @@ export async function createSqsQueue(t: ExecutionContext) {
 }
 
 /** Every dead letter of a source, through the API's pagination. */
-export async function listAllDeadLetters(call: ApiCall, key: string, sourceId: string) {
-  const all: { id: string; messageId: string; reason: { code: string } }[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await call(
-      'GET',
-      `/v1/sources/${sourceId}/dead-letters?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      undefined,
-      key,
-    );
-    if (page.status !== 200) throw new Error(`dead letters: ${JSON.stringify(page.body)}`);
-    all.push(...(page.body.data as typeof all));
-    cursor = (page.body.nextCursor as string | null | undefined) ?? null;
-  } while (cursor);
+export async function listAllDeadLetters(api: Caravan, sourceId: string) {
+  const all = [];
+  for await (const letter of api.sources.listDeadLetters(sourceId, { limit: 100 })) all.push(letter);
   return all;
 }

@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
-import { migrationsDir } from '../../../tests/support/services.js';
+import { migrationsDir } from '@caravan/testing';
 import { ManualClock } from '../domain/Clock.js';
 import { encodeRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
 import { SqlInternalLog } from '../log/sql/SqlInternalLog.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { migrationsDir } from '../../../tests/support/services.js';
+import { migrationsDir } from '@caravan/testing';
 import { ManualClock } from '../domain/Clock.js';
 import { derivedEventId, isId } from '../domain/ids.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';

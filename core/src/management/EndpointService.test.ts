@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { migrationsDir } from '../../../tests/support/services.js';
+import { migrationsDir } from '@caravan/testing';
 import { KeyRing } from '../crypto/KeyRing.js';
 import { signPayload } from '../crypto/signature.js';
 import { ManualClock } from '../domain/Clock.js';

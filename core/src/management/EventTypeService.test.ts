@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { migrationsDir } from '../../../tests/support/services.js';
+import { migrationsDir } from '@caravan/testing';
 import { ManualClock } from '../domain/Clock.js';
 import { CaravanError, ValidationError } from '../errors/index.js';
 import { createDatabase } from '../storage/createDatabase.js';

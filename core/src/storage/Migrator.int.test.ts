@@ -1,7 +1,11 @@
 import test from 'ava';
-import { createScratchMysqlDatabase } from '../../../tests/support/mysql.js';
-import { migrationsDir } from '../../../tests/support/services.js';
-import { expectedTables, migrateUpDownUp, roundTripEvent } from '../../../tests/support/migrationSuite.js';
+import {
+  createScratchMysqlDatabase,
+  expectedTables,
+  migrateUpDownUp,
+  migrationsDir,
+  roundTripEvent,
+} from '@caravan/testing';
 import { createMigrator } from './Migrator.js';
 
 test('Migrator › on MariaDB, migrates up, down and up again', async (t) => {

@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { migrationsDir } from '../../../tests/support/services.js';
-import { expectedTables, migrateUpDownUp, roundTripEvent } from '../../../tests/support/migrationSuite.js';
+import { expectedTables, migrateUpDownUp, migrationsDir, roundTripEvent } from '@caravan/testing';
 import { createDatabase } from './createDatabase.js';
 import { createMigrator } from './Migrator.js';
 

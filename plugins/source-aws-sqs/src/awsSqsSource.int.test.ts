@@ -7,7 +7,7 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { runSourceConformance } from '@caravan/source-api/testing';
-import { serviceSetting } from '../../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing/services';
 import { awsSqsSource } from './awsSqsSource.js';
 
 const endpoint = serviceSetting('CARAVAN_TEST_SQS_ENDPOINT');

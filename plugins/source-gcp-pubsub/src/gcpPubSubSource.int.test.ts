@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { PubSub } from '@google-cloud/pubsub';
 import { runSourceConformance } from '@caravan/source-api/testing';
-import { serviceSetting } from '../../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing/services';
 import { gcpPubSubSource } from './gcpPubSubSource.js';
 
 const emulatorHost = serviceSetting('PUBSUB_EMULATOR_HOST');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { Kafka, logLevel } from 'kafkajs';
 import { runSourceConformance } from '@caravan/source-api/testing';
-import { serviceSetting } from '../../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing/services';
 import { kafkaSource } from './kafkaSource.js';
 
 const brokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');

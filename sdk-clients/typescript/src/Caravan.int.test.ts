@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import test, { type ExecutionContext } from 'ava';
 import YAML from 'yaml';
 import { newId } from '@caravan/core';
+import { waitFor } from '@caravan/testing';
 import { ApiHarness } from '../../../tests/support/apiHarness.js';
-import { waitFor } from '../../../tests/support/dispatching.js';
 import { Caravan, CaravanApiError } from './index.js';
 
 // The SDK against a real Caravan API (Koa app, SQLite, SQL log, router) over real HTTP: every

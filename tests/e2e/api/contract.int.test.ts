@@ -1,8 +1,8 @@
 import test from 'ava';
+import { insertDeliveryRow, insertEndpointRow } from '@caravan/testing';
 import { handlers } from '../../../api/src/operations/handlers.js';
 import { loadContract } from '../../../api/src/server/loadContract.js';
 import { ApiHarness, createTenantWithKey } from '../../support/apiHarness.js';
-import { insertDeliveryRow, insertEndpointRow } from '../../support/fixtures.js';
 
 interface Operation {
   method: string;

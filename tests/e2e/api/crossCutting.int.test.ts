@@ -64,6 +64,7 @@ test('ops routes › /openapi.yaml, /docs with local assets, and Prometheus /met
   const { ApiHarness } = await import('../../support/apiHarness.js');
   const api = await ApiHarness.start('sqlite');
   t.teardown(() => api.close());
+  // Raw fetch on purpose: these ops routes are outside the API contract, so the SDK has no call for them.
   const spec = await fetch(`${api.url}/openapi.yaml`);
   t.is(spec.status, 200);
   t.regex(await spec.text(), /^openapi: 3\.1\.0/m);

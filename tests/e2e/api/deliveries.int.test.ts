@@ -1,6 +1,6 @@
 import test from 'ava';
+import { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from '@caravan/testing';
 import { createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
-import { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from '../../support/fixtures.js';
 
 eachBackend(
   test,

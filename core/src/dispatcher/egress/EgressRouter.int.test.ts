@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
-import { startConnectProxy, type ConnectProxy } from '../../../../tests/support/connectProxy.js';
+import { startConnectProxy, type ConnectProxy } from '@caravan/testing';
 import {
   openDispatchBacking,
   seedTenant,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
-import { startConnectProxy } from '../../../../tests/support/connectProxy.js';
+import { startConnectProxy } from '@caravan/testing';
 import {
   attemptRows,
   deliveryRow,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import test from 'ava';
 import { Kafka, logLevel } from 'kafkajs';
-import { serviceSetting } from '../../../../tests/support/services.js';
+import { serviceSetting } from '@caravan/testing';
 import { LogUnavailableError } from '../../errors/index.js';
 import { runInternalLogSuite } from '../internalLogSuite.js';
 import { KafkaInternalLog, type KafkaInternalLogOptions } from './KafkaInternalLog.js';

@@ -1,6 +1,5 @@
 import test from 'ava';
-import { createScratchMysqlDatabase, mysqlSettings } from '../../../../tests/support/mysql.js';
-import { migrationsDir } from '../../../../tests/support/services.js';
+import { createScratchMysqlDatabase, migrationsDir, mysqlSettings } from '@caravan/testing';
 import { createDatabase, createMigrator, type Database } from '../../storage/index.js';
 import { SqlInternalLog } from './SqlInternalLog.js';
 import { runSqlLogSuite, testLogSettings, type SqlLogBacking } from './sqlLogSuite.js';

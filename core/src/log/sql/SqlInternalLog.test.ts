@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import test from 'ava';
-import { migrationsDir } from '../../../../tests/support/services.js';
+import { migrationsDir } from '@caravan/testing';
 import { createDatabase, createMigrator, type Database } from '../../storage/index.js';
 import { SqlInternalLog } from './SqlInternalLog.js';
 import { runSqlLogSuite, testLogSettings, type SqlLogBacking } from './sqlLogSuite.js';

@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { waitFor } from '@caravan/testing';
 import { startCaravanServer } from '../../../../tests/support/caravanProcess.js';
-import { waitFor } from '../../../../tests/support/dispatching.js';
 import { Caravan } from '../index.js';
 import { tour } from './tour.js';
 

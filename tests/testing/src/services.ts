@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root, for tests that need files outside their package. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Folder of the knex migrations. */
-export const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
-const envFile = fileURLToPath(new URL('../../.cache/services/services.env', import.meta.url));
+const envFile = fileURLToPath(new URL('../../../.cache/services/services.env', import.meta.url));
 
 /**
  * Connection settings of the real servers that `scripts/services.sh up` started. Fails with a clear

@@ -1,0 +1,6 @@
+export { migrationsDir, repoRoot, serviceSetting, servicesEnv } from './services.js';
+export { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
+export { expectedTables, migrateUpDownUp, roundTripEvent } from './migrationSuite.js';
+export { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from './fixtures.js';
+export { startConnectProxy, type ConnectProxy } from './connectProxy.js';
+export { waitFor } from './waitFor.js';
