@@ -1,16 +1,52 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { RE2JS } from 're2js';
 import { fromPointer, type FieldError } from '../errors/index.js';
 import { pointerSegment } from './jsonPointer.js';
 
 const addFormats = addFormatsModule.default;
+type RegExpEngine = NonNullable<NonNullable<Options['code']>['regExp']>;
 
-// One instance for every tenant's schemas. `addUsedSchema: false` and the `removeSchema()` after each
+/**
+ * Tenants' `pattern` and `patternProperties` run on RE2 (linear time in the input): with a
+ * backtracking engine one tenant's `^(a+)+$` and a 40-character payload would hold the event loop
+ * for hours. RE2 has no lookaround and no backreferences; such a pattern is refused when the schema
+ * is written. Ajv passes only the `u` flag, and RE2 always matches by code point.
+ */
+const linearRegExp: RegExpEngine = Object.assign(
+  (pattern: string) => {
+    try {
+      return RE2JS.compile(pattern);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `pattern ${JSON.stringify(pattern)} is not supported (RE2 syntax, no lookaround or backreferences): ${reason}`,
+      );
+    }
+  },
+  { code: 'RE2JS.compile' },
+);
+
+// One instance per kind of schema. `addUsedSchema: false` and the `removeSchema()` after each
 // (synchronous) compile keep one tenant's `$id`s out of the next tenant's reference resolution.
 // Not strict: draft-07 allows unknown keywords and formats, and tenants' schemas use them.
 // No `loadSchema`: a remote `$ref` is an invalid schema, never a network fetch.
-const ajv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, logger: false });
-addFormats(ajv);
+const options = { allErrors: true, strict: false, addUsedSchema: false, logger: false } as const;
+const tenantAjv = new Ajv({ ...options, code: { regExp: linearRegExp } });
+addFormats(tenantAjv);
+// Plugin schemas are code the operator installed: they keep JavaScript's own regular expressions.
+const trustedAjv = new Ajv(options);
+addFormats(trustedAjv);
+
+/** Bounds on a tenant's schema, checked before it is compiled (see docs/event-types-and-egress-pools.md). */
+export const payloadSchemaLimits = {
+  /** Size of the schema as JSON, in bytes. */
+  maxBytes: 64 * 1024,
+  /** Nesting of objects and arrays in the schema document. */
+  maxDepth: 32,
+  /** Time to compile it; compiling is synchronous, so a slower schema is refused after the fact. */
+  maxCompileMs: 2_000,
+};
 
 /** Checks one payload; answers every problem found, pointing into the payload (`/amount`). */
 export type PayloadValidator = (payload: unknown) => PayloadError[];
@@ -27,7 +63,14 @@ export interface PayloadError {
  */
 export function compilePayloadSchema(
   schema: Record<string, unknown>,
+  /** `tenant` (default): RE2 patterns and the size, depth and compile-time bounds. */
+  source: 'tenant' | 'plugin' = 'tenant',
 ): { ok: true; validate: PayloadValidator } | { ok: false; error: FieldError } {
+  const ajv = source === 'tenant' ? tenantAjv : trustedAjv;
+  if (source === 'tenant') {
+    const problem = boundsProblem(schema);
+    if (problem) return { ok: false, error: { path: ['schema'], message: problem } };
+  }
   try {
     if (!ajv.validateSchema(schema)) {
       const first = metaErrorToReport(ajv.errors ?? []);
@@ -39,7 +82,17 @@ export function compilePayloadSchema(
         },
       };
     }
+    const started = performance.now();
     const compiled = ajv.compile(schema);
+    if (source === 'tenant' && performance.now() - started > payloadSchemaLimits.maxCompileMs) {
+      return {
+        ok: false,
+        error: {
+          path: ['schema'],
+          message: `takes longer than ${payloadSchemaLimits.maxCompileMs} ms to compile; simplify it`,
+        },
+      };
+    }
     return { ok: true, validate: (payload) => runValidator(compiled, payload) };
   } catch (error) {
     return {
@@ -49,6 +102,29 @@ export function compilePayloadSchema(
   } finally {
     ajv.removeSchema();
   }
+}
+
+function boundsProblem(schema: Record<string, unknown>): string | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(schema));
+  if (bytes > payloadSchemaLimits.maxBytes) {
+    return `must be at most ${payloadSchemaLimits.maxBytes} bytes as JSON (is ${bytes})`;
+  }
+  if (depthOf(schema, payloadSchemaLimits.maxDepth + 1) > payloadSchemaLimits.maxDepth) {
+    return `must nest objects and arrays at most ${payloadSchemaLimits.maxDepth} levels deep`;
+  }
+  return undefined;
+}
+
+/** Nesting depth of a JSON value, counted no further than `stopAt`. */
+function depthOf(value: unknown, stopAt: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  if (stopAt <= 1) return 1;
+  let deepest = 0;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, stopAt - 1));
+    if (deepest >= stopAt - 1) break;
+  }
+  return 1 + deepest;
 }
 
 function metaErrorToReport(errors: ErrorObject[]): ErrorObject | undefined {

@@ -90,7 +90,7 @@ function checkPlugin(module: string, namespace: unknown): LoadedSourcePlugin {
   if (problem !== undefined) throw bad(`the default export is not a usable source plugin: ${problem}`);
   const def = value as SourcePluginDefinition;
   const compile = (name: 'configSchema' | 'credentialsSchema'): PayloadValidator => {
-    const compiled = compilePayloadSchema(def[name]);
+    const compiled = compilePayloadSchema(def[name], 'plugin');
     if (!compiled.ok) throw bad(`${name} is not a valid JSON Schema: ${compiled.error.message}`);
     return compiled.validate;
   };

@@ -185,3 +185,72 @@ eachBackend(
     t.is(admin.status, 403, 'the admin key is not a tenant');
   },
 );
+
+// `^(a+)+$` against 40 × `a` + `!` backtracks for hours (32 characters took 23 s, ×4 per two more), and
+// every other tenant and /healthz would wait alongside; tenants' patterns run in linear time.
+eachBackend(
+  test,
+  'event types › a catastrophic pattern rejects a hostile event at once while /healthz answers',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const created = await api.request('POST', '/v1/event-types', {
+      key,
+      body: {
+        name: 'redos',
+        schema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } },
+      },
+    });
+    t.is(created.status, 201);
+    const [event, health] = await Promise.all([
+      api.request('POST', '/v1/events', {
+        key,
+        body: { eventType: 'redos', payload: { s: `${'a'.repeat(40)}!` } },
+      }),
+      // Raw fetch: /healthz is an ops route outside the API contract.
+      fetch(`${api.url}/healthz`),
+    ]);
+    t.is(event.status, 400);
+    t.is(event.body.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
+    t.deepEqual(
+      event.body.errors.map((e: { field: string }) => e.field),
+      ['/body/payload/s'],
+    );
+    t.is(health.status, 200);
+    const fine = await api.request('POST', '/v1/events', {
+      key,
+      body: { eventType: 'redos', payload: { s: 'a'.repeat(40) } },
+    });
+    t.is(fine.status, 202);
+  },
+);
+
+eachBackend(
+  test,
+  'event types › a schema beyond the bounds or outside RE2 syntax answers 400 naming the schema',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 40; i++) deep = { type: 'object', properties: { a: deep } };
+    const schemas = [
+      { type: 'string', pattern: '^(?=a)a$' },
+      { type: 'object', patternProperties: { '(x)\\1': { type: 'integer' } } },
+      deep,
+      { description: 'x'.repeat(70_000) },
+    ];
+    for (const [i, schema] of schemas.entries()) {
+      const created = await api.request('POST', '/v1/event-types', { key, body: { name: `t${i}`, schema } });
+      t.is(created.status, 400, `schema ${i}`);
+      t.deepEqual(
+        created.body.errors.map((e: { field: string }) => e.field),
+        ['/body/schema'],
+      );
+    }
+    await api.request('POST', '/v1/event-types', { key, body: { name: 'later' } });
+    const updated = await api.request('PATCH', '/v1/event-types/later', { key, body: { schema: deep } });
+    t.is(updated.status, 400);
+    t.deepEqual(
+      updated.body.errors.map((e: { field: string }) => e.field),
+      ['/body/schema'],
+    );
+  },
+);
