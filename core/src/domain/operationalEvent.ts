@@ -25,7 +25,27 @@ export function tenantOfOperationsEndpoint(endpointId: string): string | undefin
   return endpointId.startsWith('ep_ops') ? `tnt_${endpointId.slice('ep_ops'.length)}` : undefined;
 }
 
+/** The fields of an event's `data` that the contract declares as date-times. */
+const timestampFields = ['nextProbeAt', 'failingSince'] as const;
+
+/** An instant as the contract writes it: ISO 8601 in UTC (`2026-01-01T00:00:00.000Z`). */
+export const isoTimestamp = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The contract's `OperationalEvent` object, as listed and as sent to the operations URL. Events stored
+ * before the `data` timestamps were written as ISO 8601 hold epoch milliseconds there; they are
+ * converted here, so every event reads the same whatever its age.
+ */
+export function operationalEventResource(event: OperationalEvent) {
+  const data = { ...event.data };
+  for (const field of timestampFields) {
+    const value = data[field];
+    if (typeof value === 'number') data[field] = isoTimestamp(value);
+  }
+  return { id: event.id, type: event.type, createdAt: isoTimestamp(event.createdAt), data };
+}
+
 /** The webhook body of an operational event: the contract's `OperationalEvent` object. */
 export function operationalEventBody(event: OperationalEvent): string {
-  return JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
+  return JSON.stringify(operationalEventResource(event));
 }

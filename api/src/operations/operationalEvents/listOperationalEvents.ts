@@ -1,5 +1,6 @@
+import { operationalEventResource } from '@caravan/core';
 import type { components } from '../../generated/openapi.js';
-import { iso, type Handler } from '../Handler.js';
+import type { Handler } from '../Handler.js';
 
 type OperationalEventResource = components['schemas']['OperationalEvent'];
 
@@ -14,10 +15,7 @@ export const listOperationalEvents: Handler<'listOperationalEvents'> = async (
   return {
     status: 200,
     body: {
-      data: page.data.map(
-        (e) =>
-          ({ id: e.id, type: e.type, createdAt: iso(e.createdAt), data: e.data }) as OperationalEventResource,
-      ),
+      data: page.data.map((e) => operationalEventResource(e) as OperationalEventResource),
       nextCursor: page.nextCursor,
     },
   };

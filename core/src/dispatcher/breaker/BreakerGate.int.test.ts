@@ -178,7 +178,7 @@ eachBackend(
     t.is(opened.length, 1);
     t.like(opened[0]!.data, {
       endpointId: ep.id,
-      nextProbeAt: openedAt + 30_000,
+      nextProbeAt: new Date(openedAt + 30_000).toISOString(),
       lastError: { code: 'non_2xx_status' },
     });
 
@@ -218,7 +218,7 @@ eachBackend(
     t.is(r.received.length, 5);
     const recovered = await h.events('endpoint.recovered');
     t.is(recovered.length, 1);
-    t.like(recovered[0]!.data, { endpointId: ep.id, failingSince: openedAt });
+    t.like(recovered[0]!.data, { endpointId: ep.id, failingSince: new Date(openedAt).toISOString() });
     await waitFor(
       async () => (await h.db('endpoints').where({ id: ep.id }).first()).failing_since === null,
       'failing-since to clear',
@@ -302,7 +302,11 @@ eachBackend(
     t.like(await h.db('endpoints').where({ id: ep.id }).first(), { disabled_reason: 'continuous_failure' });
     const disabled = await h.events('endpoint.disabled');
     t.is(disabled.length, 1);
-    t.like(disabled[0]!.data, { endpointId: ep.id, reason: 'continuous_failure', failingSince: since });
+    t.like(disabled[0]!.data, {
+      endpointId: ep.id,
+      reason: 'continuous_failure',
+      failingSince: new Date(since).toISOString(),
+    });
     // What was still to be sent is settled like after a 410.
     await waitFor(async () => (await deliveryRow(h.db, before.deliveryId)).status === 'failed', 'settling');
   },

@@ -3,6 +3,7 @@ import type { AttemptError } from '../../domain/delivery.js';
 import type { Endpoint } from '../../domain/endpoint.js';
 import { newId } from '../../domain/ids.js';
 import {
+  isoTimestamp,
   tenantOfOperationsEndpoint,
   type OperationalEvent,
   type OperationalEventType,
@@ -181,7 +182,10 @@ export class BreakerGate implements SendGate {
         { tenantId: endpoint.tenantId, endpointId: endpoint.id },
         { now, nextProbeAt, lastError: JSON.stringify(entry.lastError) },
         () =>
-          this.#event(endpoint, 'endpoint.breaker_opened', now, { nextProbeAt, lastError: entry.lastError }),
+          this.#event(endpoint, 'endpoint.breaker_opened', now, {
+            nextProbeAt: isoTimestamp(nextProbeAt),
+            lastError: entry.lastError,
+          }),
       );
       entry.window.reset();
       entry.row = await this.deps.store.get(endpoint.id);
@@ -197,7 +201,7 @@ export class BreakerGate implements SendGate {
       if (result.error === null) {
         const since = entry.failingSince ?? endpoint.failingSince ?? entry.row?.openedAt ?? now;
         await this.deps.store.close(endpoint.id, lease, now, () =>
-          this.#event(endpoint, 'endpoint.recovered', now, { failingSince: since }),
+          this.#event(endpoint, 'endpoint.recovered', now, { failingSince: isoTimestamp(since) }),
         );
       } else {
         const next = now + openPeriodMs(this.#settings, (entry.row?.failedProbes ?? 0) + 1);
@@ -232,7 +236,7 @@ export class BreakerGate implements SendGate {
       ({ failingSince }) =>
         this.#event(endpoint, 'endpoint.disabled', now, {
           reason: 'continuous_failure',
-          failingSince,
+          failingSince: isoTimestamp(failingSince),
           lastError: entry.lastError,
         }),
     );
