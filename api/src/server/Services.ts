@@ -5,4 +5,6 @@ import type { CoreServices } from '@caravan/core';
 export interface Services extends CoreServices {
   /** Requests per second per API key. */
   apiRateLimiter: RateLimiterAbstract;
+  /** Failed authentications per source address per minute. */
+  authFailureLimiter: RateLimiterAbstract;
 }

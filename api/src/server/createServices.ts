@@ -6,5 +6,10 @@ export function createServices(runtime: Pick<Runtime, 'config' | 'limiterStore' 
   return {
     ...runtime.services,
     apiRateLimiter: runtime.limiterStore.limiter('api', runtime.config.api.rateLimitPerSecond, 1),
+    authFailureLimiter: runtime.limiterStore.limiter(
+      'auth-failures',
+      runtime.config.api.authFailuresPerMinute,
+      60,
+    ),
   };
 }

@@ -66,7 +66,7 @@ export interface CaravanConfig {
   /** Private, loopback or link-local destinations that the SSRF guard admits (CIDR notation). */
   ssrf: { allowedCidrs: string[] };
   /** Public API settings. */
-  api: { rateLimitPerSecond: number };
+  api: { rateLimitPerSecond: number; authFailuresPerMinute: number };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
   /**

@@ -146,8 +146,11 @@ export const configSchema = {
     api: {
       type: 'object',
       additionalProperties: false,
-      required: ['rateLimitPerSecond'],
-      properties: { rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+      required: ['rateLimitPerSecond', 'authFailuresPerMinute'],
+      properties: {
+        rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        authFailuresPerMinute: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      },
     },
     sources: {
       type: 'object',

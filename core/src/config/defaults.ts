@@ -8,7 +8,7 @@ export const defaultConfig = {
   redis: null,
   listen: { host: '127.0.0.1', port: 8080 },
   ssrf: { allowedCidrs: [] },
-  api: { rateLimitPerSecond: 1000 },
+  api: { rateLimitPerSecond: 1000, authFailuresPerMinute: 60 },
   tenantDefaults: {
     ingestPerSecond: 1000,
     deliveriesPerSecond: 1000,

@@ -23,6 +23,13 @@ export function generateApiKey(): GeneratedApiKey {
   return { key, prefix: key.slice(0, LISTED_PREFIX_LENGTH), hash: hashApiKey(key) };
 }
 
+const WELL_FORMED = new RegExp(`^${API_KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH}}$`);
+
+/** Whether `key` has the form of a tenant API key; only such a key can be stored, so only it is looked up. */
+export function isWellFormedApiKey(key: string): boolean {
+  return WELL_FORMED.test(key);
+}
+
 /** The stored form of an API key: SHA-256 of its UTF-8 text, lower-case hex. */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');

@@ -4,6 +4,7 @@ export {
   apiKeyMatches,
   generateApiKey,
   hashApiKey,
+  isWellFormedApiKey,
   safeEqual,
   type GeneratedApiKey,
 } from './apiKeys.js';

@@ -220,3 +220,27 @@ for (const backend of ['sqlite', 'mysql'] as const) {
     for (const id of created) t.true(seen.includes(id), `${id} listed`);
   });
 }
+
+// All test traffic comes from 127.0.0.1, so the limit is made small for this server.
+eachBackend(
+  test,
+  'auth › an address past its failed-key limit gets 429 with Retry-After; a working key is not slowed',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    t.is((await api.request('GET', '/v1/tenant', { key })).status, 200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const wrong = await api.request('GET', '/v1/tenant', { key: `ck_live_${String(i).padStart(43, 'z')}` });
+      statuses.push(wrong.status);
+    }
+    t.deepEqual(statuses, [401, 401, 401]);
+    const over = await api.request('GET', '/v1/tenant', { key: 'ck_live_notarealkeynotarealkeynotarealkey' });
+    t.is(over.status, 429);
+    t.is(over.body.code, 'CARAVAN_RATE_LIMITED');
+    t.true(Number(over.headers.get('retry-after')) >= 1);
+    const malformed = await api.request('GET', '/v1/tenant', { key: 'guess' });
+    t.is(malformed.status, 429, 'malformed keys count too');
+    for (let i = 0; i < 5; i++) t.is((await api.request('GET', '/v1/tenant', { key })).status, 200);
+  },
+  { env: { CARAVAN_API_AUTH_FAILURES_PER_MINUTE: '3' } },
+);

@@ -10,6 +10,8 @@ export interface StageRequest {
   headers?: Record<string, string>;
   /** Sent as the request body. */
   body?: string;
+  /** The client's address (`ctx.ip`). */
+  ip?: string;
   /** What earlier stages would have stored. */
   state?: Partial<ApiState>;
 }
@@ -25,6 +27,7 @@ export function stageContext(request: StageRequest = {}): ApiContext {
   if (request.body !== undefined) req.push(request.body);
   req.push(null);
   const ctx = new Koa().createContext<Partial<ApiState>>(req, new ServerResponse(req));
+  if (request.ip !== undefined) ctx.request.ip = request.ip;
   Object.assign(ctx.state, request.state ?? {});
   return ctx;
 }
