@@ -79,7 +79,7 @@ export async function openDispatchBacking(backend: DispatchBackend): Promise<Dis
   return {
     backend,
     db,
-    storage: createKnexStorage(db),
+    storage: createKnexStorage(db, testKeyRing()),
     log,
     connect,
     async cleanup() {

@@ -7,6 +7,7 @@ import {
   createDatabase,
   createKnexStorage,
   createMigrator,
+  KeyRing,
   decodeDeliveryRecord,
   encodeRecord,
   newId,
@@ -19,6 +20,12 @@ import {
 } from '@caravan/core';
 import { kafkaTestLog } from './kafkaTestLog.js';
 import { createScratchMysqlDatabase, migrationsDir } from '@caravan/testing';
+
+// What the storage seals by itself (egress-pool credentials); the router reads none of it.
+const storageKeyRing = new KeyRing({
+  primaryKeyId: 'routing',
+  keys: [{ id: 'routing', key: randomBytes(32).toString('base64') }],
+});
 
 /** Where a router test keeps its events: the database and the log engine. */
 export type RoutingBackend = 'sqlite' | 'mariadb' | 'kafka';
@@ -47,7 +54,7 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
     drop = () => db.destroy();
   }
   await createMigrator({ db, directory: migrationsDir }).latest();
-  const storage = createKnexStorage(db);
+  const storage = createKnexStorage(db, storageKeyRing);
   if (backend !== 'kafka') {
     const log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
     return {
@@ -76,7 +83,7 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
 export async function createTenant(db: Database): Promise<string> {
   const id = newId('tnt');
   const now = Date.now();
-  await createKnexStorage(db).tenants.insert({
+  await createKnexStorage(db, storageKeyRing).tenants.insert({
     id,
     name: 'Router test',
     limits: {
@@ -135,7 +142,7 @@ export async function createEndpoint(
     createdAt: now,
     expiresAt: null,
   };
-  const result = await createKnexStorage(db).endpoints.insert(endpoint, secret);
+  const result = await createKnexStorage(db, storageKeyRing).endpoints.insert(endpoint, secret);
   if (!result.inserted) throw new Error('endpoint limit reached');
   return endpoint.id;
 }

@@ -39,12 +39,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const db = options.db ?? createDatabase(config.database);
-  const storage = createKnexStorage(db);
+  const keyRing = new KeyRing(config.encryption);
+  const storage = createKnexStorage(db, keyRing);
   const log = options.log
     ? options.log({ db, clock, logger })
     : createInternalLog(config.log, { db, clock, logger });
   const limiterStore = options.limiterStore ?? createLimiterStore(config.redis);
-  const keyRing = new KeyRing(config.encryption);
   const plugins = new PluginRegistry(config.sources.plugins);
   const services = createCoreServices({ config, storage, log, limiterStore, keyRing, plugins, clock });
   return {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { KeyRing, KnexEgressPoolRepository } from '@caravan/core';
 import { createTenantWithKey, eachBackend, type ApiHarness } from '../../support/apiHarness.js';
 
 const bindPool = (allowedTenantIds: string[] = []) => ({
@@ -89,7 +90,7 @@ eachBackend(
 
 eachBackend(
   test,
-  'egress pools › proxy credentials are write-only and survive a read-modify-write',
+  'egress pools › proxy credentials are write-only, stored encrypted, and survive a read-modify-write',
   async (t, api) => {
     const secretUrl = 'http://relay:s3cr%40t@proxy-1.internal.example:3128';
     const created = await api.request('POST', '/v1/egress-pools', {
@@ -112,10 +113,19 @@ eachBackend(
       body: { addresses: [...created.body.addresses, 'http://proxy-3.internal.example:8080'] },
     });
     t.is(sentBack.status, 200);
-    const row = (await api.db('egress_pools').where({ id: created.body.id }).first()) as {
-      addresses: string;
-    };
-    t.deepEqual(JSON.parse(row.addresses), [
+    const row = (await api.db('egress_pools').where({ id: created.body.id }).first()) as Record<
+      string,
+      unknown
+    >;
+    t.false(JSON.stringify(row).includes('s3cr'), 'the stored row holds no password');
+    t.deepEqual(JSON.parse(row.addresses as string), [
+      'http://***@proxy-1.internal.example:3128',
+      'https://proxy-2.internal.example',
+      'http://proxy-3.internal.example:8080',
+    ]);
+    // What the dispatcher reads: the full addresses, opened with the key ring.
+    const pools = new KnexEgressPoolRepository({ db: api.db, keyRing: new KeyRing(api.config.encryption) });
+    t.deepEqual((await pools.get(created.body.id as string))?.addresses, [
       secretUrl,
       'https://proxy-2.internal.example',
       'http://proxy-3.internal.example:8080',

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { startConnectProxy, type ConnectProxy } from '@caravan/testing';
 import {
   openDispatchBacking,
+  testKeyRing,
   seedTenant,
   startReceiver,
   type Receiver,
@@ -54,7 +55,7 @@ async function setup(
     clock,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
-  const pools = new KnexEgressPoolRepository({ db: backing.db });
+  const pools = new KnexEgressPoolRepository({ db: backing.db, keyRing: testKeyRing() });
   const defaults = new Map<string, string>();
   const router = new EgressRouter({
     pools,

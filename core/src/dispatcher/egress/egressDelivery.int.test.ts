@@ -38,7 +38,7 @@ async function run(t: ExecutionContext, backend: DispatchBackend) {
   const clock = systemClock;
   const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
   const tenants = new KnexTenantRepository({ db: backing.db });
-  const pools = new KnexEgressPoolRepository({ db: backing.db });
+  const pools = new KnexEgressPoolRepository({ db: backing.db, keyRing: testKeyRing() });
   const router = new EgressRouter({
     pools,
     tenantDefaultPool: async (id) => (await tenants.get(id))?.defaultEgressPoolId ?? null,

@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import type { EgressPool, EgressPoolMode, TenantEgressPool } from '../../domain/egressPool.js';
+import type { KeyRing } from '../../crypto/KeyRing.js';
+import {
+  maskEgressAddress,
+  type EgressPool,
+  type EgressPoolMode,
+  type TenantEgressPool,
+} from '../../domain/egressPool.js';
 import { EgressPoolNameTakenError } from '../../errors/index.js';
 import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
@@ -12,6 +18,7 @@ interface PoolRow {
   name: string;
   mode: string;
   addresses: string;
+  credentials_encrypted: string | null;
   public_ips: string;
   allow_all_tenants: number | boolean;
   created_at: number | string;
@@ -27,12 +34,44 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-function toPool(row: PoolRow, allowedTenantIds: string[]): EgressPool {
+/** What a pool's credentials ciphertext is bound to. */
+export const egressCredentialsAad = (poolId: string) => `egress_pool:${poolId}`;
+
+/**
+ * The stored form of a pool's addresses: with no credentials in any, the list itself; else the list with
+ * credentials masked, and the whole list encrypted with the key ring. Proxy passwords are never stored
+ * in the clear.
+ */
+export function sealEgressAddresses(
+  keyRing: KeyRing,
+  poolId: string,
+  addresses: readonly string[],
+): { addresses: string; credentials_encrypted: string | null } {
+  const masked = addresses.map(maskEgressAddress);
+  if (masked.every((a, i) => a === addresses[i])) {
+    return { addresses: JSON.stringify(addresses), credentials_encrypted: null };
+  }
+  return {
+    addresses: JSON.stringify(masked),
+    credentials_encrypted: keyRing.encrypt(JSON.stringify(addresses), egressCredentialsAad(poolId)),
+  };
+}
+
+// A row without ciphertext holds its addresses as they are: no credentials, or written before they were
+// sealed (still readable; `caravan keys reencrypt` seals it).
+function openAddresses(keyRing: KeyRing, row: PoolRow): string[] {
+  if (row.credentials_encrypted === null) return JSON.parse(row.addresses) as string[];
+  return JSON.parse(
+    keyRing.decryptString(row.credentials_encrypted, egressCredentialsAad(row.id)),
+  ) as string[];
+}
+
+function toPool(row: PoolRow, addresses: string[], allowedTenantIds: string[]): EgressPool {
   return {
     id: row.id,
     name: row.name,
     mode: row.mode as EgressPoolMode,
-    addresses: JSON.parse(row.addresses) as string[],
+    addresses,
     publicIps: JSON.parse(row.public_ips) as string[],
     allowAllTenants: Boolean(row.allow_all_tenants),
     allowedTenantIds,
@@ -43,7 +82,7 @@ function toPool(row: PoolRow, allowedTenantIds: string[]): EgressPool {
 
 /** {@link EgressPoolRepository} on MySQL/MariaDB or SQLite through knex. */
 export class KnexEgressPoolRepository implements EgressPoolRepository {
-  constructor(private readonly deps: { db: Database }) {}
+  constructor(private readonly deps: { db: Database; keyRing: KeyRing }) {}
 
   private get db() {
     return this.deps.db;
@@ -56,7 +95,7 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
           id: p.id,
           name: p.name,
           mode: p.mode,
-          addresses: JSON.stringify(p.addresses),
+          ...sealEgressAddresses(this.deps.keyRing, p.id, p.addresses),
           public_ips: JSON.stringify(p.publicIps),
           allow_all_tenants: p.allowAllTenants,
           created_at: p.createdAt,
@@ -73,7 +112,7 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
   async get(id: string): Promise<EgressPool | undefined> {
     const row = (await this.db('egress_pools').where({ id }).first()) as PoolRow | undefined;
     if (!row) return undefined;
-    return toPool(row, (await this.tenantsOf([id])).get(id) ?? []);
+    return toPool(row, openAddresses(this.deps.keyRing, row), (await this.tenantsOf([id])).get(id) ?? []);
   }
 
   async list({ limit, cursor }: PageRequest) {
@@ -82,7 +121,7 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
     return toPage(
       rows,
       limit,
-      (r) => toPool(r, tenants.get(r.id) ?? []),
+      (r) => toPool(r, openAddresses(this.deps.keyRing, r), tenants.get(r.id) ?? []),
       (r) => ({ value: Number(r.created_at), id: r.id }),
     );
   }
@@ -90,7 +129,8 @@ export class KnexEgressPoolRepository implements EgressPoolRepository {
   async update(id: string, c: EgressPoolChanges): Promise<EgressPool | undefined> {
     const set: Record<string, unknown> = { updated_at: c.updatedAt };
     if (c.name !== undefined) set.name = c.name;
-    if (c.addresses !== undefined) set.addresses = JSON.stringify(c.addresses);
+    if (c.addresses !== undefined)
+      Object.assign(set, sealEgressAddresses(this.deps.keyRing, id, c.addresses));
     if (c.publicIps !== undefined) set.public_ips = JSON.stringify(c.publicIps);
     if (c.allowAllTenants !== undefined) set.allow_all_tenants = c.allowAllTenants;
     try {

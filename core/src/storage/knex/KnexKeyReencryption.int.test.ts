@@ -5,6 +5,7 @@ import { runCaravan } from '../../../../tests/support/caravanProcess.js';
 import { KeyRing } from '../../crypto/KeyRing.js';
 import { newId } from '../../domain/ids.js';
 import type { Database } from '../createDatabase.js';
+import { KnexEgressPoolRepository, sealEgressAddresses } from './KnexEgressPoolRepository.js';
 import { ENCRYPTED_COLUMNS, reencryptStoredSecrets, type ColumnReport } from './KnexKeyReencryption.js';
 
 const k1 = randomBytes(32).toString('base64');
@@ -62,6 +63,13 @@ async function seed(db: Database): Promise<Map<string, string>> {
       updated_at: Date.now(),
     });
     plain.set(`sources.credentials_encrypted/${sourceId}`, credentials);
+    const poolId = newId('pool');
+    const addresses = [`http://relay:${randomBytes(8).toString('hex')}@proxy-${i}.example:3128`];
+    await insertPool(db, poolId, sealEgressAddresses(oldRing, poolId, addresses));
+    plain.set(`egress_pools.credentials_encrypted/${poolId}`, JSON.stringify(addresses));
+    // A pool without proxy credentials has nothing to encrypt.
+    const bindId = newId('pool');
+    await insertPool(db, bindId, sealEgressAddresses(oldRing, bindId, ['127.0.0.1']), 'bind');
     // A source without credentials has nothing to re-encrypt.
     await db('sources').insert({
       id: newId('src'),
@@ -78,6 +86,24 @@ async function seed(db: Database): Promise<Map<string, string>> {
     });
   }
   return plain;
+}
+
+async function insertPool(
+  db: Database,
+  id: string,
+  stored: { addresses: string; credentials_encrypted: string | null },
+  mode = 'proxy',
+) {
+  await db('egress_pools').insert({
+    id,
+    name: `pool ${id}`,
+    mode,
+    ...stored,
+    public_ips: JSON.stringify(['203.0.113.9']),
+    allow_all_tenants: true,
+    created_at: Date.now(),
+    updated_at: Date.now(),
+  });
 }
 
 /** Every stored value, decrypted with `ring`, keyed like {@link seed}'s map. */
@@ -110,7 +136,7 @@ for (const backend of ['sqlite', 'mariadb'] as const) {
   test(`[${backend}] keys › re-encrypts every stored secret under the new primary key, in batches, so the old key can go`, async (t) => {
     const { db } = await backing(t, backend);
     const plain = await seed(db);
-    t.is(plain.size, 3 * (1 + 3 + 1));
+    t.is(plain.size, 3 * (1 + 3 + 1 + 1));
 
     const status = await reencryptStoredSecrets({ db, keyRing: rotatingRing }, { dryRun: true });
     t.is(underKey(status, 'k1'), plain.size);
@@ -174,6 +200,36 @@ for (const backend of ['sqlite', 'mariadb'] as const) {
     t.regex(secrets.failures[0]!.message, /key "k9"/);
     t.is(underKey(reports, 'unreadable'), 1);
     t.is(total(reports, 'reencrypted'), plain.size - 1);
+  });
+}
+
+for (const backend of ['sqlite', 'mariadb'] as const) {
+  test(`[${backend}] keys › proxy credentials an older version stored in the clear are reported, then sealed`, async (t) => {
+    const { db } = await backing(t, backend);
+    const poolId = newId('pool');
+    const addresses = ['http://relay:s3cret-pass@proxy.example:3128', 'http://open.example:3128'];
+    await insertPool(db, poolId, { addresses: JSON.stringify(addresses), credentials_encrypted: null });
+    const pools = new KnexEgressPoolRepository({ db, keyRing: newRing });
+    t.deepEqual((await pools.get(poolId))?.addresses, addresses, 'a plaintext row still works');
+
+    const status = await reencryptStoredSecrets({ db, keyRing: newRing }, { dryRun: true });
+    const column = status.find((r) => r.column === 'egress_pools.credentials_encrypted')!;
+    t.deepEqual(column.byKey, { plaintext: 1 });
+
+    const done = await reencryptStoredSecrets({ db, keyRing: newRing });
+    t.like(
+      done.find((r) => r.column === 'egress_pools.credentials_encrypted'),
+      { reencrypted: 1, byKey: { k2: 1 } },
+    );
+    const raw = (await db('egress_pools').where({ id: poolId }).first()) as Record<string, unknown>;
+    t.false(JSON.stringify(raw).includes('s3cret-pass'), 'the raw row holds no password');
+    t.deepEqual(JSON.parse(raw.addresses as string), [
+      'http://***@proxy.example:3128',
+      'http://open.example:3128',
+    ]);
+    t.deepEqual((await pools.get(poolId))?.addresses, addresses);
+    const again = await reencryptStoredSecrets({ db, keyRing: newRing });
+    t.is(total(again, 'reencrypted'), 0);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { KeyRing } from '../../crypto/KeyRing.js';
 import type { Database } from '../createDatabase.js';
 import type { ColumnReport, KeyReencryptionOptions } from '../Storage.js';
+import { egressCredentialsAad, sealEgressAddresses } from './KnexEgressPoolRepository.js';
 
 export type { ColumnReport, KeyReencryptionOptions };
 
@@ -9,6 +10,12 @@ interface EncryptedColumn {
   table: string;
   column: string;
   aad(id: string): string;
+  /** Seals values an older version stored in the clear; counted as `plaintext` until then. */
+  sealPlaintext?(
+    deps: { db: Database; keyRing: KeyRing },
+    report: ColumnReport,
+    dryRun: boolean,
+  ): Promise<void>;
 }
 
 /**
@@ -19,7 +26,43 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'endpoint_secrets', column: 'secret_encrypted', aad: (id) => id },
   { table: 'tenants', column: 'operations_secret_encrypted', aad: (id) => `tenant:${id}` },
   { table: 'sources', column: 'credentials_encrypted', aad: (id) => id },
+  {
+    table: 'egress_pools',
+    column: 'credentials_encrypted',
+    aad: egressCredentialsAad,
+    sealPlaintext: sealPlaintextEgressCredentials,
+  },
 ];
+
+// Pools written before proxy credentials were sealed hold them in `addresses`. Each is sealed with a
+// compare-and-set on the addresses read, so a pool updated meanwhile (and sealed by that update) is left.
+async function sealPlaintextEgressCredentials(
+  deps: { db: Database; keyRing: KeyRing },
+  report: ColumnReport,
+  dryRun: boolean,
+): Promise<void> {
+  const rows = (await deps
+    .db('egress_pools')
+    .select('id', 'addresses')
+    .whereNull('credentials_encrypted')
+    .orderBy('id')) as { id: string; addresses: string }[];
+  for (const row of rows) {
+    const sealed = sealEgressAddresses(deps.keyRing, row.id, JSON.parse(row.addresses) as string[]);
+    if (sealed.credentials_encrypted === null) continue;
+    if (dryRun) {
+      report.scanned++;
+      report.byKey.plaintext = (report.byKey.plaintext ?? 0) + 1;
+      continue;
+    }
+    const written = await deps
+      .db('egress_pools')
+      .where({ id: row.id, addresses: row.addresses })
+      .whereNull('credentials_encrypted')
+      .update(sealed);
+    // Counted with the column's values by the pass that follows.
+    if (written > 0) report.reencrypted++;
+  }
+}
 
 /**
  * Re-encrypts every stored secret under the key ring's primary key, so an operator can retire an old
@@ -47,6 +90,7 @@ export async function reencryptStoredSecrets(
       failures: [],
     };
     const count = (keyId: string) => (report.byKey[keyId] = (report.byKey[keyId] ?? 0) + 1);
+    await spec.sealPlaintext?.(deps, report, options.dryRun === true);
     let after = '';
     for (;;) {
       const rows = (await deps

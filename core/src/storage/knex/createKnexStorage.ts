@@ -1,3 +1,4 @@
+import type { KeyRing } from '../../crypto/KeyRing.js';
 import { pingDatabase, type Database } from '../createDatabase.js';
 import type { Storage } from '../Storage.js';
 import { KnexBreakerStore } from './KnexBreakerStore.js';
@@ -18,14 +19,17 @@ import { KnexSourceMetricsStore } from './KnexSourceMetricsStore.js';
 import { KnexSourceRepository } from './KnexSourceRepository.js';
 import { KnexTenantRepository } from './KnexTenantRepository.js';
 
-/** Every {@link Storage} port on one knex database (MySQL/MariaDB or SQLite), each built once. */
-export function createKnexStorage(db: Database): Storage {
+/**
+ * Every {@link Storage} port on one knex database (MySQL/MariaDB or SQLite), each built once. The key
+ * ring seals what a repository stores encrypted by itself (egress-pool proxy credentials).
+ */
+export function createKnexStorage(db: Database, keyRing: KeyRing): Storage {
   const deps = { db };
   return {
     tenants: new KnexTenantRepository(deps),
     endpoints: new KnexEndpointRepository(deps),
     eventTypes: new KnexEventTypeRepository(deps),
-    egressPools: new KnexEgressPoolRepository(deps),
+    egressPools: new KnexEgressPoolRepository({ db, keyRing }),
     idempotency: new KnexIdempotencyRepository(deps),
     events: new KnexEventRepository(deps),
     routing: new KnexRoutingRepository(deps),
