@@ -20,7 +20,7 @@ const linearRegExp: RegExpEngine = Object.assign(
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(
-        `pattern ${JSON.stringify(pattern)} is not supported (RE2 syntax, no lookaround or backreferences): ${reason}`,
+        `pattern ${JSON.stringify(pattern)} is not a valid RE2 regular expression (lookaround and backreferences are not supported): ${reason}`,
       );
     }
   },
