@@ -18,9 +18,6 @@ const addressParsersFromNodeNet = '^core/src/domain/(ipAddress|egressPool|urlGua
 // TEMPORARY: integration tests of core and of the SDK compose Caravan through these tests/support
 // helpers (dispatch and routing backings, the API harness, the CLI process). They move behind
 // `@caravan/testing` or the composition root; until then test files may import exactly these.
-// TEMPORARY: the conformance kit (@caravan/source-api/testing) runs on ava, which
-// plugins/source-api/package.json does not declare yet (it should be a peer dependency).
-const temporaryUndeclaredAvaInConformanceKit = '^plugins/source-api/src/testing/';
 
 const temporaryCompositionHelpers = '^tests/support/(dispatching|routing|apiHarness|caravanProcess)[.]ts$';
 
@@ -69,7 +66,7 @@ export default {
       name: 'plugins-declared-dependencies-only',
       comment: 'A plugin imports no package its own package.json does not list in dependencies.',
       severity: 'error',
-      from: { path: '^plugins/[^/]+/src/', pathNot: [testFiles, temporaryUndeclaredAvaInConformanceKit] },
+      from: { path: '^plugins/[^/]+/src/', pathNot: testFiles },
       to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown', 'npm-optional', 'npm-bundled'] },
     },
     {
