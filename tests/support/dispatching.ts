@@ -279,19 +279,6 @@ export async function startReceiver(
   };
 }
 
-/** Polls `condition` until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** The delivery row as the tests read it. */
 export interface DeliveryRowView {
   status: string;

@@ -183,12 +183,3 @@ export async function collectDeliveryRecords(log: InternalLog): Promise<Delivery
   });
   return got;
 }
-
-/** Polls `check` until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -11,7 +11,6 @@ import {
   seedTenant,
   startReceiver,
   testKeyRing,
-  waitFor,
   type DispatchBackend,
   type DispatchBacking,
   type Receiver,
@@ -27,6 +26,7 @@ import { KnexSchedulerRepository } from '../storage/knex/KnexSchedulerRepository
 import { createDispatcher, type DeliveryDispatcher, type DispatcherDeps } from './Dispatcher.js';
 import { EndpointCache, loadFromRepository } from './EndpointCache.js';
 import { EXCERPT_BYTES, HttpSender } from './HttpSender.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: 'silent' });
 

@@ -7,7 +7,6 @@ import {
   seedTenant,
   startReceiver,
   testKeyRing,
-  waitFor,
   type DispatchBackend,
   type Receiver,
 } from '../../../tests/support/dispatching.js';
@@ -22,6 +21,7 @@ import { KnexSchedulerRepository } from '../storage/knex/KnexSchedulerRepository
 import { createDispatcher } from './Dispatcher.js';
 import { EndpointCache, loadFromRepository } from './EndpointCache.js';
 import { HttpSender } from './HttpSender.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: 'silent' });
 

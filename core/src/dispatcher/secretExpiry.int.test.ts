@@ -10,7 +10,6 @@ import {
   seedTenant,
   startReceiver,
   testKeyRing,
-  waitFor,
   type DispatchBackend,
 } from '../../../tests/support/dispatching.js';
 import { generateHmacSecret } from '../crypto/webhookSecrets.js';
@@ -22,6 +21,7 @@ import { KnexEndpointRepository } from '../storage/knex/KnexEndpointRepository.j
 import { createDispatcher } from './Dispatcher.js';
 import { EndpointCache, loadFromRepository } from './EndpointCache.js';
 import { HttpSender } from './HttpSender.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: 'silent' });
 

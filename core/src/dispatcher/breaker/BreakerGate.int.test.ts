@@ -11,7 +11,6 @@ import {
   seedTenant,
   startReceiver,
   testKeyRing,
-  waitFor,
   type DispatchBackend,
   type DispatchBacking,
   type Receiver,
@@ -34,6 +33,7 @@ import { HttpSender } from '../HttpSender.js';
 import { withOperationsTargets } from '../operationsTarget.js';
 import { BreakerGate } from './BreakerGate.js';
 import type { BreakerSettings } from './BreakerPolicy.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const DAY = 86_400_000;

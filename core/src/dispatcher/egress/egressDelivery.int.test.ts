@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
-import { startConnectProxy } from '@caravan/testing';
+import { startConnectProxy, waitFor } from '@caravan/testing';
 import {
   attemptRows,
   deliveryRow,
@@ -11,7 +11,6 @@ import {
   seedTenant,
   startReceiver,
   testKeyRing,
-  waitFor,
   type DispatchBackend,
 } from '../../../../tests/support/dispatching.js';
 import { systemClock } from '../../domain/Clock.js';
