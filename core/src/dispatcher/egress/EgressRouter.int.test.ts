@@ -21,6 +21,7 @@ import type { HostResolver } from '../../domain/urlGuard.js';
 import { newId } from '../../domain/ids.js';
 import { KnexEgressPoolRepository } from '../../storage/knex/KnexEgressPoolRepository.js';
 import { HttpSender } from '../HttpSender.js';
+import { testEndpoint } from '../testing/memoryDispatch.js';
 import type { SendRequest } from '../WebhookSender.js';
 import { EgressRouter } from './EgressRouter.js';
 
@@ -97,7 +98,7 @@ async function setup(
       await pools.insert(pool);
       return pool;
     },
-    endpoint: (url, egressPoolId) => ({ ...baseEndpoint, id: newId('ep'), tenantId, url, egressPoolId }),
+    endpoint: (url, egressPoolId) => testEndpoint({ id: newId('ep'), tenantId, url, egressPoolId }),
     async send(endpoint) {
       const egress = await router.routeFor(endpoint);
       const req: SendRequest = {
@@ -121,29 +122,6 @@ async function setup(
     },
   };
 }
-
-const baseEndpoint: Endpoint = {
-  id: 'ep_x',
-  tenantId: 'tnt_x',
-  url: 'http://127.0.0.1/',
-  description: null,
-  ownerId: null,
-  eventTypes: ['*'],
-  filter: null,
-  headers: {},
-  rateLimit: null,
-  maxConcurrency: null,
-  timeoutMs: 5_000,
-  retrySchedule: null,
-  egressPoolId: null,
-  signingScheme: 'hmac',
-  publicKey: null,
-  status: 'active',
-  disabledReason: null,
-  failingSince: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
 
 test('EgressRouter › a bind pool sends from its local addresses in turn, and records each', async (t) => {
   const s = await setup(t);
