@@ -47,23 +47,16 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
     drop = () => db.destroy();
   }
   await createMigrator({ db, directory: migrationsDir }).latest();
-  const storage = createKnexStorage(db);
-  if (backend !== 'kafka') {
-    const log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
-    return {
-      db,
-      storage,
-      log,
-      cleanup: async () => {
-        await log.close({ graceMs: 0 });
-        await drop();
-      },
-    };
+  let log: InternalLog;
+  let dropTopics = async () => {};
+  if (backend === 'kafka') {
+    ({ log, dropTopics } = kafkaTestLog('caravan-router-test', { partitions, maxWaitTimeMs: 200 }));
+  } else {
+    log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
   }
-  const { log, dropTopics } = kafkaTestLog('caravan-router-test', { partitions, maxWaitTimeMs: 200 });
   return {
     db,
-    storage,
+    storage: createKnexStorage(db),
     log,
     cleanup: async () => {
       await log.close({ graceMs: 0 });
