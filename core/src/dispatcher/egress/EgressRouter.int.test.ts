@@ -19,7 +19,7 @@ import type { EgressPool, EgressPoolMode } from '../../domain/egressPool.js';
 import type { Endpoint } from '../../domain/endpoint.js';
 import type { HostResolver } from '../../domain/urlGuard.js';
 import { newId } from '../../domain/ids.js';
-import { KnexEgressPoolRepository } from '../../storage/knex/KnexEgressPoolRepository.js';
+import type { EgressPoolRepository } from '../../storage/EgressPoolRepository.js';
 import { HttpSender } from '../HttpSender.js';
 import { testEndpoint } from '../testing/memoryDispatch.js';
 import type { SendRequest } from '../WebhookSender.js';
@@ -32,7 +32,7 @@ const ABSENT = '192.0.2.10';
 interface Setup {
   router: EgressRouter;
   sender: HttpSender;
-  pools: KnexEgressPoolRepository;
+  pools: EgressPoolRepository;
   clock: ManualClock;
   tenantId: string;
   otherTenantId: string;
@@ -55,7 +55,7 @@ async function setup(
     clock,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
-  const pools = new KnexEgressPoolRepository({ db: backing.db });
+  const pools = backing.storage.egressPools;
   const defaults = new Map<string, string>();
   const router = new EgressRouter({
     pools,
