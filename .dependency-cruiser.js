@@ -15,17 +15,9 @@ const ioModules = [
 // Domain files that use only node:net's pure address parsers (isIP, BlockList), never a socket.
 const addressParsersFromNodeNet = '^core/src/domain/(ipAddress|egressPool|urlGuard)[.]ts$';
 
-// TEMPORARY: urlGuard.ts holds the system DNS resolver (`systemResolver`, node:dns/promises) as the
-// default HostResolver. It belongs beside its callers' composition (the dispatcher and the
-// composition root), which pass it in; remove this exception when it moves.
-const temporarySystemResolverInDomain = '^core/src/domain/urlGuard[.]ts$';
-
 // TEMPORARY: integration tests of core and of the SDK compose Caravan through these tests/support
 // helpers (dispatch and routing backings, the API harness, the CLI process). They move behind
 // `@caravan/testing` or the composition root; until then test files may import exactly these.
-// TEMPORARY: the conformance kit (@caravan/source-api/testing) runs on ava, which
-// plugins/source-api/package.json does not declare yet (it should be a peer dependency).
-const temporaryUndeclaredAvaInConformanceKit = '^plugins/source-api/src/testing/';
 
 const temporaryCompositionHelpers = '^tests/support/(dispatching|routing|apiHarness|caravanProcess)[.]ts$';
 
@@ -42,7 +34,7 @@ export default {
       name: 'domain-no-dns',
       comment: 'core/src/domain resolves no names: a HostResolver is passed in.',
       severity: 'error',
-      from: { path: '^core/src/domain/', pathNot: [testFiles, temporarySystemResolverInDomain] },
+      from: { path: '^core/src/domain/', pathNot: testFiles },
       to: { path: '^(node:)?dns(/promises)?$' },
     },
     {
@@ -74,7 +66,7 @@ export default {
       name: 'plugins-declared-dependencies-only',
       comment: 'A plugin imports no package its own package.json does not list in dependencies.',
       severity: 'error',
-      from: { path: '^plugins/[^/]+/src/', pathNot: [testFiles, temporaryUndeclaredAvaInConformanceKit] },
+      from: { path: '^plugins/[^/]+/src/', pathNot: testFiles },
       to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown', 'npm-optional', 'npm-bundled'] },
     },
     {

@@ -10,13 +10,13 @@
  * Informational: one process, the database and the broker on the same host.
  */
 import { createRouter } from '@caravan/core';
+import { waitFor } from '@caravan/testing';
 import {
   appendEvents,
   createEndpoint,
   createTenant,
   eventRecord,
   openBacking,
-  waitFor,
   type RoutingBackend,
 } from '../tests/support/routing.js';
 

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
-import { type createScratchMysqlDatabase, repoRoot } from '@caravan/testing';
+import { repoRoot, type createScratchMysqlDatabase, waitFor } from '@caravan/testing';
 import { caravanClient } from '../support/caravanClient.js';
 import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/caravanProcess.js';
-import { startReceiver, waitFor } from '../support/dispatching.js';
+import { startReceiver } from '../support/dispatching.js';
 import { createProductionEnv } from '../support/productionEnv.js';
 
 const run = promisify(execFile);

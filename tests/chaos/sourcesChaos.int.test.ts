@@ -1,6 +1,5 @@
 import type { Caravan } from '@caravan/client';
 import test from 'ava';
-import { waitFor } from '../support/dispatching.js';
 import {
   createPubSubSubscription,
   createSqsQueue,
@@ -8,6 +7,7 @@ import {
   subscribeReceiver,
   verifiedPayloads,
 } from '../support/sourceCluster.js';
+import { waitFor } from '@caravan/testing';
 
 // Process-level chaos only: a source worker is killed with SIGKILL; the shared services keep running.
 const MESSAGES = 3_000;

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { startConnectProxy } from '@caravan/testing';
+import { startConnectProxy, waitFor } from '@caravan/testing';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { caravanClient } from '../support/caravanClient.js';
-import { startReceiver, waitFor } from '../support/dispatching.js';
+import { startReceiver } from '../support/dispatching.js';
 
 /**
  * What an operator and a tenant do on `caravan dev`: the operator defines a `bind` pool and a `proxy`

@@ -5,7 +5,8 @@ import test from 'ava';
 import { Webhook } from 'standardwebhooks';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { caravanClient } from '../support/caravanClient.js';
-import { startReceiver, waitFor } from '../support/dispatching.js';
+import { startReceiver } from '../support/dispatching.js';
+import { waitFor } from '@caravan/testing';
 
 /**
  * What a tenant sees of a failing endpoint, end to end on `caravan dev`: the breaker opens, the

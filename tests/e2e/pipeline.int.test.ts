@@ -5,8 +5,9 @@ import test, { type ExecutionContext } from 'ava';
 import { Webhook } from 'standardwebhooks';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { caravanClient } from '../support/caravanClient.js';
-import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
+import { startReceiver, type Receiver } from '../support/dispatching.js';
 import { startProductionApi } from '../support/productionEnv.js';
+import { waitFor } from '@caravan/testing';
 
 // Raw on purpose: these events' payload bytes (spacing, `1.50`) must reach the receiver exactly as
 // sent, and the SDK would parse and re-encode them.

@@ -1,8 +1,9 @@
 import { CaravanApiError } from '@caravan/client';
 import test, { type ExecutionContext } from 'ava';
 import { caravanClient } from '../support/caravanClient.js';
-import { startReceiver, waitFor, type Receiver } from '../support/dispatching.js';
+import { startReceiver, type Receiver } from '../support/dispatching.js';
 import { startProductionApi } from '../support/productionEnv.js';
+import { waitFor } from '@caravan/testing';
 
 /** Requests per wall-clock second at the receiver, for the requests `which` picks. */
 function perSecond(receiver: Receiver, which: (webhookId: string) => boolean): number[] {

@@ -1,5 +1,4 @@
 import test from 'ava';
-import { waitFor } from '../support/dispatching.js';
 import {
   createPubSubSubscription,
   createSqsQueue,
@@ -8,6 +7,7 @@ import {
   subscribeReceiver,
   verifiedPayloads,
 } from '../support/sourceCluster.js';
+import { waitFor } from '@caravan/testing';
 
 const MESSAGES = Number(process.env.CARAVAN_E2E_SOURCE_MESSAGES ?? 10_000);
 const HOSTILE = 20;

@@ -4,22 +4,38 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { pino } from 'pino';
 import {
+  EgressRouter,
+  EndpointCache,
+  HttpSender,
   KeyRing,
+  ManualClock,
   SqlInternalLog,
   createDatabase,
+  createDispatcher,
   createKnexStorage,
   createMigrator,
+  createScheduler,
   derivedDeliveryId,
+  encodeRecord,
   generateHmacSecret,
+  loadFromRepository,
   newId,
+  withOperationsTargets,
+  type Clock,
   type Database,
+  type DeliveryDispatcher,
   type DeliveryRecord,
+  type DeliveryScheduler,
+  type DispatcherDeps,
   type InternalLog,
+  type SendGate,
   type Storage,
 } from '@caravan/core';
 import { kafkaTestLog } from './kafkaTestLog.js';
-import { createScratchMysqlDatabase, migrationsDir, mysqlSettings } from '@caravan/testing';
+import { createScratchMysqlDatabase, migrationsDir, mysqlSettings, waitFor } from '@caravan/testing';
 
 /** A database and an internal log for pipeline tests. */
 export type DispatchBackend = 'sqlite' | 'mariadb' | 'kafka';
@@ -217,6 +233,178 @@ export async function seedDelivery(db: Database, options: SeedDelivery): Promise
   };
 }
 
+/** A send gate a test hands the dispatcher; closed after the dispatcher stops when it can be. */
+export type TestGate = SendGate & { close?(): Promise<void> };
+
+export interface TestDispatcherOptions<C extends Clock> {
+  /** The endpoint cache's TTL; the cache's own default when omitted. */
+  cacheTtlMs?: number;
+  /** Endpoints resolve the tenant's operations target too, as the worker wires them. */
+  operationsTargets?: boolean;
+  /** Deliveries leave through egress pools (an `EgressRouter` on the pools in storage), as the worker sends them. */
+  egress?: boolean;
+  /** The dispatcher's send gates, built on its ports. */
+  gates?: (ports: { storage: Storage; endpoints: EndpointCache; clock: C }) => TestGate[];
+  /** On a connection pool of its own, as a second worker process would be (same consumer group). */
+  ownConnection?: boolean;
+  /** Overrides of the dispatcher's own settings. */
+  dispatcher?: Partial<DispatcherDeps>;
+}
+
+/** One dispatcher the rig started, and what it was composed with. */
+export interface StartedDispatcher {
+  dispatcher: DeliveryDispatcher;
+  endpoints: EndpointCache;
+  gates: TestGate[];
+  storage: Storage;
+}
+
+/** A dispatch backing with a tenant, a sender, and helpers to feed and watch deliveries. */
+export interface DispatchRig<C extends Clock = ManualClock> extends DispatchBacking {
+  clock: C;
+  keyRing: KeyRing;
+  tenantId: string;
+  sender: HttpSender;
+  scheduler: DeliveryScheduler;
+  /** Composes a dispatcher through `createKnexStorage`, starts it, and stops it at the test's end. */
+  startDispatcher(options?: TestDispatcherOptions<C>): Promise<StartedDispatcher>;
+  /** Seeds an endpoint of the rig's tenant. */
+  endpoint(options: SeedEndpoint): Promise<{ id: string; secrets: string[] }>;
+  /** A receiver closed at the test's end. */
+  receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver>;
+  /** Appends delivery records to the internal log, keyed by endpoint, as the router does. */
+  append(...records: DeliveryRecord[]): Promise<void>;
+  waitForStatus(deliveryId: string, status: string, attemptCount?: number): Promise<void>;
+}
+
+export type TestDispatcher<C extends Clock = ManualClock> = DispatchRig<C> & StartedDispatcher;
+
+export interface RigOptions<C extends Clock> {
+  /** A `ManualClock` at the current time when omitted. */
+  clock?: C;
+  /** The sender's `ssrf.allowedCidrs` (default: loopback). */
+  allowedCidrs?: string[];
+}
+
+const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/**
+ * A dispatch backing on `backend` with a tenant, a loopback-admitting sender and a scheduler; start
+ * dispatchers on it with `startDispatcher`. Everything is closed when the test ends.
+ */
+export async function openDispatchRig<C extends Clock = ManualClock>(
+  t: ExecutionContext,
+  backend: DispatchBackend,
+  options: RigOptions<C> = {},
+): Promise<DispatchRig<C>> {
+  const backing = await openDispatchBacking(backend);
+  const clock = options.clock ?? (new ManualClock(Date.now()) as unknown as C);
+  const keyRing = testKeyRing();
+  const sender = new HttpSender({ allowedCidrs: options.allowedCidrs ?? ['127.0.0.0/8'], clock });
+  // Kafka groups live on the shared broker: one of its own per test, shared by its dispatchers.
+  const groupId = `caravan-dispatcher-${randomBytes(4).toString('hex')}`;
+  const started: StartedDispatcher[] = [];
+  const routers: EgressRouter[] = [];
+  const receivers: Receiver[] = [];
+  t.teardown(async () => {
+    for (const s of started) {
+      await s.dispatcher.stop({ graceMs: 0 });
+      for (const gate of s.gates) await gate.close?.();
+    }
+    await Promise.all([...routers.map((r) => r.close()), ...receivers.map((r) => r.close()), sender.close()]);
+    await backing.cleanup();
+  });
+  const tenantId = await seedTenant(backing.db);
+  const scheduler = createScheduler({
+    log: backing.log,
+    deliveries: backing.storage.scheduler,
+    clock,
+    logger: silentLogger,
+  });
+  return {
+    ...backing,
+    clock,
+    keyRing,
+    tenantId,
+    sender,
+    scheduler,
+    async startDispatcher(o = {}) {
+      const storage = o.ownConnection ? createKnexStorage(backing.connect(), testKeyRing()) : backing.storage;
+      const load = loadFromRepository({ endpoints: storage.endpoints, keyRing });
+      const endpoints = new EndpointCache({
+        load: o.operationsTargets ? withOperationsTargets(load, { tenants: storage.tenants, keyRing }) : load,
+        clock,
+        ...(o.cacheTtlMs === undefined ? {} : { ttlMs: o.cacheTtlMs }),
+      });
+      const gates = o.gates?.({ storage, endpoints, clock }) ?? [];
+      let egressFor: DispatcherDeps['egressFor'];
+      if (o.egress) {
+        const router = new EgressRouter({
+          pools: storage.egressPools,
+          tenantDefaultPool: async (id) => (await storage.tenants.get(id))?.defaultEgressPoolId ?? null,
+          connect: sender.connectOptions(),
+          clock,
+          logger: silentLogger,
+        });
+        routers.push(router);
+        egressFor = (endpoint) => router.routeFor(endpoint);
+      }
+      const dispatcher = createDispatcher({
+        log: backing.log,
+        deliveries: storage.dispatch,
+        endpoints,
+        sender,
+        ...(egressFor ? { egressFor } : {}),
+        ...(gates.length > 0 ? { gates } : {}),
+        clock,
+        logger: silentLogger,
+        userAgent: 'Caravan/0.0.0-test',
+        groupId,
+        flushIntervalMs: 10,
+        random: () => 0.5,
+        ...o.dispatcher,
+      });
+      const s = { dispatcher, endpoints, gates, storage };
+      started.push(s);
+      await dispatcher.start();
+      return s;
+    },
+    endpoint: (o) => seedEndpoint(backing.db, keyRing, tenantId, o),
+    async receiver(...args) {
+      const r = await startReceiver(...args);
+      receivers.push(r);
+      return r;
+    },
+    append: (...records) =>
+      backing.log.append(
+        'deliveries',
+        records.map((r) => ({ key: r.endpointId, value: encodeRecord(r) })),
+      ),
+    waitForStatus: (deliveryId, status, attemptCount) =>
+      waitFor(async () => {
+        const row = await deliveryRow(backing.db, deliveryId);
+        return row.status === status && (attemptCount === undefined || row.attempt_count === attemptCount);
+      }, `delivery ${deliveryId} to be ${status}`),
+  };
+}
+
+/**
+ * A dispatcher on a test backing, composed as the worker composes it (through `createKnexStorage`) and
+ * started: the rig of {@link openDispatchRig} plus its first dispatcher.
+ */
+export async function startTestDispatcher<C extends Clock = ManualClock>(
+  t: ExecutionContext,
+  backend: DispatchBackend,
+  options: TestDispatcherOptions<C> & RigOptions<C> = {},
+): Promise<TestDispatcher<C>> {
+  const { clock, allowedCidrs, ...dispatcherOptions } = options;
+  const rig = await openDispatchRig<C>(t, backend, {
+    ...(clock ? { clock } : {}),
+    ...(allowedCidrs ? { allowedCidrs } : {}),
+  });
+  return { ...rig, ...(await rig.startDispatcher(dispatcherOptions)) };
+}
+
 /** A request a test receiver got. */
 export interface ReceivedRequest {
   method: string;
@@ -277,19 +465,6 @@ export async function startReceiver(
         server.close(() => resolve());
       }),
   };
-}
-
-/** Polls `condition` until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The delivery row as the tests read it. */

@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { caravanClient } from './caravanClient.js';
-import { startReceiver, waitFor, type ReceivedRequest } from './dispatching.js';
+import { startReceiver, type ReceivedRequest } from './dispatching.js';
+import { waitFor } from '@caravan/testing';
 
 /** Where a running Caravan serves its API, and its admin key. */
 export interface CaravanAt {

@@ -54,23 +54,16 @@ export async function openBacking(backend: RoutingBackend): Promise<RoutingBacki
     drop = () => db.destroy();
   }
   await createMigrator({ db, directory: migrationsDir }).latest();
-  const storage = createKnexStorage(db, storageKeyRing);
-  if (backend !== 'kafka') {
-    const log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
-    return {
-      db,
-      storage,
-      log,
-      cleanup: async () => {
-        await log.close({ graceMs: 0 });
-        await drop();
-      },
-    };
+  let log: InternalLog;
+  let dropTopics = async () => {};
+  if (backend === 'kafka') {
+    ({ log, dropTopics } = kafkaTestLog('caravan-router-test', { partitions, maxWaitTimeMs: 200 }));
+  } else {
+    log = new SqlInternalLog({ db, partitions, pollIntervalMs: 100, retryBackoffMs: 50 });
   }
-  const { log, dropTopics } = kafkaTestLog('caravan-router-test', { partitions, maxWaitTimeMs: 200 });
   return {
     db,
-    storage,
+    storage: createKnexStorage(db, storageKeyRing),
     log,
     cleanup: async () => {
       await log.close({ graceMs: 0 });
@@ -189,13 +182,4 @@ export async function collectDeliveryRecords(log: InternalLog): Promise<Delivery
     },
   });
   return got;
-}
-
-/** Polls `check` until it holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -1,6 +1,7 @@
 import type { FrozenConfig } from '../config/index.js';
 import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
+import { systemResolver } from '../dispatcher/systemResolver.js';
 import { UrlGuard } from '../domain/urlGuard.js';
 import { EventIngestService } from '../ingest/EventIngestService.js';
 import { createIngestLimiter } from '../ingest/createIngestLimiter.js';
@@ -76,7 +77,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
       endpoints: storage.endpoints,
       keyRing,
       clock,
-      urlGuard: new UrlGuard({ allowedCidrs: config.ssrf.allowedCidrs }),
+      urlGuard: new UrlGuard({ allowedCidrs: config.ssrf.allowedCidrs, resolve: systemResolver }),
       egressPoolAllowed,
     }),
     deliveries: new DeliveryService({ deliveries: storage.deliveries, jobs: storage.jobs, clock }),

@@ -1,114 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
-import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import {
   attemptRows,
   deliveryRow,
-  openDispatchBacking,
   seedDelivery,
-  seedEndpoint,
-  seedTenant,
-  startReceiver,
-  testKeyRing,
-  waitFor,
+  startTestDispatcher,
   type DispatchBackend,
-  type DispatchBacking,
   type Receiver,
-  type SeedEndpoint,
+  type TestDispatcher,
 } from '../../../tests/support/dispatching.js';
 import { generateHmacSecret } from '../crypto/webhookSecrets.js';
-import { ManualClock } from '../domain/Clock.js';
-import { encodeRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
-import { createScheduler, type DeliveryScheduler } from '../scheduler/Scheduler.js';
-import { KnexDispatchRepository } from '../storage/knex/KnexDispatchRepository.js';
-import { KnexEndpointRepository } from '../storage/knex/KnexEndpointRepository.js';
-import { KnexSchedulerRepository } from '../storage/knex/KnexSchedulerRepository.js';
-import { createDispatcher, type DeliveryDispatcher, type DispatcherDeps } from './Dispatcher.js';
-import { EndpointCache, loadFromRepository } from './EndpointCache.js';
-import { EXCERPT_BYTES, HttpSender } from './HttpSender.js';
+import type { DeliveryRecord } from '../domain/pipelineRecords.js';
+import type { DispatcherDeps } from './Dispatcher.js';
+import { EXCERPT_BYTES } from './HttpSender.js';
+import { waitFor } from '@caravan/testing';
 
-const logger = pino({ level: 'silent' });
-
-interface Harness extends DispatchBacking {
-  clock: ManualClock;
-  tenantId: string;
-  dispatcher: DeliveryDispatcher;
-  scheduler: DeliveryScheduler;
-  endpoint(options: SeedEndpoint): Promise<{ id: string; secrets: string[] }>;
-  receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver>;
-  append(...records: DeliveryRecord[]): Promise<void>;
-  waitForStatus(deliveryId: string, status: string, attemptCount?: number): Promise<void>;
-}
+type Harness = TestDispatcher;
 
 interface HarnessOptions {
   allowedCidrs?: string[];
   dispatcher?: Partial<DispatcherDeps>;
 }
 
-async function harness(t: ExecutionContext, backend: DispatchBackend, options: HarnessOptions = {}) {
-  const backing = await openDispatchBacking(backend);
-  const clock = new ManualClock(Date.now());
-  const keyRing = testKeyRing();
-  const sender = new HttpSender({ allowedCidrs: options.allowedCidrs ?? ['127.0.0.0/8'], clock });
-  const receivers: Receiver[] = [];
-  const dispatcher = createDispatcher({
-    log: backing.log,
-    deliveries: new KnexDispatchRepository({ db: backing.db }),
-    endpoints: new EndpointCache({
-      load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db: backing.db }), keyRing }),
-      clock,
-      ttlMs: 0,
-    }),
-    sender,
-    clock,
-    logger,
-    userAgent: 'Caravan/0.0.0-test',
-    // Kafka groups live on the shared broker: one of its own per test.
-    groupId: `caravan-dispatcher-${randomBytes(4).toString('hex')}`,
-    flushIntervalMs: 10,
-    random: () => 0.5,
-    ...options.dispatcher,
-  });
-  const scheduler = createScheduler({
-    log: backing.log,
-    deliveries: new KnexSchedulerRepository({ db: backing.db }),
-    clock,
-    logger,
-  });
-  t.teardown(async () => {
-    await dispatcher.stop({ graceMs: 0 });
-    await Promise.all(receivers.map((r) => r.close()));
-    await sender.close();
-    await backing.cleanup();
-  });
-  const tenantId = await seedTenant(backing.db);
-  await dispatcher.start();
-  const h: Harness = {
-    ...backing,
-    clock,
-    tenantId,
-    dispatcher,
-    scheduler,
-    endpoint: (o) => seedEndpoint(backing.db, keyRing, tenantId, o),
-    async receiver(...args) {
-      const r = await startReceiver(...args);
-      receivers.push(r);
-      return r;
-    },
-    append: (...records) =>
-      backing.log.append(
-        'deliveries',
-        records.map((r) => ({ key: r.endpointId, value: encodeRecord(r) })),
-      ),
-    waitForStatus: (deliveryId, status, attemptCount) =>
-      waitFor(async () => {
-        const row = await deliveryRow(backing.db, deliveryId);
-        return row.status === status && (attemptCount === undefined || row.attempt_count === attemptCount);
-      }, `delivery ${deliveryId} to be ${status}`),
-  };
-  return h;
-}
+const harness = (t: ExecutionContext, backend: DispatchBackend, options: HarnessOptions) =>
+  startTestDispatcher(t, backend, { ...options, cacheTtlMs: 0 });
 
 function eachBackend(
   title: string,

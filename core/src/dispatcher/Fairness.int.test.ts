@@ -1,27 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
 import {
-  openDispatchBacking,
+  openDispatchRig,
   seedEndpoint,
   seedTenant,
-  startReceiver,
-  testKeyRing,
-  waitFor,
   type DispatchBackend,
   type Receiver,
 } from '../../../tests/support/dispatching.js';
 import { systemClock } from '../domain/Clock.js';
 import { derivedDeliveryId, newId } from '../domain/ids.js';
-import { encodeRecord, type DeliveryRecord } from '../domain/pipelineRecords.js';
-import type { Database } from '../storage/index.js';
+import type { DeliveryRecord } from '../domain/pipelineRecords.js';
 import { createScheduler } from '../scheduler/Scheduler.js';
-import { KnexDispatchRepository } from '../storage/knex/KnexDispatchRepository.js';
-import { KnexEndpointRepository } from '../storage/knex/KnexEndpointRepository.js';
-import { KnexSchedulerRepository } from '../storage/knex/KnexSchedulerRepository.js';
-import { createDispatcher } from './Dispatcher.js';
-import { EndpointCache, loadFromRepository } from './EndpointCache.js';
-import { HttpSender } from './HttpSender.js';
+import type { Database } from '../storage/index.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: 'silent' });
 
@@ -75,54 +66,27 @@ async function seedBacklog(db: Database, tenantId: string, endpointId: string, n
 
 /** A dispatcher (default queue settings) and a scheduler on one backing whose log has a single partition. */
 async function pipeline(t: ExecutionContext, backend: DispatchBackend) {
-  const backing = await openDispatchBacking(backend);
-  const keyRing = testKeyRing();
-  const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock: systemClock });
-  const receivers: Receiver[] = [];
-  const dispatcher = createDispatcher({
-    log: backing.log,
-    deliveries: new KnexDispatchRepository({ db: backing.db }),
-    endpoints: new EndpointCache({
-      load: loadFromRepository({ endpoints: new KnexEndpointRepository({ db: backing.db }), keyRing }),
-      clock: systemClock,
-    }),
-    sender,
-    clock: systemClock,
-    logger,
-    userAgent: 'Caravan/0.0.0-test',
-    groupId: `caravan-dispatcher-${randomBytes(4).toString('hex')}`,
-    flushIntervalMs: 10,
-  });
+  const rig = await openDispatchRig(t, backend, { clock: systemClock });
   const scheduler = createScheduler({
-    log: backing.log,
-    deliveries: new KnexSchedulerRepository({ db: backing.db }),
+    log: rig.log,
+    deliveries: rig.storage.scheduler,
     clock: systemClock,
     logger,
     intervalMs: 100,
   });
-  t.teardown(async () => {
-    await scheduler.stop();
-    await dispatcher.stop({ graceMs: 0 });
-    await Promise.all(receivers.map((r) => r.close()));
-    await sender.close();
-    await backing.cleanup();
-  });
+  t.teardown(() => scheduler.stop());
   return {
-    db: backing.db,
+    db: rig.db,
+    receiver: (...args: Parameters<typeof rig.receiver>) => rig.receiver(...args),
     async tenant(receiver: Receiver, timeoutMs = 5_000, maxConcurrency: number | null = null) {
-      receivers.push(receiver);
-      const tenantId = await seedTenant(backing.db);
-      const endpoint = await seedEndpoint(backing.db, keyRing, tenantId, { url: receiver.url, timeoutMs });
-      await backing.db('endpoints').where({ id: endpoint.id }).update({ max_concurrency: maxConcurrency });
+      const tenantId = await seedTenant(rig.db);
+      const endpoint = await seedEndpoint(rig.db, rig.keyRing, tenantId, { url: receiver.url, timeoutMs });
+      await rig.db('endpoints').where({ id: endpoint.id }).update({ max_concurrency: maxConcurrency });
       return { tenantId, endpointId: endpoint.id };
     },
-    append: (records: DeliveryRecord[]) =>
-      backing.log.append(
-        'deliveries',
-        records.map((r) => ({ key: r.endpointId, value: encodeRecord(r) })),
-      ),
+    append: (records: DeliveryRecord[]) => rig.append(...records),
     async start() {
-      await dispatcher.start();
+      await rig.startDispatcher({ dispatcher: { random: Math.random } });
       scheduler.start();
     },
   };
@@ -133,8 +97,8 @@ const ids = (receiver: Receiver) => new Set(receiver.received.map((r) => r.heade
 for (const backend of ['sqlite', 'kafka'] as const) {
   test(`[${backend}] Fairness › a quiet tenant's deliveries arrive while a noisy tenant's backlog is far from drained`, async (t) => {
     const p = await pipeline(t, backend);
-    const noisyReceiver = await startReceiver();
-    const quietReceiver = await startReceiver();
+    const noisyReceiver = await p.receiver();
+    const quietReceiver = await p.receiver();
     const noisy = await p.tenant(noisyReceiver);
     const quiet = await p.tenant(quietReceiver);
     const backlog = await seedBacklog(p.db, noisy.tenantId, noisy.endpointId, 3_000);
@@ -164,7 +128,7 @@ for (const backend of ['sqlite', 'kafka'] as const) {
     const p = await pipeline(t, backend);
     let inFlight = 0;
     let peak = 0;
-    const receiver = await startReceiver(async (_req, res) => {
+    const receiver = await p.receiver(async (_req, res) => {
       peak = Math.max(peak, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, 50));
       inFlight--;
@@ -184,11 +148,11 @@ for (const backend of ['sqlite', 'kafka'] as const) {
     const released = new Promise<void>((resolve) => (release = resolve));
     // Answers nothing until the quiet tenant is served: if the quiet deliveries waited behind any of its
     // requests, the test would time out.
-    const hung = await startReceiver(async (_req, res) => {
+    const hung = await p.receiver(async (_req, res) => {
       await released;
       res.writeHead(204).end();
     });
-    const quietReceiver = await startReceiver();
+    const quietReceiver = await p.receiver();
     const noisy = await p.tenant(hung, 120_000);
     const quiet = await p.tenant(quietReceiver);
     const backlog = await seedBacklog(p.db, noisy.tenantId, noisy.endpointId, 1_500);

@@ -3,15 +3,11 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Clock } from '../domain/Clock.js';
-import {
-  classifyAddress,
-  createAddressAllowlist,
-  systemResolver,
-  type HostResolver,
-} from '../domain/urlGuard.js';
+import { classifyAddress, createAddressAllowlist, type HostResolver } from '../domain/urlGuard.js';
 import { UrlNotAllowedError } from '../errors/index.js';
 import { checkedProxyTarget, isConnectFailure } from './egress/proxyTarget.js';
 import { guardedLookup, type ConnectLookup } from './guardedLookup.js';
+import { systemResolver } from './systemResolver.js';
 import type {
   AttemptErrorCode,
   EgressRoute,

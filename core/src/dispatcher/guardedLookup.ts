@@ -1,7 +1,8 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { isIP, type BlockList } from 'node:net';
-import { classifyAddress, systemResolver, type HostResolver } from '../domain/urlGuard.js';
+import { classifyAddress, type HostResolver } from '../domain/urlGuard.js';
 import { UrlNotAllowedError } from '../errors/index.js';
+import { systemResolver } from './systemResolver.js';
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,

@@ -11,6 +11,7 @@ export {
 export { withOperationsTargets } from './operationsTarget.js';
 export { HttpSender, EXCERPT_BYTES, classifyError, type HttpSenderOptions } from './HttpSender.js';
 export { guardedLookup, type ConnectLookup } from './guardedLookup.js';
+export { systemResolver } from './systemResolver.js';
 export {
   DEFAULT_RETRY_SCHEDULE,
   MAX_RETRY_AFTER_MS,

@@ -1,71 +1,28 @@
-import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
-import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import {
-  deliveryRow,
-  openDispatchBacking,
   seedDelivery,
-  seedEndpoint,
-  seedTenant,
-  startReceiver,
-  testKeyRing,
-  waitFor,
+  startTestDispatcher,
   type DispatchBackend,
 } from '../../../tests/support/dispatching.js';
 import { generateHmacSecret } from '../crypto/webhookSecrets.js';
 import { newEndpointSecret } from '../management/endpointSecrets.js';
-import { ManualClock } from '../domain/Clock.js';
-import { encodeRecord } from '../domain/pipelineRecords.js';
-import { KnexDispatchRepository } from '../storage/knex/KnexDispatchRepository.js';
-import { KnexEndpointRepository } from '../storage/knex/KnexEndpointRepository.js';
-import { createDispatcher } from './Dispatcher.js';
-import { EndpointCache, loadFromRepository } from './EndpointCache.js';
-import { HttpSender } from './HttpSender.js';
-
-const logger = pino({ level: 'silent' });
 
 /** A dispatcher on `backend` with the default endpoint cache, and an endpoint with a current and a previous secret. */
 async function rotationRig(t: ExecutionContext, backend: DispatchBackend) {
-  const backing = await openDispatchBacking(backend);
-  const keyRing = testKeyRing();
-  const clock = new ManualClock(Date.now());
-  const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
-  const receiver = await startReceiver();
-  const endpoints = new KnexEndpointRepository({ db: backing.db });
   // The default cache TTL: a target loaded while the old secret was live must not stretch its life.
-  const dispatcher = createDispatcher({
-    log: backing.log,
-    deliveries: new KnexDispatchRepository({ db: backing.db }),
-    endpoints: new EndpointCache({ load: loadFromRepository({ endpoints, keyRing }), clock }),
-    sender,
-    clock,
-    logger,
-    userAgent: 'Caravan/0.0.0-test',
-    groupId: `caravan-dispatcher-${randomBytes(4).toString('hex')}`,
-    flushIntervalMs: 10,
-  });
-  t.teardown(async () => {
-    await dispatcher.stop({ graceMs: 0 });
-    await Promise.all([sender.close(), receiver.close()]);
-    await backing.cleanup();
-  });
-  const tenantId = await seedTenant(backing.db);
+  const h = await startTestDispatcher(t, backend);
+  const { clock, keyRing, tenantId } = h;
+  const endpoints = h.storage.endpoints;
+  const receiver = await h.receiver();
   const [current, previous] = [generateHmacSecret(), generateHmacSecret()];
-  const ep = await seedEndpoint(backing.db, keyRing, tenantId, {
-    url: receiver.url,
-    secrets: [current, previous],
-  });
-  await dispatcher.start();
+  const ep = await h.endpoint({ url: receiver.url, secrets: [current, previous] });
 
   const deliverAt = async (now: number) => {
     clock.set(now);
-    const record = await seedDelivery(backing.db, { tenantId, endpointId: ep.id });
-    await backing.log.append('deliveries', [{ key: ep.id, value: encodeRecord(record) }]);
-    await waitFor(
-      async () => (await deliveryRow(backing.db, record.deliveryId)).status === 'succeeded',
-      `delivery at ${now}`,
-    );
+    const record = await seedDelivery(h.db, { tenantId, endpointId: ep.id });
+    await h.append(record);
+    await h.waitForStatus(record.deliveryId, 'succeeded');
     const req = receiver.received.find((r) => r.headers['webhook-id'] === record.eventId)!;
     const signs = (secret: string) => {
       try {
@@ -77,7 +34,7 @@ async function rotationRig(t: ExecutionContext, backend: DispatchBackend) {
     };
     return { count: req.headers['webhook-signature']!.split(' ').length, signs };
   };
-  return { backing, clock, keyRing, endpoints, tenantId, ep, current, previous, deliverAt };
+  return { backing: h, clock, keyRing, endpoints, tenantId, ep, current, previous, deliverAt };
 }
 
 for (const backend of ['sqlite', 'mariadb'] as DispatchBackend[]) {

@@ -1,14 +1,9 @@
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { ConfigError, UrlNotAllowedError, invalidField, type FieldPath } from '../errors/index.js';
 import { addressCategory, embeddedIpv4, type AddressCategory } from './ipAddress.js';
 
 /** Resolves a host name to every address it has (IPv4 and IPv6). Rejects when it cannot. */
 export type HostResolver = (host: string) => Promise<string[]>;
-
-/** The operating system's resolver (`getaddrinfo`, so `/etc/hosts` counts), every address. */
-export const systemResolver: HostResolver = async (host) =>
-  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /** What the SSRF guard thinks of one address. */
 export interface AddressVerdict {
@@ -78,7 +73,8 @@ const DESCRIPTIONS: Record<AddressCategory, string> = {
 export interface UrlGuardOptions {
   /** CIDR ranges the operator admits despite their category (`ssrf.allowedCidrs`). */
   allowedCidrs: readonly string[];
-  resolve?: HostResolver;
+  /** Host name resolution; the composition root passes the operating system's (`systemResolver`). */
+  resolve: HostResolver;
   /** How long name resolution may take before the URL is refused. */
   resolveTimeoutMs?: number;
 }
@@ -96,7 +92,7 @@ export class UrlGuard {
 
   constructor(options: UrlGuardOptions) {
     this.allowlist = createAddressAllowlist(options.allowedCidrs);
-    this.#resolve = options.resolve ?? systemResolver;
+    this.#resolve = options.resolve;
     this.#timeoutMs = options.resolveTimeoutMs ?? 5_000;
   }
 

@@ -7,13 +7,13 @@ import {
   createTenant,
   eventRecord,
   openBacking,
-  waitFor,
   type RoutingBackend,
 } from '../../../tests/support/routing.js';
 import { derivedDeliveryId } from '../domain/ids.js';
 import { encodeRecord } from '../domain/pipelineRecords.js';
 import type { Database } from '../storage/index.js';
 import { createRouter, type Router, type RouterDeps } from './Router.js';
+import { waitFor } from '@caravan/testing';
 
 type Setup = Awaited<ReturnType<typeof openBacking>> & {
   start: (options?: Partial<RouterDeps>) => Promise<Router>;

@@ -6,8 +6,8 @@ import {
   SQSClient,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
-import { serviceSetting } from '@caravan/testing';
-import { createTenant, openBacking, waitFor, type RoutingBackend } from '../../../tests/support/routing.js';
+import { serviceSetting, waitFor } from '@caravan/testing';
+import { createTenant, openBacking, type RoutingBackend } from '../../../tests/support/routing.js';
 import { KeyRing } from '../crypto/KeyRing.js';
 import { systemClock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';

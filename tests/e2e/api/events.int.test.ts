@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import test from 'ava';
 import { decodeDeliveryRecord, ManualClock, type DeliveryRecord } from '@caravan/core';
 import { ApiHarness, createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
-import { waitFor } from '../../support/routing.js';
+import { waitFor } from '@caravan/testing';
 
 const HOOK = 'http://127.0.0.1:9/hooks/caravan';
 // Serial: starting an API harness compiles the whole contract synchronously (seconds of CPU); many at

@@ -1,145 +1,65 @@
-import { randomBytes } from 'node:crypto';
 import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import {
   attemptRows,
   deliveryRow,
-  openDispatchBacking,
+  openDispatchRig,
   seedDelivery,
   seedEndpoint,
-  seedTenant,
-  startReceiver,
-  testKeyRing,
-  waitFor,
   type DispatchBackend,
-  type DispatchBacking,
-  type Receiver,
+  type DispatchRig,
 } from '../../../../tests/support/dispatching.js';
 import { generateHmacSecret } from '../../crypto/webhookSecrets.js';
-import { ManualClock } from '../../domain/Clock.js';
-import { encodeRecord, type DeliveryRecord } from '../../domain/pipelineRecords.js';
+import type { DeliveryRecord } from '../../domain/pipelineRecords.js';
 import { toEndpointHealth } from '../../management/endpointHealth.js';
-import { createScheduler, type DeliveryScheduler } from '../../scheduler/Scheduler.js';
-import type { Database } from '../../storage/createDatabase.js';
-import { KnexBreakerStore } from '../../storage/knex/KnexBreakerStore.js';
-import { KnexDispatchRepository } from '../../storage/knex/KnexDispatchRepository.js';
-import { KnexEndpointRepository } from '../../storage/knex/KnexEndpointRepository.js';
-import { KnexOperationalEventRepository } from '../../storage/knex/KnexOperationalEventRepository.js';
-import { KnexSchedulerRepository } from '../../storage/knex/KnexSchedulerRepository.js';
-import { KnexTenantRepository } from '../../storage/knex/KnexTenantRepository.js';
-import { createDispatcher, type DeliveryDispatcher } from '../Dispatcher.js';
-import { EndpointCache, loadFromRepository } from '../EndpointCache.js';
-import { HttpSender } from '../HttpSender.js';
-import { withOperationsTargets } from '../operationsTarget.js';
+import type { DeliveryDispatcher } from '../Dispatcher.js';
 import { BreakerGate } from './BreakerGate.js';
 import type { BreakerSettings } from './BreakerPolicy.js';
+import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const DAY = 86_400_000;
 const settings: Partial<BreakerSettings> = { minRequests: 4, failureRatio: 0.5, consecutiveErrors: 3 };
 
-interface Harness extends DispatchBacking {
-  clock: ManualClock;
-  tenantId: string;
-  scheduler: DeliveryScheduler;
-  keyRing: ReturnType<typeof testKeyRing>;
-  /** Starts a dispatcher with a breaker gate of its own on its own connection pool (a process). */
+interface Harness extends Omit<DispatchRig, 'startDispatcher'> {
+  /** Starts a dispatcher with a breaker gate of its own; the second and later on their own connection pool (a process). */
   startDispatcher(options?: { settings?: Partial<BreakerSettings> }): Promise<{
     dispatcher: DeliveryDispatcher;
     gate: BreakerGate;
   }>;
-  receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver>;
-  append(...records: DeliveryRecord[]): Promise<void>;
   breaker(endpointId: string): Promise<Record<string, unknown> | undefined>;
   events(type?: string): Promise<{ id: string; type: string; data: Record<string, unknown> }[]>;
 }
 
 async function harness(t: ExecutionContext, backend: DispatchBackend): Promise<Harness> {
-  const backing = await openDispatchBacking(backend);
-  const clock = new ManualClock(Date.now());
-  const keyRing = testKeyRing();
-  const sender = new HttpSender({ allowedCidrs: ['127.0.0.0/8'], clock });
-  const receivers: Receiver[] = [];
-  const running: { dispatcher: DeliveryDispatcher; gate: BreakerGate }[] = [];
-  const groupId = `caravan-dispatcher-${randomBytes(4).toString('hex')}`;
-  t.teardown(async () => {
-    for (const r of running) {
-      await r.dispatcher.stop({ graceMs: 0 });
-      await r.gate.close();
-    }
-    await Promise.all(receivers.map((r) => r.close()));
-    await sender.close();
-    await backing.cleanup();
-  });
-  const tenantId = await seedTenant(backing.db);
-  const scheduler = createScheduler({
-    log: backing.log,
-    deliveries: new KnexSchedulerRepository({ db: backing.db }),
-    clock,
-    logger,
-  });
+  const rig = await openDispatchRig(t, backend);
+  let started = 0;
   return {
-    ...backing,
-    clock,
-    tenantId,
-    scheduler,
-    keyRing,
+    ...rig,
     async startDispatcher(options = {}) {
-      const db: Database = running.length === 0 ? backing.db : backing.connect();
-      const endpoints = new EndpointCache({
-        load: withOperationsTargets(
-          loadFromRepository({ endpoints: new KnexEndpointRepository({ db }), keyRing }),
-          { tenants: new KnexTenantRepository({ db }), keyRing },
-        ),
-        clock,
-        ttlMs: 0,
+      const { dispatcher, gates } = await rig.startDispatcher({
+        ownConnection: started++ > 0,
+        cacheTtlMs: 0,
+        operationsTargets: true,
+        gates: ({ storage, endpoints, clock }) => [
+          new BreakerGate({
+            store: storage.breakers,
+            clock,
+            logger,
+            settings: options.settings ?? settings,
+            refreshMs: 0,
+            onDisabled: (tenant, id) => endpoints.markDisabled(tenant, id, 'continuous_failure'),
+          }),
+        ],
       });
-      const gate = new BreakerGate({
-        store: new KnexBreakerStore({ db }),
-        clock,
-        logger,
-        settings: options.settings ?? settings,
-        refreshMs: 0,
-        onDisabled: (tenant, id) => endpoints.markDisabled(tenant, id, 'continuous_failure'),
-      });
-      const dispatcher = createDispatcher({
-        log: backing.log,
-        deliveries: new KnexDispatchRepository({ db }),
-        endpoints,
-        gates: [gate],
-        sender,
-        clock,
-        logger,
-        userAgent: 'Caravan/0.0.0-test',
-        groupId,
-        flushIntervalMs: 10,
-        random: () => 0.5,
-      });
-      await dispatcher.start();
-      const started = { dispatcher, gate };
-      running.push(started);
-      return started;
+      return { dispatcher, gate: gates[0] as BreakerGate };
     },
-    async receiver(...args) {
-      const r = await startReceiver(...args);
-      receivers.push(r);
-      return r;
-    },
-    append: (...records) =>
-      backing.log.append(
-        'deliveries',
-        records.map((r) => ({ key: r.endpointId, value: encodeRecord(r) })),
-      ),
     breaker: async (endpointId) =>
-      (await backing.db('endpoint_breakers').where({ endpoint_id: endpointId }).first()) as
+      (await rig.db('endpoint_breakers').where({ endpoint_id: endpointId }).first()) as
         Record<string, unknown> | undefined,
     async events(type) {
-      const page = await new KnexOperationalEventRepository({ db: backing.db }).list(
-        tenantId,
-        type as never,
-        { limit: 100 },
-      );
+      const page = await rig.storage.operationalEvents.list(rig.tenantId, type as never, { limit: 100 });
       return page.data;
     },
   };
@@ -183,8 +103,8 @@ eachBackend(
     });
 
     const health = toEndpointHealth(
-      (await new KnexEndpointRepository({ db: h.db }).get(h.tenantId, ep.id))!,
-      await new KnexEndpointRepository({ db: h.db }).health(h.tenantId, ep.id, openedAt - 60_000),
+      (await h.storage.endpoints.get(h.tenantId, ep.id))!,
+      await h.storage.endpoints.health(h.tenantId, ep.id, openedAt - 60_000),
     );
     t.like(health, { breakerState: 'open', breakerOpenedAt: openedAt, nextProbeAt: openedAt + 30_000 });
     t.is(health.recentSuccessRate, 0);
@@ -262,7 +182,7 @@ eachBackend(
 
     // Past the open period, two gates race for the probe: exactly one gets it.
     h.clock.advance(30_000);
-    const endpoint = (await new KnexEndpointRepository({ db: h.db }).get(h.tenantId, ep.id))!;
+    const endpoint = (await h.storage.endpoints.get(h.tenantId, ep.id))!;
     const request = { record: parked, endpoint, now: h.clock.now() };
     const answers = await Promise.all([first.gate.acquire(request), second.gate.acquire(request)]);
     t.is(answers.filter((a) => a.admitted).length, 1);
@@ -380,7 +300,7 @@ eachBackend('resuming an endpoint resets its breaker and failure tracking', asyn
   const r = await h.receiver((_req, res) => void res.writeHead(500).end());
   const ep = await seedEndpoint(h.db, h.keyRing, h.tenantId, { url: r.url, retrySchedule: [600] });
   await openBreaker(h, ep.id);
-  const endpoints = new KnexEndpointRepository({ db: h.db });
+  const endpoints = h.storage.endpoints;
   await h
     .db('endpoints')
     .where({ id: ep.id })

@@ -10,7 +10,6 @@ import { pino } from 'pino';
 import { startConnectProxy, type ConnectProxy } from '@caravan/testing';
 import {
   openDispatchBacking,
-  testKeyRing,
   seedTenant,
   startReceiver,
   type Receiver,
@@ -20,8 +19,9 @@ import type { EgressPool, EgressPoolMode } from '../../domain/egressPool.js';
 import type { Endpoint } from '../../domain/endpoint.js';
 import type { HostResolver } from '../../domain/urlGuard.js';
 import { newId } from '../../domain/ids.js';
-import { KnexEgressPoolRepository } from '../../storage/knex/KnexEgressPoolRepository.js';
+import type { EgressPoolRepository } from '../../storage/EgressPoolRepository.js';
 import { HttpSender } from '../HttpSender.js';
+import { testEndpoint } from '../testing/memoryDispatch.js';
 import type { SendRequest } from '../WebhookSender.js';
 import { EgressRouter } from './EgressRouter.js';
 
@@ -32,7 +32,7 @@ const ABSENT = '192.0.2.10';
 interface Setup {
   router: EgressRouter;
   sender: HttpSender;
-  pools: KnexEgressPoolRepository;
+  pools: EgressPoolRepository;
   clock: ManualClock;
   tenantId: string;
   otherTenantId: string;
@@ -55,7 +55,7 @@ async function setup(
     clock,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
-  const pools = new KnexEgressPoolRepository({ db: backing.db, keyRing: testKeyRing() });
+  const pools = backing.storage.egressPools;
   const defaults = new Map<string, string>();
   const router = new EgressRouter({
     pools,
@@ -98,7 +98,7 @@ async function setup(
       await pools.insert(pool);
       return pool;
     },
-    endpoint: (url, egressPoolId) => ({ ...baseEndpoint, id: newId('ep'), tenantId, url, egressPoolId }),
+    endpoint: (url, egressPoolId) => testEndpoint({ id: newId('ep'), tenantId, url, egressPoolId }),
     async send(endpoint) {
       const egress = await router.routeFor(endpoint);
       const req: SendRequest = {
@@ -122,29 +122,6 @@ async function setup(
     },
   };
 }
-
-const baseEndpoint: Endpoint = {
-  id: 'ep_x',
-  tenantId: 'tnt_x',
-  url: 'http://127.0.0.1/',
-  description: null,
-  ownerId: null,
-  eventTypes: ['*'],
-  filter: null,
-  headers: {},
-  rateLimit: null,
-  maxConcurrency: null,
-  timeoutMs: 5_000,
-  retrySchedule: null,
-  egressPoolId: null,
-  signingScheme: 'hmac',
-  publicKey: null,
-  status: 'active',
-  disabledReason: null,
-  failingSince: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
 
 test('EgressRouter › a bind pool sends from its local addresses in turn, and records each', async (t) => {
   const s = await setup(t);
