@@ -95,7 +95,7 @@ export async function openDispatchBacking(backend: DispatchBackend): Promise<Dis
   return {
     backend,
     db,
-    storage: createKnexStorage(db, testKeyRing()),
+    storage: createKnexStorage(db, storageKeyRing),
     log,
     connect,
     async cleanup() {
@@ -114,6 +114,9 @@ export function testKeyRing(): KeyRing {
     keys: [{ id: 'test', key: randomBytes(32).toString('base64') }],
   });
 }
+
+// One key ring for every storage of this process, so a second connection reads what the first sealed.
+const storageKeyRing = testKeyRing();
 
 export async function seedTenant(db: Database): Promise<string> {
   const id = newId('tnt');
@@ -329,7 +332,7 @@ export async function openDispatchRig<C extends Clock = ManualClock>(
     sender,
     scheduler,
     async startDispatcher(o = {}) {
-      const storage = o.ownConnection ? createKnexStorage(backing.connect(), testKeyRing()) : backing.storage;
+      const storage = o.ownConnection ? createKnexStorage(backing.connect(), storageKeyRing) : backing.storage;
       const load = loadFromRepository({ endpoints: storage.endpoints, keyRing });
       const endpoints = new EndpointCache({
         load: o.operationsTargets ? withOperationsTargets(load, { tenants: storage.tenants, keyRing }) : load,
