@@ -84,7 +84,10 @@ test('caravan api › a port already taken stops the start with one line and a n
   t.is((await runCaravan(['migrate', 'latest'], env)).code, 0);
   const { code, output } = await runCaravan(['api'], env);
   t.is(code, 1);
-  t.regex(output, new RegExp(`caravan: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`));
+  t.regex(
+    output,
+    new RegExp(`caravan: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`),
+  );
   t.notRegex(output, /\n\s+at /, 'no stack trace');
 });
 
