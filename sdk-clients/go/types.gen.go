@@ -208,6 +208,10 @@ type Tenant struct {
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
+	// Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Off by default: any type is accepted.
+	RequireRegisteredEventTypes bool `json:"requireRegisteredEventTypes"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -236,7 +240,11 @@ type OwnTenant struct {
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
-	Usage               TenantUsage          `json:"usage"`
+	// Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Off by default: any type is accepted.
+	RequireRegisteredEventTypes bool        `json:"requireRegisteredEventTypes"`
+	Usage                       TenantUsage `json:"usage"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -251,6 +259,10 @@ type CreateTenantRequest struct {
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value.
@@ -261,6 +273,10 @@ type UpdateTenantRequest struct {
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value. Limits are set by the operator and cannot be
@@ -272,6 +288,10 @@ type UpdateOwnTenantRequest struct {
 	OperationsSecret *HmacSecret `json:"operationsSecret,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // TenantList

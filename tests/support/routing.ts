@@ -89,6 +89,7 @@ export async function createTenant(db: Database): Promise<string> {
     hasOperationsSecret: false,
     operationsSecretEncrypted: null,
     defaultEgressPoolId: null,
+    requireRegisteredEventTypes: false,
     createdAt: now,
     updatedAt: now,
   });

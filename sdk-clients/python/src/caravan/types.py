@@ -192,6 +192,8 @@ class Tenant(TypedDict, total=False):
     """Whether an operations signing secret is set (the secret itself is never returned)."""
     defaultEgressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: Required[bool]
+    """Whether ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Off by default: any type is accepted."""
     createdAt: Required[Timestamp]
     """RFC 3339 date-time in UTC."""
     updatedAt: Required[Timestamp]
@@ -222,6 +224,8 @@ class OwnTenant(TypedDict, total=False):
     """Whether an operations signing secret is set (the secret itself is never returned)."""
     defaultEgressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: Required[bool]
+    """Whether ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Off by default: any type is accepted."""
     usage: Required[TenantUsage]
     createdAt: Required[Timestamp]
     """RFC 3339 date-time in UTC."""
@@ -238,6 +242,8 @@ class CreateTenantRequest(TypedDict, total=False):
     """Limits to change; omitted limits keep their value (on create, the installation default)."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class UpdateTenantRequest(TypedDict, total=False):
@@ -249,6 +255,8 @@ class UpdateTenantRequest(TypedDict, total=False):
     """Limits to change; omitted limits keep their value (on create, the installation default)."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class UpdateOwnTenantRequest(TypedDict, total=False):
@@ -260,6 +268,8 @@ class UpdateOwnTenantRequest(TypedDict, total=False):
     """HMAC-SHA256 secret, `whsec_` + base64 of 24–64 random bytes."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class TenantList(TypedDict, total=False):

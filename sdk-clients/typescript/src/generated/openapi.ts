@@ -1157,6 +1157,12 @@ export interface components {
       /** @description Whether an operations signing secret is set (the secret itself is never returned). */
       hasOperationsSecret: boolean;
       defaultEgressPoolId: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Off by default: any type is accepted.
+       */
+      requireRegisteredEventTypes: boolean;
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
     };
@@ -1175,6 +1181,12 @@ export interface components {
       /** @description Whether an operations signing secret is set (the secret itself is never returned). */
       hasOperationsSecret: boolean;
       defaultEgressPoolId: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Off by default: any type is accepted.
+       */
+      requireRegisteredEventTypes: boolean;
       usage: components['schemas']['TenantUsage'];
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
@@ -1183,12 +1195,24 @@ export interface components {
       name: components['schemas']['Name'];
       limits?: components['schemas']['TenantLimitsPatch'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     /** @description Fields to change; omitted fields keep their value. */
     UpdateTenantRequest: {
       name?: components['schemas']['Name'];
       limits?: components['schemas']['TenantLimitsPatch'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     /**
      * @description Fields to change; omitted fields keep their value. Limits are set by the operator and cannot be
@@ -1198,6 +1222,12 @@ export interface components {
       operationsUrl?: components['schemas']['NullableHttpsUrl'];
       operationsSecret?: components['schemas']['HmacSecret'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     TenantList: {
       data: components['schemas']['Tenant'][];
