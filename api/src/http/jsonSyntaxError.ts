@@ -1,22 +1,23 @@
-import { parse, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
-const WHAT: Record<ParseErrorCode, string> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
-  [ParseErrorCode.InvalidNumberFormat]: 'invalid number',
-  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
-  [ParseErrorCode.ValueExpected]: 'expected a value',
-  [ParseErrorCode.ColonExpected]: "expected ':'",
-  [ParseErrorCode.CommaExpected]: "expected ',' or a closing bracket",
-  [ParseErrorCode.CloseBraceExpected]: "expected '}'",
-  [ParseErrorCode.CloseBracketExpected]: "expected ']'",
-  [ParseErrorCode.EndOfFileExpected]: 'unexpected content after the JSON document',
-  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'comments are not allowed',
-  [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
-  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape sequence',
-  [ParseErrorCode.InvalidCharacter]: 'control character in a string (escape it)',
+// Keyed by printParseErrorCode's names: the codes themselves are a const enum, unusable here.
+const WHAT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ',' or a closing bracket",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected content after the JSON document',
+  InvalidCommentToken: 'comments are not allowed',
+  UnexpectedEndOfComment: 'comments are not allowed',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape sequence',
+  InvalidCharacter: 'control character in a string (escape it)',
 };
 
 /**
@@ -29,9 +30,13 @@ export function jsonSyntaxError(text: string): string | undefined {
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return undefined;
-  if (first.offset >= text.length) return `unexpected end of the body (${WHAT[first.error]})`;
+  if (first.offset >= text.length) return `unexpected end of the body (${what(first)})`;
   const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = first.offset - before.lastIndexOf('\n');
-  return `${WHAT[first.error]} at line ${line}, column ${column}`;
+  return `${what(first)} at line ${line}, column ${column}`;
+}
+
+function what(error: ParseError): string {
+  return WHAT[printParseErrorCode(error.error)] ?? 'not valid JSON';
 }
