@@ -523,6 +523,17 @@ const (
 	SigningSchemeEd25519 SigningScheme = "ed25519"
 )
 
+// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+// carries the event type in the `webhook-event-type` header.
+type PayloadFormat string
+
+const (
+	PayloadFormatRaw      PayloadFormat = "raw"
+	PayloadFormatEnvelope PayloadFormat = "envelope"
+)
+
 // Ed25519 public key, `whpk_` + base64 of 32 bytes.
 type PublicKey = string
 
@@ -582,6 +593,11 @@ type Endpoint struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat PayloadFormat `json:"payloadFormat"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -632,6 +648,11 @@ type EndpointCreated struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat PayloadFormat `json:"payloadFormat"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -683,6 +704,11 @@ type CreateEndpointRequest struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -722,6 +748,11 @@ type UpdateEndpointRequest struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
 }
 
 // EndpointList

@@ -118,6 +118,7 @@ export async function createEndpoint(
     retrySchedule: null,
     egressPoolId: null,
     signingScheme: 'hmac',
+    payloadFormat: 'raw',
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -1390,6 +1390,15 @@ export interface components {
      * @enum {string}
      */
     SigningScheme: 'hmac' | 'ed25519';
+    /**
+     * @description The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+     *     `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+     *     the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+     *     carries the event type in the `webhook-event-type` header.
+     * @default raw
+     * @enum {string}
+     */
+    PayloadFormat: 'raw' | 'envelope';
     /** @description Ed25519 public key, `whpk_` + base64 of 32 bytes. */
     PublicKey: string;
     /** @description Ed25519 public key for `ed25519` endpoints; `null` for `hmac` endpoints. */
@@ -1428,6 +1437,7 @@ export interface components {
       timeoutMs: components['schemas']['TimeoutMs'];
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
+      payloadFormat: components['schemas']['PayloadFormat'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1449,6 +1459,7 @@ export interface components {
       timeoutMs: components['schemas']['TimeoutMs'];
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
+      payloadFormat: components['schemas']['PayloadFormat'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1469,6 +1480,7 @@ export interface components {
       timeoutMs?: components['schemas']['TimeoutMs'];
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
+      payloadFormat?: components['schemas']['PayloadFormat'];
       signingScheme?: components['schemas']['SigningScheme'];
       secret?: components['schemas']['SigningSecret'];
     };
@@ -1489,6 +1501,7 @@ export interface components {
       timeoutMs?: components['schemas']['TimeoutMs'];
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
+      payloadFormat?: components['schemas']['PayloadFormat'];
     };
     EndpointList: {
       data: components['schemas']['Endpoint'][];

@@ -33,7 +33,8 @@ test('gcpPubSubSource › stream errors map to the contract: NOT_FOUND config, P
 });
 
 test('gcpPubSubSource › broker addresses: the tenant’s hosts, or Google’s default host when none is named', (t) => {
-  const addresses = gcpPubSubSource.brokerAddresses!;
+  const addresses = (config: Parameters<NonNullable<typeof gcpPubSubSource.brokerAddresses>>[0]) =>
+    gcpPubSubSource.brokerAddresses!(config);
   t.deepEqual(addresses({ projectId: 'p', subscription: 'orders' }), [
     { field: '/apiEndpoint', host: 'pubsub.googleapis.com', port: 443 },
   ]);

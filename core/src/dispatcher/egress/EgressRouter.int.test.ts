@@ -137,6 +137,7 @@ const baseEndpoint: Endpoint = {
   retrySchedule: null,
   egressPoolId: null,
   signingScheme: 'hmac',
+  payloadFormat: 'raw',
   publicKey: null,
   status: 'active',
   disabledReason: null,

@@ -491,6 +491,10 @@ SigningScheme = Literal["hmac", "ed25519"]
 """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
 
 
+PayloadFormat = Literal["raw", "envelope"]
+"""The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+
+
 PublicKey = str
 """Ed25519 public key, `whpk_` + base64 of 32 bytes."""
 
@@ -542,6 +546,8 @@ class Endpoint(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    payloadFormat: Required[PayloadFormat]
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -583,6 +589,8 @@ class EndpointCreated(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    payloadFormat: Required[PayloadFormat]
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -624,6 +632,8 @@ class CreateEndpointRequest(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    payloadFormat: PayloadFormat
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: SigningScheme
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     secret: SigningSecret
@@ -655,6 +665,8 @@ class UpdateEndpointRequest(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    payloadFormat: PayloadFormat
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
 
 
 class EndpointList(TypedDict, total=False):
