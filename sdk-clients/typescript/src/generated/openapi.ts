@@ -2393,6 +2393,7 @@ export interface operations {
            *           "operationsUrl": "https://ops.acme.example/caravan",
            *           "hasOperationsSecret": true,
            *           "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *           "requireRegisteredEventTypes": false,
            *           "createdAt": "2024-10-28T09:15:02.118Z",
            *           "updatedAt": "2024-10-29T14:02:45.007Z"
            *         }
@@ -2461,6 +2462,7 @@ export interface operations {
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
            *       "defaultEgressPoolId": null,
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-28T09:15:02.118Z"
            *     }
@@ -2508,6 +2510,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-29T14:02:45.007Z"
            *     }
@@ -2563,7 +2566,8 @@ export interface operations {
          *       "limits": {
          *         "deliveriesPerSecond": 2000
          *       },
-         *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V"
+         *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+         *       "requireRegisteredEventTypes": false
          *     }
          */
         'application/json': components['schemas']['UpdateTenantRequest'];
@@ -2589,6 +2593,7 @@ export interface operations {
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-30T08:00:00.000Z"
            *     }
@@ -3126,6 +3131,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "usage": {
            *         "endpoints": 1287,
            *         "eventsIngestedLast24h": 412903
@@ -3181,6 +3187,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "usage": {
            *         "endpoints": 1287,
            *         "eventsIngestedLast24h": 412903
@@ -3308,6 +3315,7 @@ export interface operations {
            *           ],
            *           "egressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
            *           "signingScheme": "ed25519",
+           *           "payloadFormat": "raw",
            *           "publicKey": "whpk_5MhgyjENOX8J17dq32HAJblfg25dZGkiW9uDz/J7/3U=",
            *           "status": "disabled",
            *           "disabledReason": "continuous_failure",
@@ -3340,6 +3348,7 @@ export interface operations {
            *           "retrySchedule": null,
            *           "egressPoolId": null,
            *           "signingScheme": "hmac",
+           *           "payloadFormat": "raw",
            *           "publicKey": null,
            *           "status": "active",
            *           "disabledReason": null,
@@ -3440,6 +3449,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3506,6 +3516,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3604,6 +3615,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3764,6 +3776,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "paused",
            *       "disabledReason": null,
@@ -3816,6 +3829,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
