@@ -153,7 +153,7 @@ export async function run(options: {
     log,
     events: storage.events,
     eventTypes: new EventTypeService({ eventTypes: storage.eventTypes, clock }),
-    tenantLimits: async (id) => (await storage.tenants.get(id))?.limits,
+    tenantSettings: (id) => storage.tenants.get(id),
     clock,
   });
   const keyRing = new KeyRing({

@@ -208,6 +208,10 @@ type Tenant struct {
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
+	// Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Off by default: any type is accepted.
+	RequireRegisteredEventTypes bool `json:"requireRegisteredEventTypes"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -236,7 +240,11 @@ type OwnTenant struct {
 	HasOperationsSecret bool `json:"hasOperationsSecret"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId"`
-	Usage               TenantUsage          `json:"usage"`
+	// Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Off by default: any type is accepted.
+	RequireRegisteredEventTypes bool        `json:"requireRegisteredEventTypes"`
+	Usage                       TenantUsage `json:"usage"`
 	// RFC 3339 date-time in UTC.
 	CreatedAt Timestamp `json:"createdAt"`
 	// RFC 3339 date-time in UTC.
@@ -251,6 +259,10 @@ type CreateTenantRequest struct {
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value.
@@ -261,6 +273,10 @@ type UpdateTenantRequest struct {
 	Limits *TenantLimitsPatch `json:"limits,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // Fields to change; omitted fields keep their value. Limits are set by the operator and cannot be
@@ -272,6 +288,10 @@ type UpdateOwnTenantRequest struct {
 	OperationsSecret *HmacSecret `json:"operationsSecret,omitempty"`
 	// Egress pool id, or `null` for none.
 	DefaultEgressPoolID NullableEgressPoolID `json:"defaultEgressPoolId,omitempty"`
+	// When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+	// (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+	// batch; a source dead-letters the message). Default false: any type is accepted.
+	RequireRegisteredEventTypes *bool `json:"requireRegisteredEventTypes,omitempty"`
 }
 
 // TenantList
@@ -503,6 +523,17 @@ const (
 	SigningSchemeEd25519 SigningScheme = "ed25519"
 )
 
+// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+// carries the event type in the `webhook-event-type` header.
+type PayloadFormat string
+
+const (
+	PayloadFormatRaw      PayloadFormat = "raw"
+	PayloadFormatEnvelope PayloadFormat = "envelope"
+)
+
 // Ed25519 public key, `whpk_` + base64 of 32 bytes.
 type PublicKey = string
 
@@ -562,6 +593,11 @@ type Endpoint struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat PayloadFormat `json:"payloadFormat"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -612,6 +648,11 @@ type EndpointCreated struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat PayloadFormat `json:"payloadFormat"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -663,6 +704,11 @@ type CreateEndpointRequest struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -702,6 +748,11 @@ type UpdateEndpointRequest struct {
 	RetrySchedule NullableRetrySchedule `json:"retrySchedule,omitempty"`
 	// Egress pool id, or `null` for none.
 	EgressPoolID NullableEgressPoolID `json:"egressPoolId,omitempty"`
+	// The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+	// `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+	// carries the event type in the `webhook-event-type` header.
+	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
 }
 
 // EndpointList

@@ -1,7 +1,8 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { runCaravan, startCaravanServer } from '../support/caravanProcess.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'caravan-cli-'));
@@ -31,17 +32,63 @@ test('caravan dev › serves /healthz and /readyz on the embedded default and st
   t.is(await server.stop('SIGINT'), 0);
 });
 
-test('caravan dev › keeps its admin key across restarts on the same data folder', async (t) => {
+test('caravan dev › shows the admin key on the first start only, and says where it is kept', async (t) => {
   const dataDir = tempDir();
-  const keyOf = (out: string) => /admin key: (\S+)/.exec(out)?.[1];
+  const secretsFile = join(dataDir, 'dev-secrets.json');
   const first = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
-  const firstKey = keyOf(first.output());
+  const firstKey = /admin key: (cadm_\S+)/.exec(first.output())?.[1] ?? 'no key printed';
+  t.regex(firstKey, /^cadm_/);
+  t.true(first.output().includes(`kept in ${secretsFile}`), first.output());
   t.is(await first.stop(), 0);
+
   const second = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
   t.teardown(() => second.stop('SIGKILL'));
-  t.truthy(firstKey);
-  t.is(keyOf(second.output()), firstKey);
+  t.false(second.output().includes(firstKey), 'a restart does not print the key again');
+  t.true(second.output().includes(`admin key: kept in ${secretsFile}`), second.output());
+  const kept = (JSON.parse(readFileSync(secretsFile, 'utf8')) as { adminKey: string }).adminKey;
+  t.is(kept, firstKey, 'the same key is kept across restarts');
+  const tenants = await fetch(`${second.url}/v1/tenants`, { headers: { authorization: `Bearer ${kept}` } });
+  t.is(tenants.status, 200, 'and still opens the admin API');
   t.is(await second.stop(), 0);
+});
+
+/** A port some other process is listening on. */
+async function takenPort(t: ExecutionContext): Promise<number> {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+  return (blocker.address() as AddressInfo).port;
+}
+
+test('caravan dev › a port already taken stops the start with one line and a non-zero exit', async (t) => {
+  const port = await takenPort(t);
+  const { code, output } = await runCaravan(['dev', '--data-dir', tempDir(), '--port', String(port)]);
+  t.is(code, 1);
+  const lines = output.trim().split('\n');
+  t.is(
+    lines.at(-1),
+    `caravan: cannot listen on 127.0.0.1:${port}: the port is already in use (choose another port with CARAVAN_PORT, or --port with caravan dev)`,
+  );
+  t.notRegex(output, /\n\s+at /, 'no stack trace');
+  t.notRegex(output, /listening on/, 'nothing started');
+});
+
+test('caravan api › a port already taken stops the start with one line and a non-zero exit', async (t) => {
+  const port = await takenPort(t);
+  const env = {
+    CARAVAN_DATABASE_URL: `sqlite:${join(tempDir(), 'p.sqlite')}`,
+    CARAVAN_ADMIN_KEY: 'admin-key-for-tests-0123456789',
+    CARAVAN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    CARAVAN_PORT: String(port),
+  };
+  t.is((await runCaravan(['migrate', 'latest'], env)).code, 0);
+  const { code, output } = await runCaravan(['api'], env);
+  t.is(code, 1);
+  t.regex(
+    output,
+    new RegExp(`caravan: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`),
+  );
+  t.notRegex(output, /\n\s+at /, 'no stack trace');
 });
 
 test('caravan api › a bad setting stops the start with the setting, its source and the expected form', async (t) => {

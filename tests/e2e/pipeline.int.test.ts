@@ -137,3 +137,43 @@ test('pipeline › on MariaDB and Kafka, with the API and a worker as separate p
   t.is(await worker.stop('SIGTERM'), 0, 'the worker stops cleanly');
   t.is(await api.stop('SIGTERM'), 0);
 });
+
+test('pipeline › an envelope endpoint receives {type, timestamp, data} around the exact payload, signed; every request names the event type', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caravan-e2e-'));
+  const server = await startCaravanServer(['dev', '--data-dir', dataDir, '--port', '0']);
+  t.teardown(() => server.stop('SIGKILL'));
+  const adminKey = /admin key: (\S+)/.exec(server.output())![1]!;
+  const admin = caravanClient(server.url, adminKey);
+  const tenant = await admin.tenants.create({ name: 'Acme' });
+  const { key } = await admin.apiKeys.create(tenant.id, {});
+  const api = caravanClient(server.url, key);
+  const enveloped = await startReceiver();
+  const raw = await startReceiver();
+  t.teardown(() => Promise.all([enveloped.close(), raw.close()]).then(() => undefined));
+  const wrapped = await api.endpoints.create({ url: enveloped.url, payloadFormat: 'envelope' });
+  t.is(wrapped.payloadFormat, 'envelope');
+  const plain = await api.endpoints.create({ url: raw.url });
+  t.is(plain.payloadFormat, 'raw', 'new endpoints get the raw payload unless they ask');
+
+  const payload = '{"n":1,  "amount": 1.50, "big": 12345678901234567890}';
+  const { id } = await sendRawEvent(server.url, key, `{"eventType":"invoice.paid","payload":${payload}}`);
+  let createdAt = '';
+  await waitFor(async () => {
+    createdAt = (await api.events.get(id).catch(() => undefined))?.createdAt ?? '';
+    return createdAt !== '';
+  }, 'the event to be persisted');
+  await waitFor(() => enveloped.received.length > 0 && raw.received.length > 0, 'both deliveries', 60_000);
+
+  const [envelope] = enveloped.received;
+  const body = envelope!.body.toString('utf8');
+  t.is(body, `{"type":"invoice.paid","timestamp":"${createdAt}","data":${payload}}`);
+  const verified = new Webhook(wrapped.secret).verify(body, envelope!.headers);
+  t.like(verified, { type: 'invoice.paid', timestamp: createdAt, data: { n: 1, amount: 1.5 } });
+  t.is(envelope!.headers['webhook-event-type'], 'invoice.paid');
+
+  const [plainRequest] = raw.received;
+  t.is(plainRequest!.body.toString('utf8'), payload);
+  t.is(plainRequest!.headers['webhook-event-type'], 'invoice.paid');
+  t.notThrows(() => new Webhook(plain.secret).verify(payload, plainRequest!.headers));
+  t.is(await server.stop('SIGINT'), 0);
+});

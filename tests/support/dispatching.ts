@@ -162,6 +162,7 @@ export async function seedEndpoint(
     timeout_ms: options.timeoutMs ?? 5_000,
     retry_schedule: options.retrySchedule ? JSON.stringify(options.retrySchedule) : null,
     signing_scheme: 'hmac',
+    payload_format: 'raw',
     status: options.status ?? 'active',
     created_at: now,
     updated_at: now,

@@ -89,6 +89,7 @@ export async function createTenant(db: Database): Promise<string> {
     hasOperationsSecret: false,
     operationsSecretEncrypted: null,
     defaultEgressPoolId: null,
+    requireRegisteredEventTypes: false,
     createdAt: now,
     updatedAt: now,
   });
@@ -117,6 +118,7 @@ export async function createEndpoint(
     retrySchedule: null,
     egressPoolId: null,
     signingScheme: 'hmac',
+    payloadFormat: 'raw',
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { CaravanError } from '@caravan/core';
 import { api } from './commands/api.js';
 import { dev } from './commands/dev.js';
 import { keys } from './commands/keys.js';
 import { migrate } from './commands/migrate.js';
 import { worker, workerRoles } from './commands/worker.js';
 import { caravanVersion } from './paths.js';
+import { startFailureMessage } from './startFailure.js';
 
 const program = new Command('caravan')
   .description('Caravan: a multi-tenant webhooks gateway')
@@ -56,9 +56,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // Expected failures (bad config, bad usage) print their message alone; anything else its stack.
-  process.stderr.write(
-    `${error instanceof CaravanError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-  );
-  process.exitCode = 1;
+  process.stderr.write(`${startFailureMessage(error)}\n`);
+  // Exit now: a failed start may leave a client socket or timer behind that would keep the process up.
+  process.exit(1);
 }

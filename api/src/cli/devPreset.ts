@@ -7,17 +7,29 @@ interface DevSecrets {
   encryptionKey: string;
 }
 
+/** The `caravan dev` settings, and where its generated secrets live. */
+export interface DevPreset {
+  values: Record<string, unknown>;
+  /** The file holding the generated admin key and encryption key. */
+  secretsFile: string;
+  /** The admin key kept in `secretsFile`. */
+  adminKey: string;
+  /** Whether this start generated the secrets (the first start on this data folder). */
+  created: boolean;
+}
+
 /**
  * The settings `caravan dev` runs on: a SQLite file and the SQL log under `dataDir`, limiter state in
  * memory, loopback receivers allowed, and an admin key and encryption key generated on first start
  * and kept in `dataDir/dev-secrets.json` so restarts keep working with the same data.
  */
-export function devPreset(dataDir: string): Record<string, unknown> {
+export function devPreset(dataDir: string): DevPreset {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const secretsFile = join(dir, 'dev-secrets.json');
   let secrets: DevSecrets;
-  if (existsSync(secretsFile)) {
+  const created = !existsSync(secretsFile);
+  if (!created) {
     secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as DevSecrets;
   } else {
     secrets = {
@@ -26,7 +38,7 @@ export function devPreset(dataDir: string): Record<string, unknown> {
     };
     writeFileSync(secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
-  return {
+  const values = {
     database: { client: 'sqlite', filename: join(dir, 'caravan.sqlite') },
     log: { engine: 'sql' },
     redis: null,
@@ -34,4 +46,5 @@ export function devPreset(dataDir: string): Record<string, unknown> {
     encryption: { primaryKeyId: 'dev', keys: [{ id: 'dev', key: secrets.encryptionKey }] },
     ssrf: { allowedCidrs: ['127.0.0.0/8', '::1/128'] },
   };
+  return { values, secretsFile, adminKey: secrets.adminKey, created };
 }

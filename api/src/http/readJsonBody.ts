@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { jsonSyntaxError } from './jsonSyntaxError.js';
 import { HttpProblem } from './problems.js';
 
 /** A request body as received: the exact bytes and the parsed document. */
@@ -9,7 +10,7 @@ export interface JsonBody {
 
 /**
  * Reads a JSON request body. Refuses a non-JSON media type (415), a body over `limitBytes` (413, without
- * reading the rest) and malformed JSON (400, naming the position).
+ * reading the rest) and malformed JSON (400, naming the line and column).
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<JsonBody> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -38,7 +39,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   try {
     return { raw, json: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
+    const message = jsonSyntaxError(text) ?? (error as Error).message;
     throw new HttpProblem('CARAVAN_MALFORMED_JSON', `The request body is not valid JSON: ${message}`, [
       { field: '/body', message },
     ]);

@@ -59,7 +59,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     log: deps.log,
     events: storage.events,
     eventTypes,
-    tenantLimits: async (tenantId) => (await storage.tenants.get(tenantId))?.limits,
+    tenantSettings: (tenantId) => storage.tenants.get(tenantId),
     ingestLimiter: createIngestLimiter({ store: deps.limiterStore }),
     clock,
   });

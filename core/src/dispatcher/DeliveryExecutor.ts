@@ -120,6 +120,7 @@ export class DeliveryExecutor {
     const request = buildWebhookRequest({
       record,
       url: endpoint.url,
+      payloadFormat: endpoint.payloadFormat,
       endpointHeaders: endpoint.headers,
       secrets,
       now,

@@ -25,7 +25,12 @@ export {
 } from './RetrySchedule.js';
 export { passGates, type GatePass, type GateRefusal, type GateRequest, type SendGate } from './SendGate.js';
 export { outcomeParked } from './deliveryOutcome.js';
-export { buildWebhookRequest, type WebhookRequestInput } from './webhookRequest.js';
+export {
+  EVENT_TYPE_HEADER,
+  buildWebhookRequest,
+  webhookBody,
+  type WebhookRequestInput,
+} from './webhookRequest.js';
 export { BreakerGate, type BreakerGateDeps } from './breaker/BreakerGate.js';
 export {
   DEFAULT_BREAKER_SETTINGS,

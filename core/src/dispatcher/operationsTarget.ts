@@ -36,6 +36,7 @@ export function withOperationsTargets(
       retrySchedule: null,
       egressPoolId: tenant.defaultEgressPoolId,
       signingScheme: 'hmac',
+      payloadFormat: 'raw',
       publicKey: null,
       status: 'active',
       disabledReason: null,

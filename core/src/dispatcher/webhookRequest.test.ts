@@ -5,11 +5,13 @@ import { buildWebhookRequest } from './webhookRequest.js';
 
 const now = Date.now();
 const payload = '{"amount": 100,\n  "currency":"€"}';
+const eventType = 'invoice.paid';
+const eventCreatedAt = Date.UTC(2026, 11, 6, 4, 30, 0, 123);
 
 test('webhookRequest › signs the exact payload bytes with the event id as webhook-id', (t) => {
   const secret = generateHmacSecret();
   const request = buildWebhookRequest({
-    record: { eventId: 'evt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N', payload, headers: {} },
+    record: { eventId: 'evt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N', eventType, eventCreatedAt, payload, headers: {} },
     url: 'https://receiver.example/hook',
     endpointHeaders: {},
     secrets: [{ scheme: 'hmac', secret }],
@@ -26,6 +28,8 @@ test("webhookRequest › sends the endpoint's and then the event's headers, neve
   const request = buildWebhookRequest({
     record: {
       eventId: 'evt_1',
+      eventType,
+      eventCreatedAt,
       payload,
       headers: { 'X-Trace': 'event', 'x-event-only': '1', 'webhook-id': 'forged', 'bad header': 'x' },
     },
@@ -42,6 +46,7 @@ test("webhookRequest › sends the endpoint's and then the event's headers, neve
     'x-trace': 'event',
     'x-event-only': '1',
     'webhook-id': 'evt_1',
+    'webhook-event-type': 'invoice.paid',
   });
   t.false('bad header' in request.headers);
 });
@@ -49,7 +54,7 @@ test("webhookRequest › sends the endpoint's and then the event's headers, neve
 test('webhookRequest › one signature per live secret, each verifies on its own', (t) => {
   const [current, previous] = [generateHmacSecret(), generateHmacSecret()];
   const request = buildWebhookRequest({
-    record: { eventId: 'evt_1', payload, headers: {} },
+    record: { eventId: 'evt_1', eventType, eventCreatedAt, payload, headers: {} },
     url: 'https://receiver.example/hook',
     endpointHeaders: {},
     secrets: [
@@ -63,4 +68,38 @@ test('webhookRequest › one signature per live secret, each verifies on its own
   for (const secret of [current, previous]) {
     t.deepEqual(new Webhook(secret).verify(request.body, request.headers), JSON.parse(payload));
   }
+});
+
+test('webhookRequest › raw (the default) sends the payload bytes; the event type travels in a header', (t) => {
+  const request = buildWebhookRequest({
+    record: { eventId: 'evt_1', eventType, eventCreatedAt, payload, headers: {} },
+    url: 'https://receiver.example/hook',
+    payloadFormat: 'raw',
+    endpointHeaders: {},
+    secrets: [{ scheme: 'hmac', secret: generateHmacSecret() }],
+    now,
+    userAgent: 'Caravan/1.2.3',
+  });
+  t.is(request.body.toString('utf8'), payload);
+  t.is(request.headers['webhook-event-type'], 'invoice.paid');
+});
+
+test('webhookRequest › envelope wraps the exact payload bytes as data, with the type and the event time, signed as sent', (t) => {
+  const secret = generateHmacSecret();
+  // Bytes a parse-and-serialise round trip would change: a big integer, member order, spacing.
+  const exact = '{ "z": 1, "id": 12345678901234567890, "a": [1.50, "x"] }';
+  const request = buildWebhookRequest({
+    record: { eventId: 'evt_1', eventType: 'order."quoted"', eventCreatedAt, payload: exact, headers: {} },
+    url: 'https://receiver.example/hook',
+    payloadFormat: 'envelope',
+    endpointHeaders: {},
+    secrets: [{ scheme: 'hmac', secret }],
+    now,
+    userAgent: 'Caravan/1.2.3',
+  });
+  const body = request.body.toString('utf8');
+  t.is(body, `{"type":"order.\\"quoted\\"","timestamp":"2026-12-06T04:30:00.123Z","data":${exact}}`);
+  t.like(JSON.parse(body), { type: 'order."quoted"', timestamp: '2026-12-06T04:30:00.123Z' });
+  t.notThrows(() => new Webhook(secret).verify(request.body, request.headers));
+  t.is(request.headers['webhook-event-type'], 'order."quoted"');
 });

@@ -1,11 +1,14 @@
 import { webhookHeaders, type SigningSecret } from '../crypto/signature.js';
 import { validateCustomHeaders } from '../domain/customHeaders.js';
+import type { PayloadFormat } from '../domain/endpoint.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
 
 /** What a webhook request is built from. */
 export interface WebhookRequestInput {
-  record: Pick<DeliveryRecord, 'eventId' | 'payload' | 'headers'>;
+  record: Pick<DeliveryRecord, 'eventId' | 'eventType' | 'eventCreatedAt' | 'payload' | 'headers'>;
   url: string;
+  /** The endpoint's body format; `raw` when absent. */
+  payloadFormat?: PayloadFormat;
   endpointHeaders: Readonly<Record<string, string>>;
   /** Every secret live at `now`, current first. */
   secrets: readonly SigningSecret[];
@@ -15,9 +18,30 @@ export interface WebhookRequestInput {
   userAgent: string;
 }
 
+/** The header every delivery carries the event type in (the body may not say it: `raw`). */
+export const EVENT_TYPE_HEADER = 'webhook-event-type';
+
 /**
- * The request of one attempt: the exact payload bytes, `content-type`, `user-agent`, the endpoint's
- * and then the event's custom headers, and the Standard Webhooks headers. `webhook-id` is the event id,
+ * The body of one delivery. `raw`: the payload bytes as the tenant sent them. `envelope`: the Standard
+ * Webhooks shape `{"type","timestamp","data"}`, with the payload bytes spliced in as `data` rather than
+ * parsed and serialised again, so the receiver's `data` is exactly what the tenant sent (number
+ * precision, member order and whitespace included). `timestamp` is when the event was accepted, the
+ * same on every attempt (`webhook-timestamp` is the attempt's).
+ */
+export function webhookBody(
+  record: Pick<DeliveryRecord, 'eventType' | 'eventCreatedAt' | 'payload'>,
+  format: PayloadFormat,
+): string {
+  if (format === 'raw') return record.payload;
+  const type = JSON.stringify(record.eventType);
+  const timestamp = JSON.stringify(new Date(record.eventCreatedAt).toISOString());
+  return `{"type":${type},"timestamp":${timestamp},"data":${record.payload}}`;
+}
+
+/**
+ * The request of one attempt: the body ({@link webhookBody}), `content-type`, `user-agent`, the endpoint's
+ * and then the event's custom headers, the event type ({@link EVENT_TYPE_HEADER}), and the Standard
+ * Webhooks headers. `webhook-id` is the event id,
  * the same across retries, recoveries and replays (docs/api-conventions.md), so receivers can drop
  * duplicates; `webhook-timestamp` is this attempt's time; one signature per live secret.
  */
@@ -26,7 +50,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): {
   headers: Record<string, string>;
   body: Buffer;
 } {
-  const body = Buffer.from(input.record.payload, 'utf8');
+  const body = Buffer.from(webhookBody(input.record, input.payloadFormat ?? 'raw'), 'utf8');
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': input.userAgent,
@@ -38,6 +62,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): {
       if (validateCustomHeaders({ [name]: value }).length === 0) headers[name.toLowerCase()] = value;
     }
   }
+  headers[EVENT_TYPE_HEADER] = input.record.eventType;
   Object.assign(
     headers,
     webhookHeaders({

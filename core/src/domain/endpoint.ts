@@ -37,6 +37,8 @@ export interface Endpoint {
   /** `null` uses the tenant's default pool. */
   egressPoolId: string | null;
   signingScheme: SigningScheme;
+  /** The body each delivery carries (see {@link PayloadFormat}). */
+  payloadFormat: PayloadFormat;
   /** The current secret's `whpk_` public key on `ed25519` endpoints; `null` on `hmac` ones. */
   publicKey: string | null;
   status: EndpointStatus;
@@ -46,6 +48,12 @@ export interface Endpoint {
   createdAt: number;
   updatedAt: number;
 }
+
+/**
+ * `raw`: the event's payload bytes as sent. `envelope`: `{"type","timestamp","data"}` with the payload
+ * bytes as `data` (the Standard Webhooks recommendation).
+ */
+export type PayloadFormat = 'raw' | 'envelope';
 
 /** Request timeout when the tenant does not set one (the contract's `TimeoutMs` default). */
 export const DEFAULT_TIMEOUT_MS = 15_000;

@@ -14,6 +14,8 @@ export interface Tenant {
   operationsUrl: string | null;
   hasOperationsSecret: boolean;
   defaultEgressPoolId: string | null;
+  /** Ingest refuses events whose type is not registered (`event-types`); off: any type is accepted. */
+  requireRegisteredEventTypes: boolean;
   createdAt: number;
   updatedAt: number;
 }

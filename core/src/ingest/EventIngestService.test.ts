@@ -55,9 +55,11 @@ async function setup(t: ExecutionContext, overrides: Partial<EventIngestServiceD
     log,
     events: new KnexEventRepository({ db }),
     eventTypes,
-    tenantLimits: (tenantId) => {
+    tenantSettings: (tenantId) => {
       limitReads.push(tenantId);
-      return Promise.resolve(tenantId === TENANT ? limits : undefined);
+      return Promise.resolve(
+        tenantId === TENANT ? { limits, requireRegisteredEventTypes: false } : undefined,
+      );
     },
     clock,
     ...overrides,

@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/Clock.js';
 import { derivedEventId, newId } from '../domain/ids.js';
 import { encodeRecord, type EventRecord } from '../domain/pipelineRecords.js';
-import type { TenantLimits } from '../domain/tenant.js';
+import type { Tenant, TenantLimits } from '../domain/tenant.js';
 import {
   LogUnavailableError,
   TenantGoneError,
@@ -24,8 +24,12 @@ export interface IngestLimiter {
   take(tenantId: string, events: number, limits: TenantLimits): Promise<void>;
 }
 
-/** Checks payloads against their event type's JSON Schema (`EventTypeService.validatePayload`). */
+/**
+ * Checks payloads against their event type's JSON Schema (`EventTypeService.validatePayload`), and
+ * whether a type is registered (`EventTypeService.isRegistered`).
+ */
 export interface PayloadValidation {
+  isRegistered(tenantId: string, eventType: string): Promise<boolean>;
   validatePayload(
     tenantId: string,
     eventType: string,
@@ -38,13 +42,16 @@ export interface EventIngestServiceDeps {
   log: InternalLog;
   events: Pick<EventRepository, 'existingIds'>;
   eventTypes: PayloadValidation;
-  /** The tenant's limits, `undefined` when it does not exist. Cached here for `limitsTtlMs`. */
-  tenantLimits: (tenantId: string) => Promise<TenantLimits | undefined>;
+  /** The tenant's ingest settings, `undefined` when it does not exist. Cached here for `limitsTtlMs`. */
+  tenantSettings: (tenantId: string) => Promise<TenantIngestSettings | undefined>;
   clock: Clock;
   ingestLimiter?: IngestLimiter;
   /** How long a tenant's limits are trusted before they are read again. Default 5 s. */
   limitsTtlMs?: number;
 }
+
+/** What ingest reads of a tenant: its limits and whether event types must be registered. */
+export type TenantIngestSettings = Pick<Tenant, 'limits' | 'requireRegisteredEventTypes'>;
 
 export interface IngestOptions {
   /** The broker source the events came from; absent for the REST API. */
@@ -84,7 +91,10 @@ export function batchItemOf(error: FieldError): { index: number; path: FieldPath
  * answer needs it), which concurrent requests share (`ExistingIdsBatcher`).
  */
 export class EventIngestService {
-  private readonly limits = new Map<string, { at: number; limits: Promise<TenantLimits | undefined> }>();
+  private readonly limits = new Map<
+    string,
+    { at: number; limits: Promise<TenantIngestSettings | undefined> }
+  >();
   private readonly limitsTtlMs: number;
   private readonly duplicates: ExistingIdsBatcher;
 
@@ -95,7 +105,7 @@ export class EventIngestService {
 
   /** The tenant's largest payload, in bytes (cached). */
   async maxPayloadBytes(tenantId: string): Promise<number> {
-    return (await this.limitsOf(tenantId)).maxPayloadBytes;
+    return (await this.settingsOf(tenantId)).limits.maxPayloadBytes;
   }
 
   async ingest(
@@ -104,9 +114,9 @@ export class EventIngestService {
     options: IngestOptions = {},
   ): Promise<IngestResult[]> {
     if (!options.batch && items.length !== 1) throw new RangeError('a single ingest takes exactly one item');
-    const limits = await this.limitsOf(tenantId);
-    await this.validate(tenantId, items, limits, options);
-    await this.deps.ingestLimiter?.take(tenantId, items.length, limits);
+    const settings = await this.settingsOf(tenantId);
+    await this.validate(tenantId, items, settings, options);
+    await this.deps.ingestLimiter?.take(tenantId, items.length, settings.limits);
 
     const now = this.deps.clock.now();
     const results: IngestResult[] = [];
@@ -145,12 +155,14 @@ export class EventIngestService {
   private async validate(
     tenantId: string,
     items: readonly IngestItem[],
-    limits: TenantLimits,
+    { limits, requireRegisteredEventTypes }: TenantIngestSettings,
     options: IngestOptions,
   ): Promise<void> {
     const at = (i: number): FieldPath => (options.batch ? [BATCH_FIELD, i] : []);
     const envelope: FieldError[] = [];
     const tooLarge: FieldError[] = [];
+    const unregistered = requireRegisteredEventTypes ? await this.unregisteredTypes(tenantId, items, at) : [];
+    envelope.push(...unregistered);
     const checks = items.map((item, i) => {
       envelope.push(...ingestItemProblems(item, at(i)));
       const bytes = Buffer.byteLength(item.payloadText, 'utf8');
@@ -179,11 +191,32 @@ export class EventIngestService {
     throw new ValidationError(errors, { code });
   }
 
-  private async limitsOf(tenantId: string): Promise<TenantLimits> {
+  /** Items whose event type the tenant has not registered, each named at its `eventType`. */
+  private async unregisteredTypes(
+    tenantId: string,
+    items: readonly IngestItem[],
+    at: (i: number) => FieldPath,
+  ): Promise<FieldError[]> {
+    const types = [...new Set(items.map((item) => item.eventType))];
+    const known = await Promise.all(types.map((type) => this.deps.eventTypes.isRegistered(tenantId, type)));
+    const missing = new Set(types.filter((_, i) => !known[i]));
+    return items.flatMap((item, i) =>
+      missing.has(item.eventType)
+        ? [
+            {
+              path: [...at(i), 'eventType'],
+              message: `"${item.eventType}" is not a registered event type (this tenant requires registered event types)`,
+            },
+          ]
+        : [],
+    );
+  }
+
+  private async settingsOf(tenantId: string): Promise<TenantIngestSettings> {
     const now = this.deps.clock.now();
     let entry = this.limits.get(tenantId);
     if (!entry || now - entry.at >= this.limitsTtlMs) {
-      entry = { at: now, limits: this.deps.tenantLimits(tenantId) };
+      entry = { at: now, limits: this.deps.tenantSettings(tenantId) };
       this.limits.delete(tenantId);
       this.limits.set(tenantId, entry);
       const loaded = entry.limits;

@@ -6,6 +6,7 @@ export {
   type IngestOptions,
   type IngestResult,
   type PayloadValidation,
+  type TenantIngestSettings,
 } from './EventIngestService.js';
 export { ingestItemProblems, type IngestItem } from './ingestItem.js';
 export { batchPayloadSpans, payloadSpan, type Span } from './payloadSpan.js';

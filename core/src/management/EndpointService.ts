@@ -9,6 +9,7 @@ import {
   type Endpoint,
   type EndpointFilter,
   type EndpointRateLimit,
+  type PayloadFormat,
   type SigningScheme,
 } from '../domain/endpoint.js';
 import { newId } from '../domain/ids.js';
@@ -51,6 +52,7 @@ export interface EndpointSettings {
   timeoutMs: number;
   retrySchedule: number[] | null;
   egressPoolId: string | null;
+  payloadFormat: PayloadFormat;
 }
 
 export type CreateEndpointInput = Pick<EndpointSettings, 'url'> &
@@ -109,6 +111,7 @@ export class EndpointService {
       retrySchedule: input.retrySchedule ?? null,
       egressPoolId: input.egressPoolId ?? null,
       signingScheme: scheme,
+      payloadFormat: input.payloadFormat ?? 'raw',
       publicKey: secret.stored.publicKey,
       status: 'active',
       disabledReason: null,

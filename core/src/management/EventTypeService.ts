@@ -108,6 +108,11 @@ export class EventTypeService {
     if (!deleted) throw new EventTypeNotFoundError(name);
   }
 
+  /** Whether the tenant has registered `eventType` (cached like the validators). */
+  async isRegistered(tenantId: string, eventType: string): Promise<boolean> {
+    return (await this.validatorFor(tenantId, eventType)) !== null;
+  }
+
   /**
    * Checks an event payload against its type's schema, for the ingest path. Answers `[]` when the type
    * is not registered or has no schema (such events are accepted as they are), else every problem as a

@@ -82,12 +82,14 @@ export class SourceService {
     const plugin = await this.getType(input.type);
     const format = input.format ?? 'caravan';
     const raw = input.raw ?? null;
+    const hosts = this.hostProblems(plugin, input.config);
+    check(hosts ?? []);
     check([
       ...problems(plugin.validateConfig(input.config), 'config'),
       ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...formatProblems(format, raw),
     ]);
-    check(this.hostProblems(plugin, input.config));
+    if (!hosts) check(hostErrors(plugin, input.config, this.deps.allowedHosts));
     const now = this.deps.clock.now();
     const id = newId('src', now);
     await this.deps.sources.insert({
@@ -124,12 +126,14 @@ export class SourceService {
     const plugin = await this.getType(current.type);
     const format = input.format ?? current.format;
     const raw = input.raw !== undefined ? input.raw : current.raw;
+    const hosts = input.config ? this.hostProblems(plugin, input.config) : [];
+    check(hosts ?? []);
     check([
       ...(input.config ? problems(plugin.validateConfig(input.config), 'config') : []),
       ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...(input.format !== undefined || input.raw !== undefined ? formatProblems(format, raw) : []),
     ]);
-    if (input.config) check(this.hostProblems(plugin, input.config));
+    if (!hosts && input.config) check(hostErrors(plugin, input.config, this.deps.allowedHosts));
     const changes: SourceChanges = { bumpVersion: false, updatedAt: this.deps.clock.now() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.config !== undefined) changes.config = input.config;
@@ -197,8 +201,20 @@ export class SourceService {
     return result;
   }
 
-  private hostProblems(plugin: LoadedSourcePlugin, config: Record<string, unknown>): FieldError[] {
-    return hostErrors(plugin, config, this.deps.allowedHosts);
+  /**
+   * The operator's allowlist is checked before the plugin's schema: a refused host is the whole answer,
+   * so a tenant learns the installation's policy first rather than after fixing every other detail.
+   * `undefined`: the plugin could not read hosts from this config yet (ask again once it is valid).
+   */
+  private hostProblems(
+    plugin: LoadedSourcePlugin,
+    config: Record<string, unknown>,
+  ): FieldError[] | undefined {
+    try {
+      return hostErrors(plugin, config, this.deps.allowedHosts);
+    } catch {
+      return undefined;
+    }
   }
 
   private encrypt(credentials: Record<string, unknown>, sourceId: string): string {

@@ -35,18 +35,21 @@ export interface CreateTenantInput {
   name: string;
   limits?: Partial<TenantLimits>;
   defaultEgressPoolId?: string | null;
+  requireRegisteredEventTypes?: boolean;
 }
 
 export interface UpdateTenantInput {
   name?: string;
   limits?: Partial<TenantLimits>;
   defaultEgressPoolId?: string | null;
+  requireRegisteredEventTypes?: boolean;
 }
 
 export interface UpdateOwnTenantInput {
   operationsUrl?: string | null;
   operationsSecret?: string;
   defaultEgressPoolId?: string | null;
+  requireRegisteredEventTypes?: boolean;
 }
 
 // `last_used_at` is written at most this often per key, so authentication stays a read.
@@ -96,6 +99,7 @@ export class TenantService {
       hasOperationsSecret: false,
       operationsSecretEncrypted: null,
       defaultEgressPoolId: input.defaultEgressPoolId ?? null,
+      requireRegisteredEventTypes: input.requireRegisteredEventTypes ?? false,
       createdAt: now,
       updatedAt: now,
     };
@@ -120,7 +124,10 @@ export class TenantService {
     return updated;
   }
 
-  /** What a tenant may change about itself: its operations URL and secret, and its default egress pool. */
+  /**
+   * What a tenant may change about itself: its operations URL and secret, its default egress pool, and
+   * whether ingest requires registered event types.
+   */
   async updateOwn(id: string, input: UpdateOwnTenantInput): Promise<StoredTenant> {
     if (input.defaultEgressPoolId) await this.checkPool(id, input.defaultEgressPoolId);
     const { operationsSecret, ...rest } = input;

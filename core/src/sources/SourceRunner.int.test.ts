@@ -68,7 +68,7 @@ async function setup(
     log,
     events: new KnexEventRepository({ db }),
     eventTypes: new EventTypeService({ eventTypes: new KnexEventTypeRepository({ db }), clock: systemClock }),
-    tenantLimits: async (id) => (await new KnexTenantRepository({ db }).get(id))?.limits,
+    tenantSettings: (id) => new KnexTenantRepository({ db }).get(id),
     ingestLimiter: createIngestLimiter({ store: createLimiterStore(null) }),
     limitsTtlMs: 100,
     clock: systemClock,

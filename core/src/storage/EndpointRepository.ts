@@ -1,4 +1,4 @@
-import type { Endpoint, EndpointRateLimit, SigningScheme } from '../domain/endpoint.js';
+import type { Endpoint, EndpointRateLimit, PayloadFormat, SigningScheme } from '../domain/endpoint.js';
 import type { EndpointFilter } from '../domain/endpointFilter.js';
 import type { Job } from '../domain/job.js';
 import type { Page, PageRequest } from './Page.js';
@@ -28,6 +28,7 @@ export interface EndpointChanges {
   timeoutMs?: number;
   retrySchedule?: number[] | null;
   egressPoolId?: string | null;
+  payloadFormat?: PayloadFormat;
   updatedAt: number;
 }
 

@@ -12,6 +12,7 @@ export interface TenantChanges {
   operationsUrl?: string | null;
   operationsSecretEncrypted?: string | null;
   defaultEgressPoolId?: string | null;
+  requireRegisteredEventTypes?: boolean;
   updatedAt: number;
 }
 

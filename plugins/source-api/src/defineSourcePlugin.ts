@@ -71,10 +71,12 @@ export interface SourcePluginDefinition<Config = unknown, Credentials = unknown>
   create(context: SourceContext<Config, Credentials>): SourceConsumer;
   /**
    * Every host a tenant's config makes the consumer connect to (endpoint overrides, emulator hosts,
-   * bootstrap brokers, URLs), so the host can check them against the operator's allowlist
-   * (`sources.allowedHosts`) before storing the source. Called only with a config that passed
-   * `configSchema`; must not do I/O. A plugin that only ever connects to its vendor's fixed hosts may
-   * omit it.
+   * bootstrap brokers, URLs, and the vendor's default host when the config names none), so the host
+   * can check them against the operator's allowlist (`sources.allowedHosts`) before storing the
+   * source. The host asks first, before checking `configSchema`, so a refused host is the answer
+   * whatever else is wrong: skip a field that is not of the expected type; a throw makes the host ask
+   * again once the config has passed the schema. Must not do I/O. A plugin that connects to nothing
+   * but fixed hosts may omit it.
    */
   brokerAddresses?(config: Config): readonly BrokerAddress[];
 }

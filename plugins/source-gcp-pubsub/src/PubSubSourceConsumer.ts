@@ -67,6 +67,9 @@ export class PubSubSourceConsumer implements SourceConsumer {
       emulatorMode: o.emulator,
     };
     if (o.serviceAccount && !o.emulator) config.credentials = o.serviceAccount;
+    // An emulator needs no identity. Without a universe domain the client asks its (absent) credentials
+    // for one, which probes the GCE metadata server and logs a MetadataLookupWarning off Google Cloud.
+    if (o.emulator) config.universeDomain = 'googleapis.com';
     this.client = new PubSub(config);
     this.subscription = this.client.subscription(o.subscription, {
       flowControl: {

@@ -31,3 +31,23 @@ test('gcpPubSubSource › stream errors map to the contract: NOT_FOUND config, P
   t.is(toSourceError(status(16), 'events').code, 'CARAVAN_SOURCE_AUTH_FAILED');
   t.is(toSourceError(status(14), 'events').code, 'CARAVAN_SOURCE_UNAVAILABLE');
 });
+
+test('gcpPubSubSource › broker addresses: the tenant’s hosts, or Google’s default host when none is named', (t) => {
+  const addresses = (config: Parameters<NonNullable<typeof gcpPubSubSource.brokerAddresses>>[0]) =>
+    gcpPubSubSource.brokerAddresses!(config);
+  t.deepEqual(addresses({ projectId: 'p', subscription: 'orders' }), [
+    { field: '/apiEndpoint', host: 'pubsub.googleapis.com', port: 443 },
+  ]);
+  t.deepEqual(
+    addresses({ projectId: 'p', subscription: 'orders', apiEndpoint: 'europe-west1-pubsub.googleapis.com' }),
+    [{ field: '/apiEndpoint', host: 'europe-west1-pubsub.googleapis.com', port: 443 }],
+  );
+  t.deepEqual(addresses({ projectId: 'p', subscription: 'orders', emulatorHost: '127.0.0.1:8085' }), [
+    { field: '/emulatorHost', host: '127.0.0.1', port: 8085 },
+  ]);
+  t.deepEqual(
+    addresses({ projectId: 'p', subscription: 'orders', emulatorHost: 8085 } as never),
+    [],
+    'a field of the wrong type (before the schema check) names no host',
+  );
+});

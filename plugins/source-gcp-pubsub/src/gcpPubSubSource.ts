@@ -11,6 +11,8 @@ import {
 const MiB = 1024 * 1024;
 
 /** Google Cloud Pub/Sub: pulls a subscription with StreamingPull. */
+const DEFAULT_API_HOST = 'pubsub.googleapis.com';
+
 export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredentials>({
   id: 'gcp-pubsub',
   apiVersion: SOURCE_API_VERSION,
@@ -22,7 +24,7 @@ export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredential
     return new PubSubSourceConsumer({
       projectId: config.projectId,
       subscription: config.subscription,
-      endpoint: config.emulatorHost ?? config.apiEndpoint ?? 'pubsub.googleapis.com',
+      endpoint: config.emulatorHost ?? config.apiEndpoint ?? DEFAULT_API_HOST,
       emulator: config.emulatorHost !== undefined,
       serviceAccount: credentials ? parseServiceAccountKey(credentials.serviceAccountKey) : null,
       workers,
@@ -36,12 +38,17 @@ export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredential
       logger,
     });
   },
-  // The default endpoint is Google's; an emulator host or API endpoint is the tenant's choice.
-  brokerAddresses: (config) =>
-    (['emulatorHost', 'apiEndpoint'] as const).flatMap((name) => {
-      const value = config[name];
-      if (value === undefined) return [];
+  // An emulator host or API endpoint is the tenant's choice; without either the client connects to
+  // Google's default host, which the operator's allowlist governs like any other (named on apiEndpoint,
+  // the field that would change it).
+  brokerAddresses: (config) => {
+    const named = (['emulatorHost', 'apiEndpoint'] as const).flatMap((name) => {
+      const value: unknown = config[name];
+      if (typeof value !== 'string') return [];
       const [host = '', port] = value.split(':');
       return [{ field: `/${name}`, host, port: port === undefined ? 443 : Number(port) }];
-    }),
+    });
+    if (config.emulatorHost !== undefined || config.apiEndpoint !== undefined) return named;
+    return [{ field: '/apiEndpoint', host: DEFAULT_API_HOST, port: 443 }];
+  },
 });

@@ -203,6 +203,31 @@ eachBackend(
   },
 );
 
+eachBackend(
+  test,
+  'endpoints › payloadFormat: raw unless asked, envelope on create or update, other values refused',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const plain = await createEndpoint(api, key);
+    t.is(plain.payloadFormat, 'raw');
+    const wrapped = await createEndpoint(api, key, { payloadFormat: 'envelope' });
+    t.is(wrapped.payloadFormat, 'envelope');
+    const switched = await api.request('PATCH', `/v1/endpoints/${plain.id}`, {
+      key,
+      body: { payloadFormat: 'envelope' },
+    });
+    t.is(switched.status, 200);
+    t.is(switched.body.payloadFormat, 'envelope');
+    t.is((await api.request('GET', `/v1/endpoints/${plain.id}`, { key })).body.payloadFormat, 'envelope');
+    const bad = await api.request('PATCH', `/v1/endpoints/${plain.id}`, {
+      key,
+      body: { payloadFormat: 'cloudevents' },
+    });
+    t.is(bad.status, 400);
+    t.deepEqual(fieldsOf(bad.body), ['/body/payloadFormat']);
+  },
+);
+
 eachBackend(test, 'endpoints › a tenant cannot go past its maxEndpoints', async (t, api) => {
   const tenant = await api.request('POST', '/v1/tenants', {
     body: { name: 'Small', limits: { maxEndpoints: 2 } },

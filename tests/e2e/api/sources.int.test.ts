@@ -296,6 +296,39 @@ eachBackend(
     t.is(emulator.status, 400);
     t.deepEqual(fieldsOf(emulator.body), ['/body/config/emulatorHost']);
 
+    const googleDefault = await api.request('POST', '/v1/sources', {
+      key,
+      body: { name: 'pubsub', type: 'gcp-pubsub', config: { projectId: 'p', subscription: 'orders' } },
+    });
+    t.is(googleDefault.status, 400, 'Google’s default Pub/Sub host is subject to the allowlist too');
+    t.deepEqual(googleDefault.body.errors, [
+      {
+        field: '/body/config/apiEndpoint',
+        message: 'host pubsub.googleapis.com:443 is not allowed by this installation (sources.allowedHosts)',
+      },
+    ]);
+
+    const hostFirst = await api.request('POST', '/v1/sources', {
+      key,
+      body: {
+        name: 'cluster',
+        type: 'kafka',
+        config: {
+          brokers: ['10.0.0.9:9092'],
+          topic: 'orders',
+          groupId: 'caravan',
+          maxBatchSize: 0,
+          extra: 1,
+        },
+      },
+    });
+    t.is(hostFirst.status, 400);
+    t.deepEqual(
+      fieldsOf(hostFirst.body),
+      ['/body/config/brokers/0'],
+      'a refused host is the answer before any schema detail',
+    );
+
     const { id } = await createSource(api, key); // SQS on 127.0.0.1: allowed
     const moved = await api.request('PATCH', `/v1/sources/${id}`, {
       key,

@@ -1,5 +1,5 @@
 import { WORKER_ROLES, startRoles, type Runtime } from '@caravan/core';
-import { devPreset } from '../devPreset.js';
+import { devPreset, type DevPreset } from '../devPreset.js';
 import { listen } from '../listen.js';
 import { openRuntime, serveUntilSignal } from '../runtime.js';
 
@@ -12,7 +12,7 @@ export interface DevOptions {
 
 /** `caravan dev`: every role in one process on the embedded defaults, migrated on start. */
 export async function dev(options: DevOptions): Promise<void> {
-  const preset: Record<string, unknown> = devPreset(options.dataDir);
+  const preset = devPreset(options.dataDir);
   const listenAt: Record<string, unknown> = {};
   if (options.host) listenAt.host = options.host;
   if (options.port) listenAt.port = Number(options.port);
@@ -20,7 +20,7 @@ export async function dev(options: DevOptions): Promise<void> {
     role: 'dev',
     configFile: options.config,
     presets: [
-      { name: 'caravan dev', values: preset },
+      { name: 'caravan dev', values: preset.values },
       { name: 'command line', values: Object.keys(listenAt).length ? { listen: listenAt } : {} },
     ],
   });
@@ -28,15 +28,35 @@ export async function dev(options: DevOptions): Promise<void> {
     const applied = await runtime.migrator.latest();
     if (applied.length) runtime.logger.info({ migrations: applied }, 'database migrated');
     await runtime.log.init();
-    const roles = await startRoles(WORKER_ROLES, runtime);
-    keep(roles);
+    // Bind the port before starting the roles: a port already taken stops the start before any
+    // role has begun to route or dispatch.
     const server = await listen(runtime);
     keep({ stop: () => server.close() });
-    process.stdout.write(banner(runtime, server.url, roles.names));
+    const roles = await startRoles(WORKER_ROLES, runtime);
+    keep(roles);
+    process.stdout.write(banner(runtime, server.url, roles.names, preset));
   });
 }
 
-function banner({ config, version }: Runtime, url: string, roles: readonly string[]): string {
+/**
+ * The admin key is shown once, on the start that generated it; later starts say where it is kept,
+ * so it does not end up in every terminal scrollback and log capture.
+ */
+function adminKeyLines(config: Runtime['config'], preset: DevPreset): string[] {
+  if (config.adminKey !== preset.adminKey) return ['  admin key: the one your configuration sets'];
+  if (preset.created) {
+    return [`  admin key: ${config.adminKey}`, `             (generated now, kept in ${preset.secretsFile})`];
+  }
+  return [`  admin key: kept in ${preset.secretsFile} (read it: jq -r .adminKey ${preset.secretsFile})`];
+}
+
+function banner(
+  { config, version }: Runtime,
+  url: string,
+  roles: readonly string[],
+  preset: DevPreset,
+): string {
+  const shownKey = preset.created && config.adminKey === preset.adminKey ? config.adminKey : '$ADMIN';
   const where =
     config.database.client === 'sqlite'
       ? config.database.filename
@@ -47,12 +67,12 @@ function banner({ config, version }: Runtime, url: string, roles: readonly strin
     `  database:  ${config.database.client} ${where}`,
     `  log:       ${config.log.engine}`,
     `  roles:     api, ${roles.join(', ')}`,
-    `  admin key: ${config.adminKey}`,
+    ...adminKeyLines(config, preset),
     '',
     'Check it:',
     `  curl ${url}/healthz`,
     'Create a first tenant with the admin key:',
-    `  curl -X POST ${url}/v1/tenants -H 'authorization: Bearer ${config.adminKey}' \\`,
+    `  curl -X POST ${url}/v1/tenants -H "authorization: Bearer ${shownKey}" \\`,
     `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
     'API reference:',
     `  ${url}/docs`,

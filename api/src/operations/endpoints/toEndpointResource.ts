@@ -19,6 +19,7 @@ export function toEndpointResource(e: Endpoint): Schemas['Endpoint'] {
     retrySchedule: e.retrySchedule && [...e.retrySchedule],
     egressPoolId: e.egressPoolId,
     signingScheme: e.signingScheme,
+    payloadFormat: e.payloadFormat,
     publicKey: e.publicKey,
     status: e.status,
     disabledReason: e.disabledReason,

@@ -6,6 +6,9 @@ export const updateOwnTenant: Handler<'updateOwnTenant'> = async ({ tenantId, bo
     ...(body.operationsUrl !== undefined ? { operationsUrl: body.operationsUrl } : {}),
     ...(body.operationsSecret !== undefined ? { operationsSecret: body.operationsSecret } : {}),
     ...(body.defaultEgressPoolId !== undefined ? { defaultEgressPoolId: body.defaultEgressPoolId } : {}),
+    ...(body.requireRegisteredEventTypes !== undefined
+      ? { requireRegisteredEventTypes: body.requireRegisteredEventTypes }
+      : {}),
   });
   return { status: 200, body: { ...toTenantResource(tenant), usage: await tenants.usage(tenantId) } };
 };

@@ -6,6 +6,9 @@ export const createTenant: Handler<'createTenant'> = async ({ body }, { tenants 
     name: body.name,
     ...(body.limits ? { limits: body.limits } : {}),
     ...(body.defaultEgressPoolId !== undefined ? { defaultEgressPoolId: body.defaultEgressPoolId } : {}),
+    ...(body.requireRegisteredEventTypes !== undefined
+      ? { requireRegisteredEventTypes: body.requireRegisteredEventTypes }
+      : {}),
   });
   return { status: 201, body: toTenantResource(tenant) };
 };

@@ -10,6 +10,7 @@ export function toTenantResource(t: Tenant): components['schemas']['Tenant'] {
     operationsUrl: t.operationsUrl,
     hasOperationsSecret: t.hasOperationsSecret,
     defaultEgressPoolId: t.defaultEgressPoolId,
+    requireRegisteredEventTypes: t.requireRegisteredEventTypes,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
   };

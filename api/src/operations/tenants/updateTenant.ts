@@ -6,6 +6,9 @@ export const updateTenant: Handler<'updateTenant'> = async ({ params, body }, { 
     ...(body.name !== undefined ? { name: body.name } : {}),
     ...(body.limits ? { limits: body.limits } : {}),
     ...(body.defaultEgressPoolId !== undefined ? { defaultEgressPoolId: body.defaultEgressPoolId } : {}),
+    ...(body.requireRegisteredEventTypes !== undefined
+      ? { requireRegisteredEventTypes: body.requireRegisteredEventTypes }
+      : {}),
   });
   return { status: 200, body: toTenantResource(tenant) };
 };

@@ -25,6 +25,7 @@ export function testEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     retrySchedule: null,
     egressPoolId: null,
     signingScheme: 'hmac',
+    payloadFormat: 'raw',
     publicKey: null,
     status: 'active',
     disabledReason: null,

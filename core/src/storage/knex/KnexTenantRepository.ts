@@ -15,6 +15,7 @@ interface TenantRow {
   operations_url: string | null;
   operations_secret_encrypted: string | null;
   default_egress_pool_id: string | null;
+  require_registered_event_types: number | boolean;
   created_at: number | string;
   updated_at: number | string;
 }
@@ -45,6 +46,7 @@ function toTenant(row: TenantRow): StoredTenant {
     hasOperationsSecret: row.operations_secret_encrypted !== null,
     operationsSecretEncrypted: row.operations_secret_encrypted,
     defaultEgressPoolId: row.default_egress_pool_id,
+    requireRegisteredEventTypes: Boolean(row.require_registered_event_types),
     createdAt: ms(row.created_at),
     updatedAt: ms(row.updated_at),
   };
@@ -82,6 +84,7 @@ export class KnexTenantRepository implements TenantRepository {
       operations_url: t.operationsUrl,
       operations_secret_encrypted: t.operationsSecretEncrypted,
       default_egress_pool_id: t.defaultEgressPoolId,
+      require_registered_event_types: t.requireRegisteredEventTypes,
       created_at: t.createdAt,
       updated_at: t.updatedAt,
     });
@@ -108,6 +111,8 @@ export class KnexTenantRepository implements TenantRepository {
     if (c.operationsSecretEncrypted !== undefined)
       set.operations_secret_encrypted = c.operationsSecretEncrypted;
     if (c.defaultEgressPoolId !== undefined) set.default_egress_pool_id = c.defaultEgressPoolId;
+    if (c.requireRegisteredEventTypes !== undefined)
+      set.require_registered_event_types = c.requireRegisteredEventTypes;
     const changed = await this.db('tenants').where({ id }).update(set);
     return changed ? this.get(id) : undefined;
   }

@@ -1,4 +1,10 @@
-import type { DisabledReason, Endpoint, EndpointStatus, SigningScheme } from '../../domain/endpoint.js';
+import type {
+  DisabledReason,
+  Endpoint,
+  EndpointStatus,
+  PayloadFormat,
+  SigningScheme,
+} from '../../domain/endpoint.js';
 import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { EndpointChanges, StoredEndpointSecret } from '../EndpointRepository.js';
 import { headersOf, jsonOrNull, msOrNull } from './columns.js';
@@ -19,6 +25,7 @@ export interface EndpointRow {
   retry_schedule: string | null;
   egress_pool_id: string | null;
   signing_scheme: string;
+  payload_format: string;
   status: string;
   disabled_reason: string | null;
   failing_since: number | string | null;
@@ -58,6 +65,7 @@ export function toEndpoint(row: EndpointRow): Endpoint {
     retrySchedule: row.retry_schedule === null ? null : (JSON.parse(row.retry_schedule) as number[]),
     egressPoolId: row.egress_pool_id,
     signingScheme: row.signing_scheme as SigningScheme,
+    payloadFormat: row.payload_format as PayloadFormat,
     publicKey: row.signing_scheme === 'ed25519' ? row.current_public_key : null,
     status: row.status as EndpointStatus,
     disabledReason: row.disabled_reason as DisabledReason | null,
@@ -84,6 +92,7 @@ export function endpointToRow(e: Endpoint): Omit<EndpointRow, 'current_public_ke
     retry_schedule: jsonOrNull(e.retrySchedule),
     egress_pool_id: e.egressPoolId,
     signing_scheme: e.signingScheme,
+    payload_format: e.payloadFormat,
     status: e.status,
     disabled_reason: e.disabledReason,
     failing_since: e.failingSince,
@@ -107,6 +116,7 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   }
   if (c.maxConcurrency !== undefined) set.max_concurrency = c.maxConcurrency;
   if (c.timeoutMs !== undefined) set.timeout_ms = c.timeoutMs;
+  if (c.payloadFormat !== undefined) set.payload_format = c.payloadFormat;
   if (c.retrySchedule !== undefined) set.retry_schedule = jsonOrNull(c.retrySchedule);
   if (c.egressPoolId !== undefined) set.egress_pool_id = c.egressPoolId;
   return set;

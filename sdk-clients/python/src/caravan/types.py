@@ -192,6 +192,8 @@ class Tenant(TypedDict, total=False):
     """Whether an operations signing secret is set (the secret itself is never returned)."""
     defaultEgressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: Required[bool]
+    """Whether ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Off by default: any type is accepted."""
     createdAt: Required[Timestamp]
     """RFC 3339 date-time in UTC."""
     updatedAt: Required[Timestamp]
@@ -222,6 +224,8 @@ class OwnTenant(TypedDict, total=False):
     """Whether an operations signing secret is set (the secret itself is never returned)."""
     defaultEgressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: Required[bool]
+    """Whether ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Off by default: any type is accepted."""
     usage: Required[TenantUsage]
     createdAt: Required[Timestamp]
     """RFC 3339 date-time in UTC."""
@@ -238,6 +242,8 @@ class CreateTenantRequest(TypedDict, total=False):
     """Limits to change; omitted limits keep their value (on create, the installation default)."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class UpdateTenantRequest(TypedDict, total=False):
@@ -249,6 +255,8 @@ class UpdateTenantRequest(TypedDict, total=False):
     """Limits to change; omitted limits keep their value (on create, the installation default)."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class UpdateOwnTenantRequest(TypedDict, total=False):
@@ -260,6 +268,8 @@ class UpdateOwnTenantRequest(TypedDict, total=False):
     """HMAC-SHA256 secret, `whsec_` + base64 of 24–64 random bytes."""
     defaultEgressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    requireRegisteredEventTypes: bool
+    """When true, ingest refuses an event whose type is not registered under `/v1/event-types` (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a batch; a source dead-letters the message). Default false: any type is accepted."""
 
 
 class TenantList(TypedDict, total=False):
@@ -481,6 +491,10 @@ SigningScheme = Literal["hmac", "ed25519"]
 """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
 
 
+PayloadFormat = Literal["raw", "envelope"]
+"""The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+
+
 PublicKey = str
 """Ed25519 public key, `whpk_` + base64 of 32 bytes."""
 
@@ -532,6 +546,8 @@ class Endpoint(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    payloadFormat: Required[PayloadFormat]
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -573,6 +589,8 @@ class EndpointCreated(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: Required[NullableEgressPoolId]
     """Egress pool id, or `null` for none."""
+    payloadFormat: Required[PayloadFormat]
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -614,6 +632,8 @@ class CreateEndpointRequest(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    payloadFormat: PayloadFormat
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     signingScheme: SigningScheme
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     secret: SigningSecret
@@ -645,6 +665,8 @@ class UpdateEndpointRequest(TypedDict, total=False):
     """Retry schedule override, or `null` for the installation's default schedule."""
     egressPoolId: NullableEgressPoolId
     """Egress pool id, or `null` for none."""
+    payloadFormat: PayloadFormat
+    """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
 
 
 class EndpointList(TypedDict, total=False):

@@ -1157,6 +1157,12 @@ export interface components {
       /** @description Whether an operations signing secret is set (the secret itself is never returned). */
       hasOperationsSecret: boolean;
       defaultEgressPoolId: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Off by default: any type is accepted.
+       */
+      requireRegisteredEventTypes: boolean;
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
     };
@@ -1175,6 +1181,12 @@ export interface components {
       /** @description Whether an operations signing secret is set (the secret itself is never returned). */
       hasOperationsSecret: boolean;
       defaultEgressPoolId: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description Whether ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Off by default: any type is accepted.
+       */
+      requireRegisteredEventTypes: boolean;
       usage: components['schemas']['TenantUsage'];
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
@@ -1183,12 +1195,24 @@ export interface components {
       name: components['schemas']['Name'];
       limits?: components['schemas']['TenantLimitsPatch'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     /** @description Fields to change; omitted fields keep their value. */
     UpdateTenantRequest: {
       name?: components['schemas']['Name'];
       limits?: components['schemas']['TenantLimitsPatch'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     /**
      * @description Fields to change; omitted fields keep their value. Limits are set by the operator and cannot be
@@ -1198,6 +1222,12 @@ export interface components {
       operationsUrl?: components['schemas']['NullableHttpsUrl'];
       operationsSecret?: components['schemas']['HmacSecret'];
       defaultEgressPoolId?: components['schemas']['NullableEgressPoolId'];
+      /**
+       * @description When true, ingest refuses an event whose type is not registered under `/v1/event-types`
+       *     (`400 CARAVAN_VALIDATION_FAILED` naming `/body/eventType`, or `/body/events/{i}/eventType` in a
+       *     batch; a source dead-letters the message). Default false: any type is accepted.
+       */
+      requireRegisteredEventTypes?: boolean;
     };
     TenantList: {
       data: components['schemas']['Tenant'][];
@@ -1360,6 +1390,15 @@ export interface components {
      * @enum {string}
      */
     SigningScheme: 'hmac' | 'ed25519';
+    /**
+     * @description The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent.
+     *     `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`,
+     *     the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
+     *     carries the event type in the `webhook-event-type` header.
+     * @default raw
+     * @enum {string}
+     */
+    PayloadFormat: 'raw' | 'envelope';
     /** @description Ed25519 public key, `whpk_` + base64 of 32 bytes. */
     PublicKey: string;
     /** @description Ed25519 public key for `ed25519` endpoints; `null` for `hmac` endpoints. */
@@ -1398,6 +1437,7 @@ export interface components {
       timeoutMs: components['schemas']['TimeoutMs'];
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
+      payloadFormat: components['schemas']['PayloadFormat'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1419,6 +1459,7 @@ export interface components {
       timeoutMs: components['schemas']['TimeoutMs'];
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
+      payloadFormat: components['schemas']['PayloadFormat'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1439,6 +1480,7 @@ export interface components {
       timeoutMs?: components['schemas']['TimeoutMs'];
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
+      payloadFormat?: components['schemas']['PayloadFormat'];
       signingScheme?: components['schemas']['SigningScheme'];
       secret?: components['schemas']['SigningSecret'];
     };
@@ -1459,6 +1501,7 @@ export interface components {
       timeoutMs?: components['schemas']['TimeoutMs'];
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
+      payloadFormat?: components['schemas']['PayloadFormat'];
     };
     EndpointList: {
       data: components['schemas']['Endpoint'][];
@@ -2350,6 +2393,7 @@ export interface operations {
            *           "operationsUrl": "https://ops.acme.example/caravan",
            *           "hasOperationsSecret": true,
            *           "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *           "requireRegisteredEventTypes": false,
            *           "createdAt": "2024-10-28T09:15:02.118Z",
            *           "updatedAt": "2024-10-29T14:02:45.007Z"
            *         }
@@ -2418,6 +2462,7 @@ export interface operations {
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
            *       "defaultEgressPoolId": null,
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-28T09:15:02.118Z"
            *     }
@@ -2465,6 +2510,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-29T14:02:45.007Z"
            *     }
@@ -2520,7 +2566,8 @@ export interface operations {
          *       "limits": {
          *         "deliveriesPerSecond": 2000
          *       },
-         *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V"
+         *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+         *       "requireRegisteredEventTypes": false
          *     }
          */
         'application/json': components['schemas']['UpdateTenantRequest'];
@@ -2546,6 +2593,7 @@ export interface operations {
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "createdAt": "2024-10-28T09:15:02.118Z",
            *       "updatedAt": "2024-10-30T08:00:00.000Z"
            *     }
@@ -3083,6 +3131,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "usage": {
            *         "endpoints": 1287,
            *         "eventsIngestedLast24h": 412903
@@ -3138,6 +3187,7 @@ export interface operations {
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
            *       "defaultEgressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
+           *       "requireRegisteredEventTypes": false,
            *       "usage": {
            *         "endpoints": 1287,
            *         "eventsIngestedLast24h": 412903
@@ -3265,6 +3315,7 @@ export interface operations {
            *           ],
            *           "egressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
            *           "signingScheme": "ed25519",
+           *           "payloadFormat": "raw",
            *           "publicKey": "whpk_5MhgyjENOX8J17dq32HAJblfg25dZGkiW9uDz/J7/3U=",
            *           "status": "disabled",
            *           "disabledReason": "continuous_failure",
@@ -3297,6 +3348,7 @@ export interface operations {
            *           "retrySchedule": null,
            *           "egressPoolId": null,
            *           "signingScheme": "hmac",
+           *           "payloadFormat": "raw",
            *           "publicKey": null,
            *           "status": "active",
            *           "disabledReason": null,
@@ -3397,6 +3449,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3463,6 +3516,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3561,6 +3615,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3721,6 +3776,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "paused",
            *       "disabledReason": null,
@@ -3773,6 +3829,7 @@ export interface operations {
            *       "retrySchedule": null,
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
+           *       "payloadFormat": "raw",
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,

@@ -74,6 +74,7 @@ export type TimeoutMs = components['schemas']['TimeoutMs'];
 export type RetrySchedule = components['schemas']['RetrySchedule'];
 export type NullableRetrySchedule = components['schemas']['NullableRetrySchedule'];
 export type SigningScheme = components['schemas']['SigningScheme'];
+export type PayloadFormat = components['schemas']['PayloadFormat'];
 export type PublicKey = components['schemas']['PublicKey'];
 export type NullablePublicKey = components['schemas']['NullablePublicKey'];
 export type ReturnedSecret = components['schemas']['ReturnedSecret'];
