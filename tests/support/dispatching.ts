@@ -333,7 +333,9 @@ export async function openDispatchRig<C extends Clock = ManualClock>(
     sender,
     scheduler,
     async startDispatcher(o = {}) {
-      const storage = o.ownConnection ? createKnexStorage(backing.connect(), storageKeyRing) : backing.storage;
+      const storage = o.ownConnection
+        ? createKnexStorage(backing.connect(), storageKeyRing)
+        : backing.storage;
       const load = loadFromRepository({ endpoints: storage.endpoints, keyRing });
       const endpoints = new EndpointCache({
         load: o.operationsTargets ? withOperationsTargets(load, { tenants: storage.tenants, keyRing }) : load,
