@@ -199,7 +199,8 @@ export function toProblem(
     detail: known
       ? detailOf(known, fieldErrors).slice(0, 4096)
       : `${retriable ? 'Temporarily unavailable; try again later' : 'Unexpected error'}; quote request ${requestId}.`,
-    instance,
+    // A path sent with a stray `%` is still named, as a valid URI reference.
+    instance: instance.replace(/%(?![0-9a-fA-F]{2})/g, '%25'),
     requestId,
   };
   if (known && fieldErrors?.length) body.errors = fieldErrors.slice(0, 100).map((e) => ({ ...e }));
