@@ -40,7 +40,7 @@ export interface RequestOptions {
   key?: string | null;
   body?: unknown;
   /** Sent as-is instead of JSON-encoding `body`. */
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -178,7 +178,7 @@ export class ApiHarness {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? this.adminKey : options.key;
     if (key !== null) headers.authorization = `Bearer ${key}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);

@@ -2,6 +2,7 @@ import Koa from 'koa';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry, registerSourceMetrics, type Logger, type Storage } from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
+import { problemFallback } from '../http/problemFallback.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
@@ -24,6 +25,7 @@ export async function createApp({ storage, version, services, logger, metrics }:
   const registry = metrics ?? createMetricsRegistry();
   registerSourceMetrics(registry, storage.sourceMetrics);
   const app = new Koa();
+  app.use(problemFallback(logger));
   app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));

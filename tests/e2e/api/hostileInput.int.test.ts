@@ -1,0 +1,112 @@
+import test from 'ava';
+import { createTenantWithKey, eachBackend, type ApiHarness } from '../../support/apiHarness.js';
+import { waitFor } from '../../support/routing.js';
+
+// Hostile and careless input: each answer is a 4xx problem naming what is wrong, never a 500, and
+// never a silent change to what was sent. SQLite only: none of this depends on the database.
+const sqlite = { backends: ['sqlite' as const] };
+
+const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+function sendRaw(api: ApiHarness, key: string, path: string, body: string | Uint8Array) {
+  return api.request('POST', path, { key, rawBody: body, headers: { 'content-type': 'application/json' } });
+}
+
+eachBackend(
+  test,
+  'path parameters › malformed percent-encoding is a 400 naming the parameter',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    for (const [path, field] of [
+      ['/v1/endpoints/%ff', '/path/endpointId'],
+      ['/v1/events/%E0%A4%A', '/path/eventId'],
+      ['/v1/deliveries/%C3%28/attempts', '/path/deliveryId'],
+      ['/v1/event-types/%', '/path/eventTypeName'],
+    ] as const) {
+      const res = await api.request('GET', path, { key });
+      t.is(res.status, 400, path);
+      t.is(res.body.code, 'CARAVAN_VALIDATION_FAILED', path);
+      t.deepEqual(res.body.errors, [{ field, message: 'is not valid percent-encoded UTF-8' }], path);
+    }
+    const tenant = await api.request('GET', '/v1/tenants/%ff');
+    t.is(tenant.status, 400, 'the admin surface too');
+    t.deepEqual(tenant.body.errors, [
+      { field: '/path/tenantId', message: 'is not valid percent-encoded UTF-8' },
+    ]);
+  },
+  sqlite,
+);
+
+eachBackend(
+  test,
+  'nesting › a payload 5,000 levels deep is a 400 naming the field, on single and batch ingest',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const single = await sendRaw(
+      api,
+      key,
+      '/v1/events',
+      `{"eventType":"deep.one","payload":${nested(5_000)}}`,
+    );
+    t.is(single.status, 400);
+    t.is(single.body.code, 'CARAVAN_VALIDATION_FAILED');
+    t.is(single.body.errors[0].field, '/body/payload/a/a');
+    t.regex(single.body.detail, /more than 64 levels deep/);
+    const batch = await sendRaw(
+      api,
+      key,
+      '/v1/events/batch',
+      `{"events":[{"eventType":"ok","payload":{}},{"eventType":"deep.one","payload":${nested(5_000)}}]}`,
+    );
+    t.is(batch.status, 400);
+    t.is(batch.body.errors[0].field, '/body/events/1/payload');
+    const endpoint = await sendRaw(
+      api,
+      key,
+      '/v1/endpoints',
+      `{"url":"https://a.example","metadata":${nested(100)}}`,
+    );
+    t.is(endpoint.status, 400, 'every body has the same bound');
+  },
+  sqlite,
+);
+
+eachBackend(
+  test,
+  'nesting › a payload at the limit is accepted and read back as sent',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const payload = nested(63);
+    const sent = await sendRaw(api, key, '/v1/events', `{"eventType":"deep.ok","payload":${payload}}`);
+    t.is(sent.status, 202);
+    let read: { status: number; body: any } | undefined;
+    await waitFor(async () => {
+      read = await api.request('GET', `/v1/events/${sent.body.id}`, { key });
+      return read.status === 200;
+    }, 'the event to be persisted');
+    t.is(JSON.stringify(read!.body.payload), payload);
+  },
+  { ...sqlite, router: true },
+);
+
+eachBackend(
+  test,
+  'utf-8 › a payload with invalid UTF-8 is a 400, never stored with U+FFFD, on single and batch ingest',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const bytes = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    for (const [path, body] of [
+      ['/v1/events', bytes('{"eventType":"a.b","payload":{"name":"', [0xff, 0xfe], '"}}')],
+      ['/v1/events/batch', bytes('{"events":[{"eventType":"a.b","payload":"', [0xc3, 0x28], '"}]}')],
+    ] as const) {
+      const res = await sendRaw(api, key, path, body);
+      t.is(res.status, 400, path);
+      t.is(res.body.code, 'CARAVAN_MALFORMED_JSON', path);
+      t.deepEqual(res.body.errors, [{ field: '/body', message: 'is not valid UTF-8' }], path);
+    }
+    const list = await api.request('GET', '/v1/events', { key });
+    t.deepEqual(list.body.data, [], 'nothing was stored');
+  },
+  sqlite,
+);
