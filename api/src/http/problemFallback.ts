@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '@caravan/core';
+import { ClientAbortedError, clientClosedRequest } from './ClientAbortedError.js';
 import { toProblem } from './problems.js';
 
 /**
@@ -17,6 +18,10 @@ export function problemFallback(logger: Logger): Middleware {
         ctx.type = type;
       }
     } catch (error) {
+      if (error instanceof ClientAbortedError) {
+        ctx.status = clientClosedRequest;
+        return;
+      }
       const requestId = ctx.response.get('x-request-id') || String(ctx.get('x-request-id')).slice(0, 128);
       const problem = toProblem(error, ctx.path, requestId || 'none');
       if (problem.unexpected) logger.error({ err: error, requestId, path: ctx.path }, 'unexpected error');

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { ClientAbortedError } from './ClientAbortedError.js';
 import { HttpProblem } from './problems.js';
 
 /** A request body as received: the exact bytes and the parsed document. */
@@ -33,10 +34,18 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) throw tooLarge(limitBytes);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limitBytes) throw tooLarge(limitBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Node ends the body of a request whose client hung up with `Error: aborted` (ECONNRESET).
+    if (!(error instanceof HttpProblem) && (req.destroyed || req.socket.destroyed)) {
+      throw new ClientAbortedError(error);
+    }
+    throw error;
   }
   const raw = Buffer.concat(chunks);
   if (!isUtf8(raw)) {

@@ -26,8 +26,23 @@ export async function createApp({ storage, version, services, logger, metrics }:
   registerSourceMetrics(registry, storage.sourceMetrics);
   const app = new Koa();
   app.use(problemFallback(logger));
+  // Koa reports here what happens after the answer began (a socket that broke mid-request, mostly):
+  // a client hanging up is its business; anything else is logged with the application's logger.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (isClientHangUp(error)) logger.debug({ err: error }, 'client closed the connection');
+    else logger.error({ err: error }, 'unexpected HTTP error');
+  });
   app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;
+}
+
+function isClientHangUp(error: NodeJS.ErrnoException): boolean {
+  const code = error.code ?? '';
+  return (
+    code.startsWith('HPE_') ||
+    ['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
+    error.message === 'aborted'
+  );
 }

@@ -1,5 +1,9 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 import test from 'ava';
-import { createTenantWithKey, eachBackend, type ApiHarness } from '../../support/apiHarness.js';
+import { pino } from 'pino';
+import { ApiHarness, createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
 import { waitFor } from '../../support/routing.js';
 
 // Hostile and careless input: each answer is a 4xx problem naming what is wrong, never a 500, and
@@ -110,3 +114,49 @@ eachBackend(
   },
   sqlite,
 );
+
+test('client abort › a client that hangs up mid-body is no 5xx in /metrics and no error log', async (t) => {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const api = await ApiHarness.start('sqlite', { logger });
+  t.teardown(() => api.close());
+  const { key } = await createTenantWithKey(api);
+  const { hostname, port } = new URL(api.url);
+  for (let i = 0; i < 3; i++) {
+    const socket = connect(Number(port), hostname);
+    await once(socket, 'connect');
+    socket.write(
+      [
+        'POST /v1/events HTTP/1.1',
+        `Host: ${hostname}:${port}`,
+        `Authorization: Bearer ${key}`,
+        'Content-Type: application/json',
+        'Content-Length: 100000',
+        '',
+        '{"eventType":"a.b","payload":{"x":"',
+      ].join('\r\n'),
+    );
+    await setTimeout(100);
+    socket.destroy();
+  }
+  const counted = (text: string, status: string) =>
+    text
+      .split('\n')
+      .filter(
+        (l) =>
+          l.startsWith('caravan_http_request_duration_seconds_count{') && l.includes(`status="${status}"`),
+      )
+      .filter((l) => l.includes('operation="sendEvent"'))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+  let metrics = '';
+  await waitFor(async () => {
+    metrics = await (await fetch(`${api.url}/metrics`)).text();
+    return counted(metrics, '499') === 3;
+  }, 'the three aborted requests to be counted');
+  t.notRegex(metrics, /caravan_http_request_duration_seconds_count\{[^}]*status="5\d\d"/);
+  t.deepEqual(
+    lines.filter((l) => l.level >= 50),
+    [],
+    'nothing is logged as an error',
+  );
+});
