@@ -160,3 +160,24 @@ test('client abort › a client that hangs up mid-body is no 5xx in /metrics and
     'nothing is logged as an error',
   );
 });
+
+eachBackend(
+  test,
+  'methods › a method a known path does not take is a 405 problem with Allow',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    for (const [method, path, allow] of [
+      ['PUT', '/v1/endpoints', 'GET, POST'],
+      ['POST', '/v1/endpoints/ep_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N', 'DELETE, GET, PATCH'],
+      ['DELETE', '/v1/events', 'GET, POST'],
+    ] as const) {
+      const res = await api.request(method, path, { key });
+      t.is(res.status, 405, `${method} ${path}`);
+      t.is(res.body.code, 'CARAVAN_METHOD_NOT_ALLOWED');
+      t.is(res.headers.get('allow'), allow, `${method} ${path}`);
+    }
+    const unknown = await api.request('GET', '/v1/nowhere', { key });
+    t.is(unknown.status, 404);
+  },
+  sqlite,
+);
