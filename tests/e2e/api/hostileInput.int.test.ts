@@ -181,3 +181,67 @@ eachBackend(
   },
   sqlite,
 );
+
+const garbageCursors = [
+  '0',
+  'MA',
+  'garbage!',
+  Buffer.from('[1e400,"x"]').toString('base64url'),
+  Buffer.from('[-5,"x"]').toString('base64url'),
+  Buffer.from('[1.5,"x"]').toString('base64url'),
+  Buffer.from('[1,""]').toString('base64url'),
+  Buffer.from('[1,2]').toString('base64url'),
+];
+
+eachBackend(
+  test,
+  'cursor › cursor=0 and garbage cursors are a 400 naming cursor on every list',
+  async (t, api) => {
+    const { key, tenantId } = await createTenantWithKey(api);
+    const endpoint = await api.request('POST', '/v1/endpoints', {
+      key,
+      body: { url: 'https://a.example/h' },
+    });
+    const source = await api.request('GET', '/v1/sources', { key });
+    t.is(source.status, 200);
+    const lists: [string, string | null][] = [
+      ['/v1/tenants', null],
+      [`/v1/tenants/${tenantId}/api-keys`, null],
+      ['/v1/egress-pools', null],
+      ['/v1/tenant/egress-pools', key],
+      ['/v1/endpoints', key],
+      ['/v1/event-types', key],
+      ['/v1/events', key],
+      ['/v1/deliveries', key],
+      ['/v1/deliveries/dlv_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N/attempts', key],
+      ['/v1/sources', key],
+      ['/v1/sources/src_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N/dead-letters', key],
+      ['/v1/operational-events', key],
+    ];
+    const seen: string[] = [];
+    for (const [path, listKey] of lists) {
+      for (const cursor of garbageCursors) {
+        const res = await api.request('GET', `${path}?cursor=${encodeURIComponent(cursor)}`, {
+          key: listKey ?? api.adminKey,
+        });
+        const field = res.body?.errors?.[0]?.field;
+        if (res.status !== 400 || field !== '/query/cursor')
+          seen.push(`${path} ${cursor} → ${res.status} ${field ?? ''}`);
+      }
+    }
+    // A name where a time is expected: only the list itself knows, after it found its parent.
+    const nameCursor = Buffer.from('["abc","ep_1"]').toString('base64url');
+    for (const [path, listKey] of lists.filter(
+      ([p]) => p.split('/').length === 3 && p !== '/v1/event-types',
+    )) {
+      const res = await api.request('GET', `${path}?cursor=${nameCursor}`, { key: listKey ?? api.adminKey });
+      if (res.status !== 400 || res.body.errors?.[0]?.field !== '/query/cursor')
+        seen.push(`${path} name → ${res.status}`);
+    }
+    const timeCursor = Buffer.from('[1,"x"]').toString('base64url');
+    const types = await api.request('GET', `/v1/event-types?cursor=${timeCursor}`, { key });
+    t.is(types.status, 400, 'event types are listed by name');
+    t.deepEqual(seen, []);
+  },
+  sqlite,
+);

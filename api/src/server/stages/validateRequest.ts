@@ -1,4 +1,5 @@
 import type { OpenAPIBackend } from 'openapi-backend';
+import { decodeCursor } from '@caravan/core';
 import type { ProblemFieldError as FieldError } from '../../http/problems.js';
 import { HttpProblem } from '../../http/problems.js';
 import type { OperationId, OperationRequest } from '../../operations/Handler.js';
@@ -29,6 +30,8 @@ export function validateRequest(api: Pick<OpenAPIBackend, 'validateRequest' | 'r
         toFieldErrors(validation.errors ?? []),
       );
     }
+    // Every list's cursor is checked before any lookup, so a bad one is the same 400 on every list.
+    if (typeof query.cursor === 'string') decodeCursor(query.cursor);
     const params = api.router.parseRequest(
       { method: ctx.method, path: ctx.path, headers: {}, query: {} },
       operation,
