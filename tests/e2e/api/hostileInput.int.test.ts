@@ -245,3 +245,63 @@ eachBackend(
   },
   sqlite,
 );
+
+eachBackend(
+  test,
+  'endpoints › port 0 and well-known non-web ports are refused on the url',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    for (const [port, message] of [
+      ['0', 'must not use port 0'],
+      ['22', 'must not use port 22, the well-known SSH port'],
+    ]) {
+      const res = await api.request('POST', '/v1/endpoints', {
+        key,
+        body: { url: `http://127.0.0.1:${port}/h` },
+      });
+      t.is(res.status, 400, port);
+      t.deepEqual(res.body.errors, [{ field: '/body/url', message }], port);
+    }
+    const ok = await api.request('POST', '/v1/endpoints', { key, body: { url: 'http://127.0.0.1:8080/h' } });
+    t.is(ok.status, 201);
+    const moved = await api.request('PATCH', `/v1/endpoints/${ok.body.id}`, {
+      key,
+      body: { url: 'http://127.0.0.1:25/h' },
+    });
+    t.is(moved.status, 400, 'an update is held to the same rule');
+  },
+  sqlite,
+);
+
+eachBackend(
+  test,
+  'custom headers › Authorization and Cookie may be set; Content-Encoding may not, on endpoints and events',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const url = 'http://127.0.0.1:8080/h';
+    const allowed = { Authorization: 'Bearer receiver-token', Cookie: 'session=static' };
+    const endpoint = await api.request('POST', '/v1/endpoints', { key, body: { url, headers: allowed } });
+    t.is(endpoint.status, 201);
+    t.deepEqual(endpoint.body.headers, allowed);
+    const refused = await api.request('POST', '/v1/endpoints', {
+      key,
+      body: { url, headers: { 'Content-Encoding': 'gzip' } },
+    });
+    t.is(refused.status, 400);
+    t.is(refused.body.errors[0].field, '/body/headers/Content-Encoding');
+    const event = await api.request('POST', '/v1/events', {
+      key,
+      body: { eventType: 'a.b', payload: {}, headers: allowed },
+    });
+    t.is(event.status, 202);
+    for (const name of ['Content-Encoding', 'Transfer-Encoding', 'Host', 'webhook-id']) {
+      const res = await api.request('POST', '/v1/events', {
+        key,
+        body: { eventType: 'a.b', payload: {}, headers: { [name]: 'x' } },
+      });
+      t.is(res.status, 400, name);
+      t.is(res.body.errors[0].field, `/body/headers/${name}`, name);
+    }
+  },
+  sqlite,
+);
