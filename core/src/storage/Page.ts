@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string): CursorPosition {
       (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
       (typeof value === 'string' && value.length > 0 && value.length <= 255);
     if (validValue && typeof id === 'string' && id.length > 0 && id.length <= 255) {
-      return { value: value as number | string, id };
+      return { value, id };
     }
   }
   throw new InvalidCursorError();
