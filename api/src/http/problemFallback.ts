@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '@caravan/core';
 import { ClientAbortedError, clientClosedRequest } from './ClientAbortedError.js';
+import { serialiseJson } from './JsonText.js';
 import { toProblem } from './problems.js';
 
 /**
@@ -14,7 +15,7 @@ export function problemFallback(logger: Logger): Middleware {
       await next();
       if (isJsonDocument(ctx.body)) {
         const type = ctx.response.get('content-type') || 'application/json; charset=utf-8';
-        ctx.body = JSON.stringify(ctx.body);
+        ctx.body = serialiseJson(ctx.body);
         ctx.type = type;
       }
     } catch (error) {

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
 import test from 'ava';
 import { pino } from 'pino';
+import { encodeRecord } from '@caravan/core';
 import { ApiHarness, createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
 import { waitFor } from '../../support/routing.js';
 
@@ -89,6 +90,45 @@ eachBackend(
       return read.status === 200;
     }, 'the event to be persisted');
     t.is(JSON.stringify(read!.body.payload), payload);
+  },
+  { ...sqlite, router: true },
+);
+
+eachBackend(
+  test,
+  'nesting › an event far deeper than the limit that came through a broker is read back as its stored bytes',
+  async (t, api) => {
+    const { key, tenantId } = await createTenantWithKey(api);
+    // Sources do not pass through the API's body limit: put such an event straight into the log.
+    const id = 'evt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N';
+    const payload = '[' + nested(5_000) + ' ]';
+    await api.log.append('events', [
+      {
+        key: tenantId,
+        value: encodeRecord({
+          v: 1,
+          id,
+          tenantId,
+          eventType: 'deep.broker',
+          payload,
+          idempotencyKey: null,
+          endpointId: null,
+          ownerId: null,
+          headers: {},
+          sourceId: null,
+          createdAt: Date.now(),
+        }),
+      },
+    ]);
+    let res: Response | undefined;
+    await waitFor(async () => {
+      res = await fetch(`${api.url}/v1/events/${id}`, { headers: { authorization: `Bearer ${key}` } });
+      return res.status !== 404;
+    }, 'the event to be persisted');
+    t.is(res!.status, 200);
+    t.regex(res!.headers.get('content-type') ?? '', /^application\/json/);
+    const text = await res!.text();
+    t.true(text.includes(`"payload":${payload}`), 'the payload is answered as the bytes stored');
   },
   { ...sqlite, router: true },
 );
