@@ -17,6 +17,7 @@ const (
 	ErrorCodeCARAVANURLNOTALLOWED                ErrorCode = "CARAVAN_URL_NOT_ALLOWED"
 	ErrorCodeCARAVANUNAUTHORIZED                 ErrorCode = "CARAVAN_UNAUTHORIZED"
 	ErrorCodeCARAVANFORBIDDEN                    ErrorCode = "CARAVAN_FORBIDDEN"
+	ErrorCodeCARAVANMETHODNOTALLOWED             ErrorCode = "CARAVAN_METHOD_NOT_ALLOWED"
 	ErrorCodeCARAVANNOTFOUND                     ErrorCode = "CARAVAN_NOT_FOUND"
 	ErrorCodeCARAVANTENANTNOTFOUND               ErrorCode = "CARAVAN_TENANT_NOT_FOUND"
 	ErrorCodeCARAVANAPIKEYNOTFOUND               ErrorCode = "CARAVAN_API_KEY_NOT_FOUND"

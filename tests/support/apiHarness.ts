@@ -13,6 +13,7 @@ import {
   loadConfig,
   SqlInternalLog,
   type Clock,
+  type Logger,
   type InternalLog,
   type Router,
   type Database,
@@ -40,7 +41,7 @@ export interface RequestOptions {
   key?: string | null;
   body?: unknown;
   /** Sent as-is instead of JSON-encoding `body`. */
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -98,7 +99,7 @@ export class ApiHarness {
 
   static async start(
     backend: Backend,
-    options: { clock?: Clock; env?: Record<string, string>; router?: boolean } = {},
+    options: { clock?: Clock; env?: Record<string, string>; router?: boolean; logger?: Logger } = {},
   ): Promise<ApiHarness> {
     await ready;
     let scratch: Awaited<ReturnType<typeof createScratchMysqlDatabase>> | undefined;
@@ -116,10 +117,12 @@ export class ApiHarness {
       env.CARAVAN_DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'caravan-api-')), 'api.sqlite')}`;
     }
     const config = loadConfig({ env });
-    const logger = createLogger({
-      level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
-      name: 'caravan-test',
-    });
+    const logger =
+      options.logger ??
+      createLogger({
+        level: process.env.CARAVAN_TEST_LOG_LEVEL ?? 'silent',
+        name: 'caravan-test',
+      });
     const runtime = createRuntime({
       config,
       logger,
@@ -178,7 +181,7 @@ export class ApiHarness {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? this.adminKey : options.key;
     if (key !== null) headers.authorization = `Bearer ${key}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) {
       body = JSON.stringify(options.body);

@@ -958,6 +958,7 @@ export interface components {
      *     | `CARAVAN_UNAUTHORIZED` | 401 |
      *     | `CARAVAN_FORBIDDEN` (admin key on a tenant operation) | 403 |
      *     | `CARAVAN_NOT_FOUND` (unknown route, or admin operation with a tenant key) | 404 |
+     *     | `CARAVAN_METHOD_NOT_ALLOWED` (the path exists, not with this method; `Allow` lists those it takes) | 405 |
      *     | `CARAVAN_TENANT_NOT_FOUND`, `CARAVAN_API_KEY_NOT_FOUND`, `CARAVAN_ENDPOINT_NOT_FOUND`, `CARAVAN_EVENT_TYPE_NOT_FOUND`, `CARAVAN_EVENT_NOT_FOUND`, `CARAVAN_DELIVERY_NOT_FOUND`, `CARAVAN_JOB_NOT_FOUND`, `CARAVAN_SOURCE_NOT_FOUND`, `CARAVAN_DEAD_LETTER_NOT_FOUND`, `CARAVAN_SOURCE_TYPE_NOT_FOUND`, `CARAVAN_EGRESS_POOL_NOT_FOUND` | 404 |
      *     | `CARAVAN_CONFLICT` | 409 |
      *     | `CARAVAN_EVENT_TYPE_EXISTS` | 409 |
@@ -982,6 +983,7 @@ export interface components {
       | 'CARAVAN_URL_NOT_ALLOWED'
       | 'CARAVAN_UNAUTHORIZED'
       | 'CARAVAN_FORBIDDEN'
+      | 'CARAVAN_METHOD_NOT_ALLOWED'
       | 'CARAVAN_NOT_FOUND'
       | 'CARAVAN_TENANT_NOT_FOUND'
       | 'CARAVAN_API_KEY_NOT_FOUND'

@@ -25,6 +25,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   CARAVAN_UNAUTHORIZED: 401,
   CARAVAN_FORBIDDEN: 403,
   CARAVAN_NOT_FOUND: 404,
+  CARAVAN_METHOD_NOT_ALLOWED: 405,
   CARAVAN_TENANT_NOT_FOUND: 404,
   CARAVAN_API_KEY_NOT_FOUND: 404,
   CARAVAN_ENDPOINT_NOT_FOUND: 404,
@@ -100,6 +101,7 @@ const titles: Partial<Record<ErrorCode, string>> = {
   CARAVAN_UNAUTHORIZED: 'Missing or invalid API key',
   CARAVAN_FORBIDDEN: 'This key may not call this operation',
   CARAVAN_NOT_FOUND: 'Not found',
+  CARAVAN_METHOD_NOT_ALLOWED: 'Method not allowed',
   CARAVAN_PAYLOAD_TOO_LARGE: 'The request body is too large',
   CARAVAN_UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json',
   CARAVAN_RATE_LIMITED: 'Too many requests',
@@ -199,7 +201,8 @@ export function toProblem(
     detail: known
       ? detailOf(known, fieldErrors).slice(0, 4096)
       : `${retriable ? 'Temporarily unavailable; try again later' : 'Unexpected error'}; quote request ${requestId}.`,
-    instance,
+    // A path sent with a stray `%` is still named, as a valid URI reference.
+    instance: instance.replace(/%(?![0-9a-fA-F]{2})/g, '%25'),
     requestId,
   };
   if (known && fieldErrors?.length) body.errors = fieldErrors.slice(0, 100).map((e) => ({ ...e }));

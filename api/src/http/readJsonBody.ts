@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { ClientAbortedError } from './ClientAbortedError.js';
 import { jsonSyntaxError } from './jsonSyntaxError.js';
 import { HttpProblem } from './problems.js';
 
@@ -9,8 +11,17 @@ export interface JsonBody {
 }
 
 /**
+ * How deep objects and arrays may nest in a request body, counted from the body itself (an event's
+ * payload in `sendEvent` may nest 63 levels). Deeper documents cannot be serialised back by
+ * `JSON.stringify` without exhausting the stack, so they are refused at the door.
+ */
+export const maxJsonDepth = 64;
+
+/**
  * Reads a JSON request body. Refuses a non-JSON media type (415), a body over `limitBytes` (413, without
- * reading the rest) and malformed JSON (400, naming the line and column).
+ * reading the rest), bytes that are not valid UTF-8 (400: the exact bytes are kept and delivered, so
+ * nothing may be replaced), malformed JSON (400, naming the line and column) and nesting deeper than
+ * `maxJsonDepth` (400, naming the field).
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<JsonBody> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -24,26 +35,84 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) throw tooLarge(limitBytes);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limitBytes) throw tooLarge(limitBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Node ends the body of a request whose client hung up with `Error: aborted` (ECONNRESET).
+    if (!(error instanceof HttpProblem) && (req.destroyed || req.socket.destroyed)) {
+      throw new ClientAbortedError(error);
+    }
+    throw error;
   }
   const raw = Buffer.concat(chunks);
+  if (!isUtf8(raw)) {
+    throw new HttpProblem(
+      'CARAVAN_MALFORMED_JSON',
+      'The request body is not valid UTF-8; send JSON encoded as UTF-8.',
+      [{ field: '/body', message: 'is not valid UTF-8' }],
+    );
+  }
   const text = raw.toString('utf8');
   if (text.trim() === '') {
     throw new HttpProblem('CARAVAN_MALFORMED_JSON', 'The request body is empty; send a JSON document.', [
       { field: '/body', message: 'is empty' },
     ]);
   }
+  let json: unknown;
   try {
-    return { raw, json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch (error) {
     const message = jsonSyntaxError(text) ?? (error as Error).message;
     throw new HttpProblem('CARAVAN_MALFORMED_JSON', `The request body is not valid JSON: ${message}`, [
       { field: '/body', message },
     ]);
   }
+  if (nestingDepth(raw) > maxJsonDepth) {
+    const field = tooDeepField(json);
+    const message = `nests objects and arrays more than ${maxJsonDepth} levels deep`;
+    throw new HttpProblem('CARAVAN_VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+  }
+  return { raw, json };
+}
+
+/** The deepest nesting of objects and arrays in valid JSON text, from one pass over its bytes. */
+export function nestingDepth(raw: Buffer): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i];
+    if (inString) {
+      if (byte === 0x5c) i++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * A pointer naming where a document nests too deep: the path to its first value past the limit, cut to
+ * the body's first three levels (`/body/payload/a/b`, `/body/events/3/payload`) so it stays readable.
+ */
+function tooDeepField(json: unknown): string {
+  const stack: { value: unknown; path: string[] }[] = [{ value: json, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= maxJsonDepth) {
+      return ['/body', ...path.slice(0, 3).map((k) => k.replaceAll('~', '~0').replaceAll('/', '~1'))].join(
+        '/',
+      );
+    }
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, key] });
+  }
+  return '/body';
 }
 
 function tooLarge(limitBytes: number): HttpProblem {

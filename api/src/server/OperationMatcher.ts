@@ -29,15 +29,30 @@ export class OperationMatcher<Op extends MatchableOperation> {
 
   match(method: string, rawPath: string): Op | undefined {
     const verb = method.trim().toLowerCase();
-    let path = rawPath.trim();
-    if (!path.startsWith('/')) path = `/${path}`;
-    path = path.split('?')[0]!;
-    while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    const path = normalise(rawPath);
     const exact = this.exact.get(`${verb} ${path}`);
     if (exact) return exact;
     for (const t of this.templates) if (t.method === verb && t.pattern.test(path)) return t.operation;
     return undefined;
   }
+
+  /** The methods the contract declares for a path (upper case, sorted): what a 405 lists in `Allow`. */
+  methodsAt(rawPath: string): string[] {
+    const path = normalise(rawPath);
+    const methods = new Set<string>();
+    for (const t of this.templates) {
+      if (t.operation.path === path || t.pattern.test(path)) methods.add(t.method.toUpperCase());
+    }
+    return [...methods].sort();
+  }
+}
+
+function normalise(rawPath: string): string {
+  let path = rawPath.trim();
+  if (!path.startsWith('/')) path = `/${path}`;
+  path = path.split('?')[0]!;
+  while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return path;
 }
 
 /** `/v1/endpoints/{endpointId}` → `^/v1/endpoints/[^/]+$`, literal parts escaped (openapi-backend's rule). */

@@ -2,6 +2,7 @@ import Koa from 'koa';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry, registerSourceMetrics, type Logger, type Storage } from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
+import { problemFallback } from '../http/problemFallback.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
@@ -24,8 +25,24 @@ export async function createApp({ storage, version, services, logger, metrics }:
   const registry = metrics ?? createMetricsRegistry();
   registerSourceMetrics(registry, storage.sourceMetrics);
   const app = new Koa();
+  app.use(problemFallback(logger));
+  // Koa reports here what happens after the answer began (a socket that broke mid-request, mostly):
+  // a client hanging up is its business; anything else is logged with the application's logger.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (isClientHangUp(error)) logger.debug({ err: error }, 'client closed the connection');
+    else logger.error({ err: error }, 'unexpected HTTP error');
+  });
   app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;
+}
+
+function isClientHangUp(error: NodeJS.ErrnoException): boolean {
+  const code = error.code ?? '';
+  return (
+    code.startsWith('HPE_') ||
+    ['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
+    error.message === 'aborted'
+  );
 }

@@ -6,6 +6,7 @@ test('validateCustomHeaders › accepts ordinary header names and values', (t) =
     validateCustomHeaders({
       'X-Globex-Env': 'production',
       Authorization: 'Bearer abc',
+      Cookie: 'session=static-token',
       'x_custom.v2': '',
       "!#$%&'*+-.^_`|~": 'token characters',
       'X-Tab': 'a\tb',
@@ -17,6 +18,8 @@ test('validateCustomHeaders › accepts ordinary header names and values', (t) =
 
 const refused: [name: string, value: string, message: RegExp][] = [
   ['Host', 'evil.example', /set by Caravan/],
+  ['Content-Encoding', 'gzip', /encoding of the body/],
+  ['content-digest', 'sha-256=:x:', /encoding of the body/],
   ['content-type', 'text/plain', /set by Caravan/],
   ['Content-Length', '1', /set by Caravan/],
   ['User-Agent', 'x', /set by Caravan/],

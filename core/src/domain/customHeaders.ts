@@ -29,6 +29,10 @@ const HOP_BY_HOP = [
   'expect',
 ];
 
+// Headers that describe the body's encoding or framing: Caravan sends the payload bytes as they are, so
+// a receiver that believed them would fail to decode the body or to verify its signature.
+const FRAMING = ['content-encoding', 'content-range', 'content-md5', 'digest', 'content-digest'];
+
 // RFC 9110 field-value characters; CR, LF and NUL would split or corrupt the request.
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -70,6 +74,9 @@ function nameProblem(name: string, lower: string): string | undefined {
   if (name.length > MAX_NAME_LENGTH) return `must be at most ${MAX_NAME_LENGTH} characters`;
   if (RESERVED_HEADER_NAMES.includes(lower) || RESERVED_PREFIXES.some((p) => lower.startsWith(p))) {
     return 'is set by Caravan and cannot be overridden (reserved: content-type, content-length, host, user-agent, webhook-*, caravan-*)';
+  }
+  if (FRAMING.includes(lower)) {
+    return 'describes the encoding of the body, which Caravan sends as the exact payload bytes';
   }
   if (HOP_BY_HOP.includes(lower) || lower.startsWith('proxy-')) {
     return 'is a connection-level header that cannot be set on a delivery';

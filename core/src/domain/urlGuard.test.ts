@@ -238,3 +238,19 @@ test('UrlGuard › refuses other schemes and credentials as invalid input', asyn
   });
   t.deepEqual(notAllowed.errors[0]?.path, ['endpoints', 0, 'url']);
 });
+
+test('UrlGuard › refuses port 0 and the well-known ports of non-web services, naming the service', async (t) => {
+  const guard = new UrlGuard({ allowedCidrs: [], resolve: () => Promise.resolve(['93.184.216.34']) });
+  for (const [url, message] of [
+    ['https://hooks.example:0/x', 'must not use port 0'],
+    ['http://hooks.example:22/x', 'must not use port 22, the well-known SSH port'],
+    ['https://hooks.example:6379/', 'must not use port 6379, the well-known Redis port'],
+  ] as const) {
+    const error = await t.throwsAsync(guard.check(url));
+    t.true(error instanceof ValidationError, url);
+    t.deepEqual((error as ValidationError).errors, [{ path: ['url'], message }], url);
+  }
+  for (const url of ['https://hooks.example/x', 'http://hooks.example:80/', 'https://hooks.example:8443/x']) {
+    t.deepEqual(await guard.check(url), ['93.184.216.34'], url);
+  }
+});

@@ -116,6 +116,8 @@ export class UrlGuard {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
       throw invalidField(field, 'must be an http or https URL');
     }
+    const portProblem = refusedPort(parsed.port);
+    if (portProblem) throw invalidField(field, portProblem);
     if (parsed.username || parsed.password) {
       throw invalidField(field, 'must not contain a user name or password; send credentials in headers');
     }
@@ -154,4 +156,49 @@ export class UrlGuard {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Well-known ports of services that do not speak HTTP (or are databases, brokers and control planes
+ * that never receive webhooks). A URL on one of them is refused, so an endpoint cannot be used to poke
+ * at such a service. Port 0 is never a valid destination.
+ */
+export const REFUSED_PORTS: Readonly<Record<number, string>> = {
+  22: 'SSH',
+  23: 'Telnet',
+  25: 'SMTP',
+  53: 'DNS',
+  110: 'POP3',
+  111: 'RPC portmapper',
+  135: 'MS RPC',
+  139: 'NetBIOS',
+  143: 'IMAP',
+  445: 'SMB',
+  465: 'SMTP',
+  587: 'SMTP',
+  993: 'IMAP',
+  995: 'POP3',
+  1433: 'SQL Server',
+  1521: 'Oracle',
+  2049: 'NFS',
+  2375: 'Docker',
+  2376: 'Docker',
+  2379: 'etcd',
+  3306: 'MySQL',
+  3389: 'RDP',
+  5432: 'PostgreSQL',
+  5672: 'AMQP',
+  5900: 'VNC',
+  6379: 'Redis',
+  9092: 'Kafka',
+  11211: 'memcached',
+  27017: 'MongoDB',
+};
+
+function refusedPort(port: string): string | undefined {
+  if (port === '') return undefined;
+  const n = Number(port);
+  if (n === 0) return 'must not use port 0';
+  const service = REFUSED_PORTS[n];
+  return service ? `must not use port ${n}, the well-known ${service} port` : undefined;
 }

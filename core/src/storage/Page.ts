@@ -23,22 +23,34 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
 }
 
-/** Decodes a cursor from a previous page; @throws InvalidCursorError for a cursor Caravan did not make. */
+/**
+ * Decodes a cursor from a previous page: a sort value (a whole number of at least 0, or a name) and an
+ * id. @throws InvalidCursorError for a cursor Caravan did not make.
+ */
 export function decodeCursor(cursor: string): CursorPosition {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'number' || typeof parsed[0] === 'string') &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { value: parsed[0], id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the error below
+    throw new InvalidCursorError();
+  }
+  if (Array.isArray(parsed) && parsed.length === 2) {
+    const [value, id] = parsed as unknown[];
+    const validValue =
+      (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+      (typeof value === 'string' && value.length > 0 && value.length <= 255);
+    if (validValue && typeof id === 'string' && id.length > 0 && id.length <= 255) {
+      return { value, id };
+    }
   }
   throw new InvalidCursorError();
+}
+
+/** A cursor of a list ordered by time (or another count): its value is a number. */
+export function decodeTimeCursor(cursor: string): CursorPosition & { value: number } {
+  const at = decodeCursor(cursor);
+  if (typeof at.value !== 'number') throw new InvalidCursorError();
+  return { value: at.value, id: at.id };
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only says that another page exists. */

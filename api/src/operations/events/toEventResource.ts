@@ -1,5 +1,6 @@
 import type { EventSummary, EventWithDeliveries } from '@caravan/core';
 import type { components } from '../../generated/openapi.js';
+import { JsonText } from '../../http/JsonText.js';
 import { toDeliveryResource } from '../deliveries/toDeliveryResource.js';
 import { iso } from '../Handler.js';
 
@@ -19,8 +20,8 @@ export function toEventSummaryResource(e: EventSummary): Schemas['EventSummary']
 }
 
 /**
- * The event with its payload. The payload is answered as the JSON value it is; its exact bytes are what
- * deliveries carry (this answer is re-serialised, so whitespace and number spelling may differ).
+ * The event with its payload, answered as the exact text stored (the bytes deliveries carry), never
+ * re-serialised.
  */
 export function toEventResource({
   event,
@@ -30,7 +31,7 @@ export function toEventResource({
   const { createdAt, ...rest } = toEventSummaryResource(event);
   return {
     ...rest,
-    payload: JSON.parse(event.payload) as unknown,
+    payload: new JsonText(event.payload),
     createdAt,
     deliveries: deliveries.map(toDeliveryResource),
     hasMoreDeliveries,

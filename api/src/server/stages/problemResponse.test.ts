@@ -1,5 +1,6 @@
 import test from 'ava';
 import { pino } from 'pino';
+import { ClientAbortedError } from '../../http/ClientAbortedError.js';
 import { HttpProblem } from '../../http/problems.js';
 import { problemResponse } from './problemResponse.js';
 import { stageContext } from './stageContext.js';
@@ -55,4 +56,12 @@ test('problemResponse › a request that succeeds is left as it is', async (t) =
     return Promise.resolve();
   });
   t.is(ctx.status, 201);
+});
+
+test('problemResponse › a client that hung up mid-body is counted as 499, not a 500, and not logged', async (t) => {
+  const { logger, lines } = recordingLogger();
+  const ctx = stageContext({ state: { requestId: 'req-1' } });
+  await problemResponse(logger)(ctx, () => Promise.reject(new ClientAbortedError(new Error('aborted'))));
+  t.is(ctx.status, 499);
+  t.is(lines.length, 0);
 });

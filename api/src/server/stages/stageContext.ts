@@ -8,8 +8,8 @@ export interface StageRequest {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
-  /** Sent as the request body. */
-  body?: string;
+  /** Sent as the request body (a Buffer for exact bytes). */
+  body?: string | Buffer;
   /** The client's address (`ctx.ip`). */
   ip?: string;
   /** What earlier stages would have stored. */

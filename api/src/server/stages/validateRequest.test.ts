@@ -1,5 +1,20 @@
 import test from 'ava';
-import { toFieldErrors } from './validateRequest.js';
+import { checkPathEncoding, toFieldErrors } from './validateRequest.js';
+
+test('checkPathEncoding › a path parameter that is not valid percent-encoding is a 400 naming it', (t) => {
+  for (const bad of ['%ff', '%E0%A4%A', 'ep_%', '%zz']) {
+    const error = t.throws(() => checkPathEncoding('/v1/endpoints/{endpointId}', `/v1/endpoints/${bad}`));
+    t.is((error as { code?: string } | undefined)?.code, 'CARAVAN_VALIDATION_FAILED', bad);
+    t.deepEqual((error as { errors?: unknown } | undefined)?.errors, [
+      { field: '/path/endpointId', message: 'is not valid percent-encoded UTF-8' },
+    ]);
+  }
+  const error = t.throws(() =>
+    checkPathEncoding('/v1/deliveries/{deliveryId}/attempts', '/v1/deliveries/%C3%28/attempts'),
+  );
+  t.regex(error?.message ?? '', /^\/path\/deliveryId: /);
+  t.notThrows(() => checkPathEncoding('/v1/event-types/{name}', '/v1/event-types/invoice%2Epaid%C3%A9'));
+});
 
 test("toFieldErrors › points into the contract's parts: body, query, path and header", (t) => {
   t.deepEqual(

@@ -1,4 +1,5 @@
 import type { OpenAPIBackend } from 'openapi-backend';
+import { decodeCursor } from '@caravan/core';
 import type { ProblemFieldError as FieldError } from '../../http/problems.js';
 import { HttpProblem } from '../../http/problems.js';
 import type { OperationId, OperationRequest } from '../../operations/Handler.js';
@@ -12,6 +13,7 @@ export function validateRequest(api: Pick<OpenAPIBackend, 'validateRequest' | 'r
   return async (ctx, next) => {
     const operation = stateOf(ctx, 'operation');
     const principal = stateOf(ctx, 'principal');
+    checkPathEncoding(operation.path, ctx.path);
     const { body, rawBody } = stateOf(ctx, 'payload');
     const query = { ...(ctx.query as Record<string, string | string[]>) };
     const headers = Object.fromEntries(
@@ -28,6 +30,8 @@ export function validateRequest(api: Pick<OpenAPIBackend, 'validateRequest' | 'r
         toFieldErrors(validation.errors ?? []),
       );
     }
+    // Every list's cursor is checked before any lookup, so a bad one is the same 400 on every list.
+    if (typeof query.cursor === 'string') decodeCursor(query.cursor);
     const params = api.router.parseRequest(
       { method: ctx.method, path: ctx.path, headers: {}, query: {} },
       operation,
@@ -44,6 +48,29 @@ export function validateRequest(api: Pick<OpenAPIBackend, 'validateRequest' | 'r
     ctx.state.request = request;
     await next();
   };
+}
+
+/**
+ * Refuses a path parameter that is not valid percent-encoding (`%ff`, a cut `%E0%A4%A`): the contract's
+ * parser would throw `URIError` decoding it. A 400 naming `/path/<name>`, as any other invalid parameter.
+ */
+export function checkPathEncoding(template: string, path: string): void {
+  const names = template.split('/');
+  const segments = path.split('/');
+  const errors: FieldError[] = [];
+  names.forEach((name, i) => {
+    const param = /^\{(.+)\}$/.exec(name)?.[1];
+    const segment = segments[i];
+    if (param === undefined || segment === undefined) return;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      errors.push({ field: `/path/${param}`, message: 'is not valid percent-encoded UTF-8' });
+    }
+  });
+  if (errors.length) {
+    throw new HttpProblem('CARAVAN_VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, errors);
+  }
 }
 
 interface AjvLikeError {

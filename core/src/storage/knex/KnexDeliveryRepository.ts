@@ -8,7 +8,7 @@ import {
 import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
 import type { DeliveryFilter, DeliveryRepository } from '../DeliveryRepository.js';
-import { decodeCursor, toPage, type CursorPosition, type PageRequest } from '../Page.js';
+import { decodeTimeCursor, toPage, type CursorPosition, type PageRequest } from '../Page.js';
 import { msOrNull } from './columns.js';
 
 interface DeliveryRow {
@@ -166,7 +166,7 @@ export class KnexDeliveryRepository implements DeliveryRepository {
 
   async listAttempts(tenantId: string, deliveryId: string, { limit, cursor }: PageRequest) {
     const q = this.deps.db('attempts').where({ tenant_id: tenantId, delivery_id: deliveryId });
-    if (cursor) void q.andWhere('attempt_number', '<', Number(decodeCursor(cursor).value));
+    if (cursor) void q.andWhere('attempt_number', '<', Number(decodeTimeCursor(cursor).value));
     const rows = (await q.orderBy('attempt_number', 'desc').limit(limit + 1)) as AttemptRow[];
     return toPage(rows, limit, toAttempt, (r) => ({ value: r.attempt_number, id: r.id }));
   }

@@ -10,7 +10,7 @@ import type {
   RotationPlan,
   StoredEndpointSecret,
 } from '../EndpointRepository.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { decodeTimeCursor, toPage, type PageRequest } from '../Page.js';
 import {
   changesToRow,
   endpointToRow,
@@ -93,7 +93,7 @@ export class KnexEndpointRepository implements EndpointRepository {
       ]);
     if (filter.ownerId !== undefined) void q.andWhere('e.owner_id', filter.ownerId);
     if (cursor) {
-      const at = decodeCursor(cursor);
+      const at = decodeTimeCursor(cursor);
       void q.andWhere((w) => {
         void w.where('e.created_at', '<', at.value).orWhere((x) => {
           void x.where('e.created_at', '=', at.value).andWhere('e.id', '<', at.id);

@@ -1,7 +1,7 @@
 import type { OperationalEvent, OperationalEventType } from '../../domain/operationalEvent.js';
 import type { Database } from '../createDatabase.js';
 import type { OperationalEventRepository } from '../OperationalEventRepository.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { decodeTimeCursor, toPage, type PageRequest } from '../Page.js';
 
 interface Row {
   id: string;
@@ -36,7 +36,7 @@ export class KnexOperationalEventRepository implements OperationalEventRepositor
   async list(tenantId: string, type: OperationalEventType | undefined, { limit, cursor }: PageRequest) {
     const q = this.deps.db('operational_events').where({ tenant_id: tenantId });
     if (type) void q.andWhere({ type });
-    if (cursor) void q.andWhere('id', '<', decodeCursor(cursor).id);
+    if (cursor) void q.andWhere('id', '<', decodeTimeCursor(cursor).id);
     const rows = (await q.orderBy('id', 'desc').limit(limit + 1)) as Row[];
     return toPage(rows, limit, toEvent, (r) => ({ value: Number(r.created_at), id: r.id }));
   }

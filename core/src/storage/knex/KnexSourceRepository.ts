@@ -1,5 +1,5 @@
 import type { Database } from '../createDatabase.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { decodeTimeCursor, toPage, type PageRequest } from '../Page.js';
 import type {
   SourceChanges,
   SourceRepository,
@@ -168,7 +168,7 @@ export class KnexSourceRepository implements SourceRepository {
         { column: 's.id', order: 'desc' },
       ]);
     if (cursor) {
-      const at = decodeCursor(cursor);
+      const at = decodeTimeCursor(cursor);
       void q.where((w) => {
         void w.where('s.created_at', '<', at.value).orWhere((x) => {
           void x.where('s.created_at', '=', at.value).andWhere('s.id', '<', at.id);
@@ -239,7 +239,7 @@ export class KnexSourceRepository implements SourceRepository {
         { column: 'id', order: 'desc' },
       ]);
     if (cursor) {
-      const at = decodeCursor(cursor);
+      const at = decodeTimeCursor(cursor);
       void q.where((w) => {
         void w.where('received_at', '<', at.value).orWhere((x) => {
           void x.where('received_at', '=', at.value).andWhere('id', '<', at.id);

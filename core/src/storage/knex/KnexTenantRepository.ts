@@ -1,7 +1,7 @@
 import type { ApiKey } from '../../domain/tenant.js';
 import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
-import { decodeCursor, toPage, type PageRequest } from '../Page.js';
+import { decodeTimeCursor, toPage, type PageRequest } from '../Page.js';
 import type { StoredTenant, TenantChanges, TenantRepository } from '../TenantRepository.js';
 import { ms, msOrNull } from './columns.js';
 
@@ -179,7 +179,7 @@ export class KnexTenantRepository implements TenantRepository {
       .where({ tenant_id: tenantId })
       .whereNull('revoked_at')
       .orderBy('id', 'desc');
-    if (cursor) void q.andWhere('id', '<', decodeCursor(cursor).id);
+    if (cursor) void q.andWhere('id', '<', decodeTimeCursor(cursor).id);
     const rows = (await q.limit(limit + 1)) as ApiKeyRow[];
     return toPage(rows, limit, toApiKey, (r) => ({ value: ms(r.created_at), id: r.id }));
   }

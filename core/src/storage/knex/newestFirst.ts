@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { decodeCursor } from '../Page.js';
+import { decodeTimeCursor } from '../Page.js';
 
 /**
  * Orders a list newest first on (created_at, id), continues after `cursor` when one is given, and
@@ -11,7 +11,7 @@ export function newestFirst(
   limit: number,
 ): Knex.QueryBuilder {
   if (cursor) {
-    const at = decodeCursor(cursor);
+    const at = decodeTimeCursor(cursor);
     void q.andWhere((w) => {
       void w.where('created_at', '<', at.value).orWhere((x) => {
         void x.where('created_at', '=', at.value).andWhere('id', '<', at.id);
