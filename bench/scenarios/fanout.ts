@@ -44,6 +44,15 @@ export const scenario: Scenario = {
       latencies: { ingestBatchOf100: summarise(ingest.latencies), ingestToReceipt: summarise(fan.latencies) },
       expected,
       delivered: fan.unique,
+      targets: ctx.smoke
+        ? {}
+        : {
+            'peak RSS of each Caravan process ≤ 250 MB': {
+              met: Math.max(...Object.values(rss)) <= 250,
+              value: Math.max(...Object.values(rss)),
+              limit: 250,
+            },
+          },
     };
   },
 };

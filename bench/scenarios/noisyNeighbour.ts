@@ -5,6 +5,16 @@ import type { Scenario } from '../harness/types.js';
 import { waitForDeliveries } from '../harness/waitForDeliveries.js';
 
 const SLOW_MS = 10_000;
+/** How long A's pace is watched after B stops. */
+const AFTER_SECONDS = 15;
+
+/** Arrivals per second between two epoch seconds (inclusive). */
+function ratePer(arrivals: Record<string, number>, from: number, to: number): number {
+  if (to < from) return 0;
+  let count = 0;
+  for (let s = from; s <= to; s++) count += arrivals[String(s)] ?? 0;
+  return Number((count / (to - from + 1)).toFixed(2));
+}
 
 /**
  * Tenant B sends at a steady rate to fast endpoints, first alone, then while tenant A has a large
@@ -50,10 +60,20 @@ export const scenario: Scenario = {
       { batchSize: 500, inFlight: 2 },
     );
     ctx.note(`B with A: ${bRate} events/s for ${bSeconds} s`);
+    const withAFrom = Math.ceil(Date.now() / 1000);
     const withA = await steady('b-with-a', alone.events);
+    const withATo = Math.floor(Date.now() / 1000);
     await waitForDeliveries(ctx.receiver, 'b-with-a', withA.events * 2, ctx.note);
+    // A's own pace once B is gone: what A gets of the capacity B leaves unused.
+    const aAloneFrom = Math.ceil(Date.now() / 1000);
+    await new Promise((resolve) => setTimeout(resolve, (ctx.smoke ? 2 : AFTER_SECONDS) * 1000));
+    const aAloneTo = Math.floor(Date.now() / 1000);
 
     const stats = await ctx.receiver.stats();
+    const aArrivals = stats.tags['a-flood']?.arrivals ?? {};
+    const aWithB = ratePer(aArrivals, withAFrom, withATo);
+    const aAlone = ratePer(aArrivals, aAloneFrom, aAloneTo);
+    const aShareLimit = Number((0.8 * Math.max(0, aAlone - bRate * 2)).toFixed(2));
     const latencyAlone = summarise(stats.tags['b-alone']!.latencies);
     const latencyWithA = summarise(stats.tags['b-with-a']!.latencies);
     await ctx.receiver.setBehaviour({});
@@ -63,6 +83,8 @@ export const scenario: Scenario = {
         backlogA: backlog,
         floodIngestEventsPerSecond: flood.eventsPerSecond,
         aDeliveredDuringRun: stats.tags['a-flood']?.answered ?? 0,
+        aDeliveriesPerSecondWithB: aWithB,
+        aDeliveriesPerSecondAfterB: aAlone,
         bEventsPerSecond: bRate,
         bSecondsPerPhase: bSeconds,
         badSignatures: stats.badSignatures,
@@ -75,6 +97,11 @@ export const scenario: Scenario = {
       delivered: stats.tags['b-alone']!.unique + stats.tags['b-with-a']!.unique,
       targets: {
         "B's p99 with A ≤ 1.5 × without": { met: latencyWithA.p99 <= limit, value: latencyWithA.p99, limit },
+        "A gets ≥ 80 % of what B leaves unused (A's rate with B vs after B)": {
+          met: aWithB >= aShareLimit,
+          value: aWithB,
+          limit: aShareLimit,
+        },
       },
     };
   },

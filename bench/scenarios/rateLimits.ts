@@ -96,7 +96,7 @@ export const scenario: Scenario = {
       (n) => `bench.t${n % TENANT_ENDPOINTS}`,
     );
 
-    const held = (h: Held, limit: number) => h.steadyMean <= limit * 1.05 && h.steadyMean >= limit * 0.8;
+    const held = (h: Held, limit: number) => h.steadyMean <= limit * 1.05 && h.steadyMean >= limit * 0.9;
     return {
       metrics: {
         dispatcherProcesses: 2,
@@ -120,12 +120,12 @@ export const scenario: Scenario = {
       targets: ctx.smoke
         ? {}
         : {
-            'endpoint limit held: steady rate within [0.8, 1.05] × limit': {
+            'endpoint limit held: steady rate within [0.9, 1.05] × limit': {
               met: held(endpoint, ENDPOINT_LIMIT),
               value: endpoint.steadyMean,
               limit: ENDPOINT_LIMIT,
             },
-            'tenant limit held across both dispatchers: steady rate within [0.8, 1.05] × limit': {
+            'tenant limit held across both dispatchers: steady rate within [0.9, 1.05] × limit': {
               met: held(tenant, TENANT_LIMIT),
               value: tenant.steadyMean,
               limit: TENANT_LIMIT,

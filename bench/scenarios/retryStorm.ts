@@ -85,6 +85,11 @@ export const scenario: Scenario = {
       expected: total,
       delivered,
       targets: {
+        'drain runs at ≥ 0.8 × the configured endpoint limits': {
+          met: total / drainSeconds >= 0.8 * endpoints * ENDPOINT_RATE_LIMIT,
+          value: Number((total / drainSeconds).toFixed(2)),
+          limit: 0.8 * endpoints * ENDPOINT_RATE_LIMIT,
+        },
         'drain respects the endpoint rate limit (peak arrivals/s ≤ limit + burst)': {
           met: peak <= 2 * ENDPOINT_RATE_LIMIT,
           value: peak,
