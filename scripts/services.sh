@@ -270,7 +270,8 @@ healthy() {
 
 # Kafka's port opens before the broker has caught up with the metadata log;
 # "Kafka Server started" is logged once it is ready for clients.
-kafka_started_since() { tail -c +"$(( $1 + 1 ))" "$(svc_log kafka)" 2>/dev/null | grep -q 'Kafka Server started'; }
+# grep -c reads to the end: with pipefail, grep -q would stop early and tail's SIGPIPE would fail the check.
+kafka_started_since() { tail -c +"$(( $1 + 1 ))" "$(svc_log kafka)" 2>/dev/null | grep -c 'Kafka Server started' >/dev/null; }
 
 # ------------------------------------------------------------- preparation --
 
