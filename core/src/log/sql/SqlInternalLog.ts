@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { systemClock, type Clock } from '../../domain/Clock.js';
 import { LogUnavailableError } from '../../errors/index.js';
 import type { Logger } from '../../observability/index.js';
-import type { Database } from '../../storage/index.js';
+import { isMysql, type Database } from '../../storage/index.js';
 import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
 import {
   LOG_TOPICS,
@@ -16,6 +16,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../InternalLog.js';
+import { partitionForKey } from './partitionForKey.js';
 import { appendRecords, ensurePartitions } from './sqlLogRecords.js';
 import { SubscriptionSet } from '../SubscriptionSet.js';
 import { SqlSubscription } from './SqlSubscription.js';
@@ -62,7 +63,13 @@ export class SqlInternalLog implements InternalLog {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? pino({ level: 'silent' });
     this.partitionCounts = partitionCounts(options.partitions ?? { events: 8, deliveries: 8 });
-    this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
+    // Lanes split by partition: concurrent appends never wait for each other's partition locks. SQLite
+    // has one writer, so more lanes would only queue behind it.
+    this.batcher = new AppendBatcher(
+      (topic, records) => this.write(topic, records),
+      { ...options, inFlightWrites: options.inFlightWrites ?? (isMysql(this.db) ? 3 : 1) },
+      (topic, key, lanes) => partitionForKey(key, this.partitionCounts[topic]) % lanes,
+    );
   }
 
   init(): Promise<void> {
