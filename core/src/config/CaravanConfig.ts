@@ -51,6 +51,7 @@ export interface TenantLimitsConfig {
   deliveriesPerSecond: number;
   maxEndpoints: number;
   maxPayloadBytes: number;
+  eventShards: number;
 }
 
 export interface CaravanConfig {

@@ -21,6 +21,7 @@ const limits = (deliveriesPerSecond: number): TenantLimits => ({
   deliveriesPerSecond,
   maxEndpoints: 100,
   maxPayloadBytes: 1024,
+  eventShards: 2,
 });
 
 test('endpointWindow › maps perSecond and burst onto a window that never averages more than perSecond', (t) => {

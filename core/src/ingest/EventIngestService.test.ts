@@ -29,6 +29,7 @@ const limits: TenantLimits = {
   deliveriesPerSecond: 100,
   maxEndpoints: 10,
   maxPayloadBytes: 64,
+  eventShards: 2,
 };
 
 async function setup(t: ExecutionContext, overrides: Partial<EventIngestServiceDeps> = {}) {

@@ -9,6 +9,7 @@ const limits = (ingestPerSecond: number): TenantLimits => ({
   deliveriesPerSecond: 100,
   maxEndpoints: 100,
   maxPayloadBytes: 1024,
+  eventShards: 2,
 });
 
 test('createIngestLimiter › counts events per tenant and refuses past ingestPerSecond with the wait', async (t) => {
