@@ -203,7 +203,7 @@ test('EventIngestService › measures payloads in bytes against the tenant limit
   t.is((await appended()).length, 1);
 });
 
-test('EventIngestService › a key already persisted is a duplicate and is not appended again', async (t) => {
+test('EventIngestService › a key already persisted is a duplicate; its copy goes to the log for the router to skip', async (t) => {
   const { service, appended, db } = await setup(t);
   const id = derivedEventId(TENANT, 'order-1');
   await db('events').insert({
@@ -227,11 +227,25 @@ test('EventIngestService › a key already persisted is a duplicate and is not a
     { id: derivedEventId(TENANT, 'order-2'), duplicate: false },
     { id: derivedEventId(TENANT, 'order-2'), duplicate: true },
   ]);
+  const records = await appended();
   t.deepEqual(
-    (await appended()).map((r) => r.id),
-    [derivedEventId(TENANT, 'order-2')],
+    records.map((r) => r.id),
+    [id, derivedEventId(TENANT, 'order-2')],
     'a key repeated within the batch is appended once',
   );
+  // The router tells the copy by its creation time, which differs from the persisted event's.
+  t.not(records[0]!.createdAt, 1);
+});
+
+test('EventIngestService › an event the router persisted while its own check ran is not a duplicate', async (t) => {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const { service } = await setup(t, {
+    clock,
+    // The check reads after the router has persisted this very record: same id, this request's time.
+    events: { createdAtOf: (_, ids) => Promise.resolve(new Map(ids.map((id) => [id, clock.now()]))) },
+  });
+  const [result] = await service.ingest(TENANT, [item({ idempotencyKey: 'order-1' })]);
+  t.deepEqual(result, { id: derivedEventId(TENANT, 'order-1'), duplicate: false });
 });
 
 test('EventIngestService › a log that cannot append surfaces as the retriable LogUnavailableError', async (t) => {
