@@ -23,6 +23,8 @@ export type DatabaseConfig = SqliteDatabaseConfig | MysqlDatabaseConfig;
 /** Internal log kept in a table of the database: `caravan dev` and small installs. */
 export interface SqlLogConfig {
   engine: 'sql';
+  /** Consumed records are deleted once this old (seconds). Default 3600. */
+  retentionSeconds?: number;
 }
 
 /** Internal log on Apache Kafka: the production engine. */
@@ -30,9 +32,15 @@ export interface KafkaLogConfig {
   engine: 'kafka';
   brokers: string[];
   clientId: string;
-  /** Prefix of Caravan's topic names (`<prefix>events`, `<prefix>deliveries`). */
+  /** Prefix of Caravan's topic names (`<prefix>events`, `<prefix>deliveries`, their `-overflow` topics). */
   topicPrefix: string;
-  partitions: { events: number; deliveries: number };
+  /** Overflow topics get their main topic's count unless given. */
+  partitions: {
+    events: number;
+    deliveries: number;
+    'events-overflow'?: number;
+    'deliveries-overflow'?: number;
+  };
   replicationFactor: number;
 }
 

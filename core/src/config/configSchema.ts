@@ -53,6 +53,8 @@ const kafkaLog = {
       properties: {
         events: { type: 'integer', minimum: 1, maximum: 1024 },
         deliveries: { type: 'integer', minimum: 1, maximum: 1024 },
+        'events-overflow': { type: 'integer', minimum: 1, maximum: 1024 },
+        'deliveries-overflow': { type: 'integer', minimum: 1, maximum: 1024 },
       },
     },
     replicationFactor: { type: 'integer', minimum: 1, maximum: 16 },
@@ -92,7 +94,14 @@ export const configSchema = {
       properties: { engine: { enum: ['sql', 'kafka'] } },
       if: { properties: { engine: { const: 'kafka' } } },
       then: kafkaLog,
-      else: { type: 'object', additionalProperties: false, properties: { engine: { const: 'sql' } } },
+      else: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          engine: { const: 'sql' },
+          retentionSeconds: { type: 'integer', minimum: 0, maximum: 31_536_000 },
+        },
+      },
     },
     redis: {
       oneOf: [
