@@ -15,6 +15,7 @@ import {
   toPointer,
 } from '../errors/index.js';
 import { SqlInternalLog } from '../log/sql/SqlInternalLog.js';
+import { tenantShardKey } from '../log/tenantShardKey.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { createDatabase } from '../storage/createDatabase.js';
 import { createMigrator } from '../storage/Migrator.js';
@@ -129,6 +130,34 @@ test('EventIngestService › appends each event with its exact payload text and 
       },
     ],
   );
+});
+
+test("EventIngestService › keys each event by its tenant shard, so a tenant's events use at most eventShards keys", async (t) => {
+  let eventShards = 2;
+  const { service, db } = await setup(t, {
+    tenantSettings: () =>
+      Promise.resolve({ limits: { ...limits, eventShards }, requireRegisteredEventTypes: false }),
+    limitsTtlMs: 0,
+  });
+  const keysOf = async () => {
+    const rows = await db('log_records')
+      .where({ topic: 'events' })
+      .select<{ record_key: string }[]>('record_key');
+    return rows.map((r) => r.record_key).sort();
+  };
+  const batch = Array.from({ length: 20 }, (_, i) => item({ payloadText: `{"i":${i}}`, payload: { i } }));
+  const first = await service.ingest(TENANT, batch, { batch: true });
+  const keys = await keysOf();
+  t.deepEqual(keys, first.map((r) => tenantShardKey(TENANT, r.id, 2)).sort());
+  t.is(new Set(keys).size, 2, 'twenty events over both shards');
+
+  eventShards = 1;
+  await service.ingest(TENANT, batch, { batch: true });
+  const single = tenantShardKey(TENANT, 'any', 1);
+  const count = (all: string[]) => all.filter((k) => k === single).length;
+  const after = await keysOf();
+  t.is(after.length, 40);
+  t.is(count(after), count(keys) + 20, 'the second batch all under the one key of a single shard');
 });
 
 test('EventIngestService › validates the whole batch first and appends nothing when any item is bad', async (t) => {

@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from '../errors/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
+import { tenantShardKey } from '../log/tenantShardKey.js';
 import type { EventRepository } from '../storage/EventRepository.js';
 import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
 import { ingestItemProblems, type IngestItem } from './ingestItem.js';
@@ -138,7 +139,7 @@ export class EventIngestService {
     // earlier one.
     const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
     const [appended, checked] = await Promise.allSettled([
-      this.append(records),
+      this.append(records, settings.limits.eventShards),
       this.duplicates.existingIds(tenantId, keyed),
     ]);
     if (appended.status === 'rejected') throw appended.reason;
@@ -152,11 +153,15 @@ export class EventIngestService {
     return results;
   }
 
-  private async append(records: readonly EventRecord[]): Promise<void> {
+  /**
+   * Keyed by tenant shard, so a tenant's events sit in at most `shards` partitions and its backlog never
+   * queues other tenants' events behind it.
+   */
+  private async append(records: readonly EventRecord[], shards: number): Promise<void> {
     try {
       await this.deps.log.append(
         'events',
-        records.map((r) => ({ key: r.id, value: encodeRecord(r) })),
+        records.map((r) => ({ key: tenantShardKey(r.tenantId, r.id, shards), value: encodeRecord(r) })),
       );
     } catch (error) {
       // A failure the log says will pass keeps its own kind and retry hints; anything else is reported
