@@ -36,6 +36,18 @@ test('KeyedLimiter › counts a request at the time it names', async (t) => {
   t.true((await limiter.take('k', perSecond(1), 1, clock.now() + 1_000)).allowed, 'the next window');
 });
 
+test('KeyedLimiter › a request counted a moment before the current window is counted in it', async (t) => {
+  const clock = start();
+  const limiter = new KeyedLimiter(createLimiterStore(null), 'test', { clock });
+  const late = clock.now() - 200; // in the window before
+  t.true((await limiter.take('k', perSecond(1))).allowed);
+  t.deepEqual(await limiter.take('k', perSecond(1), 1, late), {
+    allowed: false,
+    remaining: 0,
+    msBeforeNext: 1_100,
+  });
+});
+
 test('KeyedLimiter › a raised limit applies at once, even in a window already used up', async (t) => {
   const limiter = new KeyedLimiter(createLimiterStore(null), 'test', { clock: start() });
   t.true((await limiter.take('k', perSecond(1))).allowed);

@@ -119,7 +119,9 @@ export class KeyedLimiter {
     const durationMs = windowMs(setting);
     const window = windowOf(now, durationMs);
     const current = this.#buckets.get(key);
-    if (current && current.durationMs === durationMs && current.window === window) return current;
+    // A request counted at a time just before the window this process has moved on to (its `now` was
+    // taken a moment ago) is counted in the newer window rather than going back to the older one.
+    if (current && current.durationMs === durationMs && current.window >= window) return current;
     const previous = current?.durationMs === durationMs && current.window === window - 1 ? current : null;
     const fresh: Bucket = {
       durationMs,
