@@ -172,6 +172,8 @@ type TenantLimits struct {
 	MaxEndpoints int `json:"maxEndpoints"`
 	// Largest event payload accepted, in bytes of the payload JSON as sent.
 	MaxPayloadBytes int `json:"maxPayloadBytes"`
+	// Shards of the internal `events` topic the tenant's events are spread over (default 2). A tenant's backlog sits in at most this many partitions, so other tenants' events do not wait behind it; raise it for a tenant whose volume needs more routers in parallel.
+	EventShards int `json:"eventShards"`
 }
 
 // Limits to change; omitted limits keep their value (on create, the installation default).
@@ -180,6 +182,7 @@ type TenantLimitsPatch struct {
 	DeliveriesPerSecond *int `json:"deliveriesPerSecond,omitempty"`
 	MaxEndpoints        *int `json:"maxEndpoints,omitempty"`
 	MaxPayloadBytes     *int `json:"maxPayloadBytes,omitempty"`
+	EventShards         *int `json:"eventShards,omitempty"`
 }
 
 // Egress pool id, or `null` for none.

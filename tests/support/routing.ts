@@ -84,6 +84,7 @@ export async function createTenant(db: Database): Promise<string> {
       deliveriesPerSecond: 1000,
       maxEndpoints: 1000,
       maxPayloadBytes: 1_048_576,
+      eventShards: 2,
     },
     operationsUrl: null,
     hasOperationsSecret: false,

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { api } from './commands/api.js';
-import { dev } from './commands/dev.js';
-import { keys } from './commands/keys.js';
-import { migrate } from './commands/migrate.js';
-import { worker, workerRoles } from './commands/worker.js';
+import { WORKER_ROLES } from '@caravan/core/setup';
+import type { DevOptions } from './commands/dev.js';
 import { caravanVersion } from './paths.js';
 import { startFailureMessage } from './startFailure.js';
 
+// Each command's module (and what it imports) loads only when that command runs: a worker never loads
+// the API's server and contract, and `caravan migrate` loads neither the pipeline roles nor the API.
 const program = new Command('caravan')
   .description('Caravan: a multi-tenant webhooks gateway')
   .version(caravanVersion)
@@ -22,20 +21,29 @@ program
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('-p, --port <port>', 'port to listen on (default 8080)')
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
-  .action(dev);
+  .action(async (options: DevOptions) => {
+    const { dev } = await import('./commands/dev.js');
+    await dev(options);
+  });
 
 program
   .command('api')
   .description('serve the public REST API')
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
-  .action(api);
+  .action(async (options: { config?: string }) => {
+    const { api } = await import('./commands/api.js');
+    await api(options);
+  });
 
 program
   .command('worker')
   .description('run pipeline roles')
-  .option('--roles <roles>', `comma-separated subset of ${workerRoles.join(',')}`, workerRoles.join(','))
+  .option('--roles <roles>', `comma-separated subset of ${WORKER_ROLES.join(',')}`, WORKER_ROLES.join(','))
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
-  .action(worker);
+  .action(async (options: { roles: string; config?: string }) => {
+    const { worker } = await import('./commands/worker.js');
+    await worker(options);
+  });
 
 program
   .command('migrate')
@@ -43,7 +51,10 @@ program
   .argument('<action>', 'latest | rollback | status')
   .option('--all', 'with rollback: revert every migration')
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
-  .action(migrate);
+  .action(async (action: string, options: { config?: string; all?: boolean }) => {
+    const { migrate } = await import('./commands/migrate.js');
+    await migrate(action, options);
+  });
 
 program
   .command('keys')
@@ -51,7 +62,10 @@ program
   .argument('<action>', 'status | reencrypt')
   .option('--batch-size <n>', 'rows per step (default 100)')
   .option('-c, --config <file>', 'JSON configuration file (or CARAVAN_CONFIG_FILE)')
-  .action(keys);
+  .action(async (action: string, options: { config?: string; batchSize?: string }) => {
+    const { keys } = await import('./commands/keys.js');
+    await keys(action, options);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { CaravanError } from '@caravan/core';
+import { CaravanError } from '@caravan/core/setup';
 
 /**
  * The line a failed subcommand prints. Expected failures (bad config, bad usage, a port already

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '@caravan/core';
+import type { ApiRateLimiter } from '../server/Services.js';
 import { HttpProblem } from './problems.js';
 
 /**
@@ -10,28 +10,27 @@ import { HttpProblem } from './problems.js';
  */
 export async function applyRateLimit(
   ctx: Context,
-  limiter: RateLimiterAbstract,
+  limiter: ApiRateLimiter,
   principal: Principal,
 ): Promise<void> {
   const key = principal.kind === 'admin' ? 'admin' : principal.apiKeyId;
-  const setHeaders = (res: RateLimiterRes) => {
-    ctx.set('RateLimit-Limit', String(limiter.points));
-    ctx.set('RateLimit-Remaining', String(Math.max(0, res.remainingPoints)));
-    ctx.set('RateLimit-Reset', String(Math.ceil(res.msBeforeNext / 1000)));
-  };
+  let taken;
   try {
-    setHeaders(await limiter.consume(key));
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) return;
-    setHeaders(error);
-    const retryAfter = String(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-    throw new HttpProblem(
-      'CARAVAN_RATE_LIMITED',
-      `Too many requests for this key; retry in ${retryAfter} s.`,
-      undefined,
-      {
-        'Retry-After': retryAfter,
-      },
-    );
+    taken = await limiter.take(key);
+  } catch {
+    return;
   }
+  ctx.set('RateLimit-Limit', String(limiter.points));
+  ctx.set('RateLimit-Remaining', String(Math.max(0, taken.remaining)));
+  ctx.set('RateLimit-Reset', String(Math.ceil(taken.msBeforeNext / 1000)));
+  if (taken.allowed) return;
+  const retryAfter = String(Math.max(1, Math.ceil(taken.msBeforeNext / 1000)));
+  throw new HttpProblem(
+    'CARAVAN_RATE_LIMITED',
+    `Too many requests for this key; retry in ${retryAfter} s.`,
+    undefined,
+    {
+      'Retry-After': retryAfter,
+    },
+  );
 }

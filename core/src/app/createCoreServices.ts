@@ -60,7 +60,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     events: storage.events,
     eventTypes,
     tenantSettings: (tenantId) => storage.tenants.get(tenantId),
-    ingestLimiter: createIngestLimiter({ store: deps.limiterStore }),
+    ingestLimiter: createIngestLimiter({ store: deps.limiterStore, clock }),
     clock,
   });
   return {

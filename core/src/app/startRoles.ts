@@ -3,10 +3,9 @@ import { startRouter } from './roles/startRouter.js';
 import { startScheduler } from './roles/startScheduler.js';
 import { startSources } from './roles/startSources.js';
 import type { RoleDeps, RunningRole } from './Runtime.js';
+import { WORKER_ROLES, type WorkerRole } from './workerRoles.js';
 
-/** The pipeline roles a worker process can run, in the order they start. */
-export const WORKER_ROLES = ['router', 'dispatcher', 'scheduler', 'sources'] as const;
-export type WorkerRole = (typeof WORKER_ROLES)[number];
+export { WORKER_ROLES, type WorkerRole };
 
 /** The roles running in this process. */
 export interface RunningRoles {

@@ -59,6 +59,7 @@ export interface TenantLimitsConfig {
   deliveriesPerSecond: number;
   maxEndpoints: number;
   maxPayloadBytes: number;
+  eventShards: number;
 }
 
 export interface CaravanConfig {

@@ -191,6 +191,7 @@ export const configSchema = {
         deliveriesPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         maxEndpoints: { type: 'integer', minimum: 0, maximum: 1_000_000 },
         maxPayloadBytes: { type: 'integer', minimum: 256, maximum: 10_485_760 },
+        eventShards: { type: 'integer', minimum: 1, maximum: 64 },
       },
     },
     dispatcher: {

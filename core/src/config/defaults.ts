@@ -14,6 +14,7 @@ export const defaultConfig = {
     deliveriesPerSecond: 1000,
     maxEndpoints: 1000,
     maxPayloadBytes: 1_048_576,
+    eventShards: 2,
   },
   sources: {
     plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'],

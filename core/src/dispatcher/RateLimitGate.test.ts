@@ -6,6 +6,9 @@ import { createLimiterStore } from '../limits/LimiterStore.js';
 import { endpointRateLimitGate, endpointWindow, tenantRateLimitGate } from './RateLimitGate.js';
 import { passGates, type GateRequest } from './SendGate.js';
 
+// Windows are aligned to the clock: a fixed time keeps a test's requests inside one window.
+const NOW = Date.UTC(2026, 0, 1, 0, 0, 0, 100);
+
 function request(
   tenantId: string,
   endpointId: string,
@@ -13,7 +16,7 @@ function request(
 ): GateRequest {
   const record = { v: 1, deliveryId: 'dlv_1', tenantId, endpointId, attempt: 0 } as DeliveryRecord;
   const endpoint = { id: endpointId, tenantId, rateLimit, maxConcurrency: null } as Endpoint;
-  return { record, endpoint, now: Date.now() };
+  return { record, endpoint, now: NOW };
 }
 
 const limits = (deliveriesPerSecond: number): TenantLimits => ({
@@ -21,6 +24,7 @@ const limits = (deliveriesPerSecond: number): TenantLimits => ({
   deliveriesPerSecond,
   maxEndpoints: 100,
   maxPayloadBytes: 1024,
+  eventShards: 2,
 });
 
 test('endpointWindow › maps perSecond and burst onto a window that never averages more than perSecond', (t) => {

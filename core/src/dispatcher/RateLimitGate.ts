@@ -28,11 +28,11 @@ function gateOver(
     async acquire(request): Promise<GatePass | GateRefusal> {
       const limit = await lookup(request);
       if (!limit) return pass(() => undefined);
-      const taken = await limiter.take(limit.key, limit.setting);
+      const taken = await limiter.take(limit.key, limit.setting, 1, request.now);
       if (!taken.allowed) return { admitted: false, until: request.now + taken.msBeforeNext, reason };
       return pass((result) => {
         // A later gate refused, so nothing was sent: the point goes back to the window.
-        if (result === null) limiter.giveBack(limit.key, limit.setting).catch(() => undefined);
+        if (result === null) limiter.giveBack(limit.key, limit.setting, 1, request.now);
       });
     },
   };
@@ -40,7 +40,9 @@ function gateOver(
 
 /**
  * The tenant's `deliveriesPerSecond`, over every endpoint of the tenant. Counters live in the
- * {@link LimiterStore} (Redis: shared by every dispatcher process). Limits are read through `tenantLimits`,
+ * {@link LimiterStore} (Redis: shared by every dispatcher process); each process takes from tokens it
+ * reserves ahead ({@link KeyedLimiter}), so a send does not wait for Redis. Windows are counted on the
+ * request's `now`. Limits are read through `tenantLimits`,
  * which should cache briefly (`TenantLimitsCache`): an edit applies once that cache has reloaded.
  */
 export function tenantRateLimitGate(deps: {

@@ -4,6 +4,11 @@ export interface TenantLimits {
   deliveriesPerSecond: number;
   maxEndpoints: number;
   maxPayloadBytes: number;
+  /**
+   * How many shards of the `events` topic the tenant's events are spread over (1–64): its backlog sits in
+   * at most this many partitions, so other tenants' events are not queued behind it.
+   */
+  eventShards: number;
 }
 
 /** An API provider: owns every other resource and is isolated from all other tenants. */

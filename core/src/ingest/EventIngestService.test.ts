@@ -15,6 +15,7 @@ import {
   toPointer,
 } from '../errors/index.js';
 import { SqlInternalLog } from '../log/sql/SqlInternalLog.js';
+import { tenantShardKey } from '../log/tenantShardKey.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { createDatabase } from '../storage/createDatabase.js';
 import { createMigrator } from '../storage/Migrator.js';
@@ -29,6 +30,7 @@ const limits: TenantLimits = {
   deliveriesPerSecond: 100,
   maxEndpoints: 10,
   maxPayloadBytes: 64,
+  eventShards: 2,
 };
 
 async function setup(t: ExecutionContext, overrides: Partial<EventIngestServiceDeps> = {}) {
@@ -130,6 +132,34 @@ test('EventIngestService › appends each event with its exact payload text and 
   );
 });
 
+test("EventIngestService › keys each event by its tenant shard, so a tenant's events use at most eventShards keys", async (t) => {
+  let eventShards = 2;
+  const { service, db } = await setup(t, {
+    tenantSettings: () =>
+      Promise.resolve({ limits: { ...limits, eventShards }, requireRegisteredEventTypes: false }),
+    limitsTtlMs: 0,
+  });
+  const keysOf = async () => {
+    const rows = await db('log_records')
+      .where({ topic: 'events' })
+      .select<{ record_key: string }[]>('record_key');
+    return rows.map((r) => r.record_key).sort();
+  };
+  const batch = Array.from({ length: 20 }, (_, i) => item({ payloadText: `{"i":${i}}`, payload: { i } }));
+  const first = await service.ingest(TENANT, batch, { batch: true });
+  const keys = await keysOf();
+  t.deepEqual(keys, first.map((r) => tenantShardKey(TENANT, r.id, 2)).sort());
+  t.is(new Set(keys).size, 2, 'twenty events over both shards');
+
+  eventShards = 1;
+  await service.ingest(TENANT, batch, { batch: true });
+  const single = tenantShardKey(TENANT, 'any', 1);
+  const count = (all: string[]) => all.filter((k) => k === single).length;
+  const after = await keysOf();
+  t.is(after.length, 40);
+  t.is(count(after), count(keys) + 20, 'the second batch all under the one key of a single shard');
+});
+
 test('EventIngestService › validates the whole batch first and appends nothing when any item is bad', async (t) => {
   const { service, appended, eventTypes } = await setup(t);
   await eventTypes.create(TENANT, {
@@ -202,7 +232,7 @@ test('EventIngestService › measures payloads in bytes against the tenant limit
   t.is((await appended()).length, 1);
 });
 
-test('EventIngestService › a key already persisted is a duplicate and is not appended again', async (t) => {
+test('EventIngestService › a key already persisted is a duplicate; its copy goes to the log for the router to skip', async (t) => {
   const { service, appended, db } = await setup(t);
   const id = derivedEventId(TENANT, 'order-1');
   await db('events').insert({
@@ -226,11 +256,25 @@ test('EventIngestService › a key already persisted is a duplicate and is not a
     { id: derivedEventId(TENANT, 'order-2'), duplicate: false },
     { id: derivedEventId(TENANT, 'order-2'), duplicate: true },
   ]);
+  const records = await appended();
   t.deepEqual(
-    (await appended()).map((r) => r.id),
-    [derivedEventId(TENANT, 'order-2')],
+    records.map((r) => r.id),
+    [id, derivedEventId(TENANT, 'order-2')],
     'a key repeated within the batch is appended once',
   );
+  // The router tells the copy by its creation time, which differs from the persisted event's.
+  t.not(records[0]!.createdAt, 1);
+});
+
+test('EventIngestService › an event the router persisted while its own check ran is not a duplicate', async (t) => {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const { service } = await setup(t, {
+    clock,
+    // The check reads after the router has persisted this very record: same id, this request's time.
+    events: { createdAtOf: (_, ids) => Promise.resolve(new Map(ids.map((id) => [id, clock.now()]))) },
+  });
+  const [result] = await service.ingest(TENANT, [item({ idempotencyKey: 'order-1' })]);
+  t.deepEqual(result, { id: derivedEventId(TENANT, 'order-1'), duplicate: false });
 });
 
 test('EventIngestService › a log that cannot append surfaces as the retriable LogUnavailableError', async (t) => {

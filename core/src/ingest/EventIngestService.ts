@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from '../errors/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
+import { tenantShardKey } from '../log/tenantShardKey.js';
 import type { EventRepository } from '../storage/EventRepository.js';
 import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
 import { ingestItemProblems, type IngestItem } from './ingestItem.js';
@@ -40,7 +41,7 @@ export interface PayloadValidation {
 
 export interface EventIngestServiceDeps {
   log: InternalLog;
-  events: Pick<EventRepository, 'existingIds'>;
+  events: Pick<EventRepository, 'createdAtOf'>;
   eventTypes: PayloadValidation;
   /** The tenant's ingest settings, `undefined` when it does not exist. Cached here for `limitsTtlMs`. */
   tenantSettings: (tenantId: string) => Promise<TenantIngestSettings | undefined>;
@@ -88,7 +89,8 @@ export function batchItemOf(error: FieldError): { index: number; path: FieldPath
  * only when that append is durable, so a `202` or a broker ack is never given for an event a crash could
  * lose. It reads nothing on the hot path but the tenant's cached limits, the event types' cached
  * validators and, for events with an idempotency key, a primary-key read for duplicates (the `duplicate`
- * answer needs it), which concurrent requests share (`ExistingIdsBatcher`).
+ * answer needs it), which concurrent requests share (`ExistingIdsBatcher`) and which runs while the append
+ * does.
  */
 export class EventIngestService {
   private readonly limits = new Map<
@@ -100,7 +102,7 @@ export class EventIngestService {
 
   constructor(private readonly deps: EventIngestServiceDeps) {
     this.limitsTtlMs = deps.limitsTtlMs ?? 5_000;
-    this.duplicates = new ExistingIdsBatcher((tenantId, ids) => deps.events.existingIds(tenantId, ids));
+    this.duplicates = new ExistingIdsBatcher((tenantId, ids) => deps.events.createdAtOf(tenantId, ids));
   }
 
   /** The tenant's largest payload, in bytes (cached). */
@@ -129,17 +131,37 @@ export class EventIngestService {
       if (!seen.has(id)) records.push(toRecord(tenantId, id, item, options.sourceId ?? null, now));
       seen.add(id);
     }
-    // Derived ids are the only ones that can exist already. An event already persisted is not appended
-    // again: routing it again would match endpoints created since, and the contract says nothing new is
-    // delivered. A retry racing the first copy (not persisted yet) is appended; the router skips it.
+    // The duplicate check runs while the append does, so a request waits for the longer of the two, not
+    // for both. Every record is appended, even one whose key is already persisted: the router's insert
+    // ignores such a copy (another creation time under the same derived id) and routes nothing for it, so
+    // nothing new is delivered. Only derived ids can exist already. The check may read after the router
+    // has persisted this very record: a row created at this request's time is this publish, not an
+    // earlier one.
     const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
-    const existing = await this.duplicates.existingIds(tenantId, keyed);
-    for (const result of results) if (existing.has(result.id)) result.duplicate = true;
-    const fresh = records.filter((r) => !existing.has(r.id));
+    const [appended, checked] = await Promise.allSettled([
+      this.append(records, settings.limits.eventShards),
+      this.duplicates.existingIds(tenantId, keyed),
+    ]);
+    if (appended.status === 'rejected') throw appended.reason;
+    // The events are durable, but `duplicate` cannot be answered: the caller retries, and a keyed event
+    // maps to the same id again.
+    if (checked.status === 'rejected') throw checked.reason;
+    for (const result of results) {
+      const createdAt = checked.value.get(result.id);
+      if (createdAt !== undefined && createdAt !== now) result.duplicate = true;
+    }
+    return results;
+  }
+
+  /**
+   * Keyed by tenant shard, so a tenant's events sit in at most `shards` partitions and its backlog never
+   * queues other tenants' events behind it.
+   */
+  private async append(records: readonly EventRecord[], shards: number): Promise<void> {
     try {
       await this.deps.log.append(
         'events',
-        fresh.map((r) => ({ key: r.id, value: encodeRecord(r) })),
+        records.map((r) => ({ key: tenantShardKey(r.tenantId, r.id, shards), value: encodeRecord(r) })),
       );
     } catch (error) {
       // A failure the log says will pass keeps its own kind and retry hints; anything else is reported
@@ -149,7 +171,6 @@ export class EventIngestService {
         cause: error,
       });
     }
-    return results;
   }
 
   private async validate(

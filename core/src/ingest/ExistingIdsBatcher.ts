@@ -1,9 +1,9 @@
-/** Reads which of `ids` exist for `tenantId` (`EventRepository.existingIds`). */
-export type ExistingIdsRead = (tenantId: string, ids: readonly string[]) => Promise<Set<string>>;
+/** Reads which of `ids` exist for `tenantId`, with when each was created (`EventRepository.createdAtOf`). */
+export type ExistingIdsRead = (tenantId: string, ids: readonly string[]) => Promise<Map<string, number>>;
 
 interface Waiter {
   ids: readonly string[];
-  resolve(found: Set<string>): void;
+  resolve(found: Map<string, number>): void;
   reject(error: unknown): void;
 }
 
@@ -27,8 +27,9 @@ export class ExistingIdsBatcher {
     private readonly maxIds = 1_000,
   ) {}
 
-  existingIds(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return Promise.resolve(new Set());
+  /** Which of `ids` exist for `tenantId`, each with its creation time. */
+  existingIds(tenantId: string, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return Promise.resolve(new Map<string, number>());
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(tenantId);
       if (queue) {
@@ -53,7 +54,9 @@ export class ExistingIdsBatcher {
       }
       try {
         const found = await this.read(tenantId, [...new Set(batch.flatMap((w) => w.ids))]);
-        for (const waiter of batch) waiter.resolve(new Set(waiter.ids.filter((id) => found.has(id))));
+        for (const waiter of batch) {
+          waiter.resolve(new Map(waiter.ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!]] : []))));
+        }
       } catch (error) {
         for (const waiter of batch) waiter.reject(error);
       }

@@ -8,6 +8,7 @@ const limits = (deliveriesPerSecond: number): TenantLimits => ({
   deliveriesPerSecond,
   maxEndpoints: 10,
   maxPayloadBytes: 1024,
+  eventShards: 2,
 });
 
 test('TenantLimitsCache › reads a tenant once per ttl, and an edit shows once the ttl has passed', async (t) => {

@@ -38,6 +38,7 @@ async function setup(t: ExecutionContext) {
         deliveriesPerSecond: 10,
         maxEndpoints: 10,
         maxPayloadBytes: 1024,
+        eventShards: 2,
       },
       apiKeyCacheTtlMs: TTL,
     });

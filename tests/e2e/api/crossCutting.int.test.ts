@@ -46,11 +46,13 @@ eachBackend(
   async (t, api) => {
     const { key } = await createTenantWithKey(api);
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await api.request('GET', '/v1/tenant', { key }));
+    // Windows are whole clock seconds: seven requests in well under a second meet at most two windows,
+    // which let six through.
+    for (let i = 0; i < 7; i++) answers.push(await api.request('GET', '/v1/tenant', { key }));
     t.is(answers[0]!.headers.get('ratelimit-limit'), '3');
     t.deepEqual(answers.map((a) => a.status).slice(0, 3), [200, 200, 200]);
     const limited = answers.find((a) => a.status === 429);
-    t.truthy(limited, 'the 4th request within a second is refused');
+    t.truthy(limited, 'a 4th request within a window is refused');
     t.is(limited!.body.code, 'CARAVAN_RATE_LIMITED');
     t.true(Number(limited!.headers.get('retry-after')) >= 1);
     t.is(limited!.headers.get('ratelimit-remaining'), '0');

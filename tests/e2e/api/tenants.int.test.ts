@@ -16,6 +16,7 @@ eachBackend(
       deliveriesPerSecond: 1000,
       maxEndpoints: 3,
       maxPayloadBytes: 1_048_576,
+      eventShards: 2,
     });
     t.false(created.body.hasOperationsSecret);
 
@@ -42,6 +43,35 @@ eachBackend(
     const gone = await api.request('GET', `/v1/tenants/${created.body.id}`);
     t.is(gone.status, 404);
     t.is(gone.body.code, 'CARAVAN_TENANT_NOT_FOUND');
+  },
+);
+
+eachBackend(
+  test,
+  "tenants › the operator sets a tenant's event shards on create and update, within 1 to 64",
+  async (t, api) => {
+    const big = await api.request('POST', '/v1/tenants', {
+      body: { name: 'Big', limits: { eventShards: 16 } },
+    });
+    t.is(big.status, 201);
+    t.is(big.body.limits.eventShards, 16);
+    const raised = await api.request('PATCH', `/v1/tenants/${big.body.id}`, {
+      body: { limits: { eventShards: 64 } },
+    });
+    t.is(raised.status, 200);
+    t.is(raised.body.limits.eventShards, 64);
+    t.is((await api.request('GET', `/v1/tenants/${big.body.id}`)).body.limits.eventShards, 64);
+    for (const eventShards of [0, 65, 2.5]) {
+      const refused = await api.request('PATCH', `/v1/tenants/${big.body.id}`, {
+        body: { limits: { eventShards } },
+      });
+      t.is(refused.status, 400, `eventShards ${eventShards}`);
+      t.deepEqual(
+        (refused.body.errors as { field: string }[]).map((e) => e.field),
+        ['/body/limits/eventShards'],
+      );
+    }
+    t.is((await api.request('GET', `/v1/tenants/${big.body.id}`)).body.limits.eventShards, 64);
   },
 );
 

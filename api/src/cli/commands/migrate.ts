@@ -1,9 +1,12 @@
-import { CaravanError } from '@caravan/core';
-import { withRuntime } from '../runtime.js';
+import { CaravanError, createDatabase, createMigrator, loadConfig } from '@caravan/core/setup';
+import { migrationsDir } from '../paths.js';
 
 export type MigrateAction = 'latest' | 'rollback' | 'status';
 
-/** `caravan migrate latest|rollback|status`: manages the database schema. */
+/**
+ * `caravan migrate latest|rollback|status`: manages the database schema. It opens only the configured
+ * database (no log, limiter or role), so it runs before anything else is reachable.
+ */
 export async function migrate(action: string, options: { config?: string; all?: boolean }): Promise<void> {
   if (!['latest', 'rollback', 'status'].includes(action)) {
     throw new CaravanError(
@@ -11,7 +14,11 @@ export async function migrate(action: string, options: { config?: string; all?: 
       `migrate: unknown action "${action}" (expected latest, rollback or status)`,
     );
   }
-  await withRuntime({ role: 'migrate', configFile: options.config }, async ({ migrator: m }) => {
+  const file = options.config ?? process.env.CARAVAN_CONFIG_FILE;
+  const config = loadConfig({ env: process.env, ...(file ? { file } : {}) });
+  const db = createDatabase(config.database);
+  try {
+    const m = createMigrator({ db, directory: migrationsDir });
     if (action === 'latest') {
       const applied = await m.latest();
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
@@ -23,5 +30,7 @@ export async function migrate(action: string, options: { config?: string; all?: 
       for (const name of status.applied) process.stdout.write(`applied  ${name}\n`);
       for (const name of status.pending) process.stdout.write(`pending  ${name}\n`);
     }
-  });
+  } finally {
+    await db.destroy();
+  }
 }

@@ -1,8 +1,7 @@
 import { CaravanError, WORKER_ROLES, startRoles, type WorkerRole } from '@caravan/core';
 import { openRuntime, serveUntilSignal } from '../runtime.js';
 
-/** The roles a worker process can run. */
-export const workerRoles = WORKER_ROLES;
+const workerRoles = WORKER_ROLES;
 
 /** Parses `--roles a,b` and refuses unknown names, naming them and the known ones. */
 export function parseRoles(raw: string): WorkerRole[] {

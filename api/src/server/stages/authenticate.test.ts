@@ -74,7 +74,13 @@ async function tenantsCountingLookups(t: ExecutionContext) {
     }),
     clock: new ManualClock(Date.UTC(2026, 0, 1)),
     adminKey: 'admin-key-for-tests-0123456789',
-    tenantDefaults: { ingestPerSecond: 10, deliveriesPerSecond: 10, maxEndpoints: 10, maxPayloadBytes: 1024 },
+    tenantDefaults: {
+      ingestPerSecond: 10,
+      deliveriesPerSecond: 10,
+      maxEndpoints: 10,
+      maxPayloadBytes: 1024,
+      eventShards: 2,
+    },
     apiKeyCacheTtlMs: 0,
   });
   const created = await tenants.create({ name: 'Acme' });

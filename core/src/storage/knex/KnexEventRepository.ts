@@ -3,6 +3,7 @@ import type { Database } from '../createDatabase.js';
 import { newestFirst } from './newestFirst.js';
 import type { EventRepository } from '../EventRepository.js';
 import { toPage, type PageRequest } from '../Page.js';
+import { ms } from './columns.js';
 import { SUMMARY_COLUMNS, toEventSummary, toStoredEvent, type EventRow } from './eventRows.js';
 
 /** {@link EventRepository} on MySQL/MariaDB or SQLite through knex. */
@@ -17,6 +18,16 @@ export class KnexEventRepository implements EventRepository {
       .andWhere('tenant_id', tenantId)
       .select<{ id: string }[]>('id');
     return new Set(rows.map((r) => r.id));
+  }
+
+  async createdAtOf(tenantId: string, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.deps
+      .db('events')
+      .whereIn('id', [...new Set(ids)])
+      .andWhere('tenant_id', tenantId)
+      .select<{ id: string; created_at: number | string }[]>('id', 'created_at');
+    return new Map(rows.map((r) => [r.id, ms(r.created_at)]));
   }
 
   async get(tenantId: string, id: string) {

@@ -12,6 +12,7 @@ interface TenantRow {
   deliveries_per_second: number;
   max_endpoints: number;
   max_payload_bytes: number;
+  event_shards: number;
   operations_url: string | null;
   operations_secret_encrypted: string | null;
   default_egress_pool_id: string | null;
@@ -41,6 +42,7 @@ function toTenant(row: TenantRow): StoredTenant {
       deliveriesPerSecond: row.deliveries_per_second,
       maxEndpoints: row.max_endpoints,
       maxPayloadBytes: row.max_payload_bytes,
+      eventShards: row.event_shards,
     },
     operationsUrl: row.operations_url,
     hasOperationsSecret: row.operations_secret_encrypted !== null,
@@ -81,6 +83,7 @@ export class KnexTenantRepository implements TenantRepository {
       deliveries_per_second: t.limits.deliveriesPerSecond,
       max_endpoints: t.limits.maxEndpoints,
       max_payload_bytes: t.limits.maxPayloadBytes,
+      event_shards: t.limits.eventShards,
       operations_url: t.operationsUrl,
       operations_secret_encrypted: t.operationsSecretEncrypted,
       default_egress_pool_id: t.defaultEgressPoolId,
@@ -107,6 +110,7 @@ export class KnexTenantRepository implements TenantRepository {
     if (c.limits?.deliveriesPerSecond !== undefined) set.deliveries_per_second = c.limits.deliveriesPerSecond;
     if (c.limits?.maxEndpoints !== undefined) set.max_endpoints = c.limits.maxEndpoints;
     if (c.limits?.maxPayloadBytes !== undefined) set.max_payload_bytes = c.limits.maxPayloadBytes;
+    if (c.limits?.eventShards !== undefined) set.event_shards = c.limits.eventShards;
     if (c.operationsUrl !== undefined) set.operations_url = c.operationsUrl;
     if (c.operationsSecretEncrypted !== undefined)
       set.operations_secret_encrypted = c.operationsSecretEncrypted;

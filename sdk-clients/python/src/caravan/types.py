@@ -150,6 +150,8 @@ class TenantLimits(TypedDict, total=False):
     """Endpoints the tenant may have at once."""
     maxPayloadBytes: Required[int]
     """Largest event payload accepted, in bytes of the payload JSON as sent."""
+    eventShards: Required[int]
+    """Shards of the internal `events` topic the tenant's events are spread over (default 2). A tenant's backlog sits in at most this many partitions, so other tenants' events do not wait behind it; raise it for a tenant whose volume needs more routers in parallel."""
 
 
 class TenantLimitsPatch(TypedDict, total=False):
@@ -159,6 +161,7 @@ class TenantLimitsPatch(TypedDict, total=False):
     deliveriesPerSecond: int
     maxEndpoints: int
     maxPayloadBytes: int
+    eventShards: int
 
 
 NullableEgressPoolId = Optional["EgressPoolId"]

@@ -1131,6 +1131,8 @@ export interface components {
       maxEndpoints: number;
       /** @description Largest event payload accepted, in bytes of the payload JSON as sent. */
       maxPayloadBytes: number;
+      /** @description Shards of the internal `events` topic the tenant's events are spread over (default 2). A tenant's backlog sits in at most this many partitions, so other tenants' events do not wait behind it; raise it for a tenant whose volume needs more routers in parallel. */
+      eventShards: number;
     };
     /** @description Limits to change; omitted limits keep their value (on create, the installation default). */
     TenantLimitsPatch: {
@@ -1138,6 +1140,7 @@ export interface components {
       deliveriesPerSecond?: number;
       maxEndpoints?: number;
       maxPayloadBytes?: number;
+      eventShards?: number;
     };
     /** @description Egress pool id, or `null` for none. */
     NullableEgressPoolId: components['schemas']['EgressPoolId'] | null;
@@ -2390,7 +2393,8 @@ export interface operations {
            *             "ingestPerSecond": 500,
            *             "deliveriesPerSecond": 1000,
            *             "maxEndpoints": 10000,
-           *             "maxPayloadBytes": 1048576
+           *             "maxPayloadBytes": 1048576,
+           *             "eventShards": 2
            *           },
            *           "operationsUrl": "https://ops.acme.example/caravan",
            *           "hasOperationsSecret": true,
@@ -2459,7 +2463,8 @@ export interface operations {
            *         "ingestPerSecond": 500,
            *         "deliveriesPerSecond": 1000,
            *         "maxEndpoints": 10000,
-           *         "maxPayloadBytes": 1048576
+           *         "maxPayloadBytes": 1048576,
+           *         "eventShards": 2
            *       },
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
@@ -2507,7 +2512,8 @@ export interface operations {
            *         "ingestPerSecond": 500,
            *         "deliveriesPerSecond": 1000,
            *         "maxEndpoints": 10000,
-           *         "maxPayloadBytes": 1048576
+           *         "maxPayloadBytes": 1048576,
+           *         "eventShards": 2
            *       },
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
@@ -2590,7 +2596,8 @@ export interface operations {
            *         "ingestPerSecond": 500,
            *         "deliveriesPerSecond": 2000,
            *         "maxEndpoints": 10000,
-           *         "maxPayloadBytes": 1048576
+           *         "maxPayloadBytes": 1048576,
+           *         "eventShards": 2
            *       },
            *       "operationsUrl": null,
            *       "hasOperationsSecret": false,
@@ -3128,7 +3135,8 @@ export interface operations {
            *         "ingestPerSecond": 500,
            *         "deliveriesPerSecond": 1000,
            *         "maxEndpoints": 10000,
-           *         "maxPayloadBytes": 1048576
+           *         "maxPayloadBytes": 1048576,
+           *         "eventShards": 2
            *       },
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
@@ -3184,7 +3192,8 @@ export interface operations {
            *         "ingestPerSecond": 500,
            *         "deliveriesPerSecond": 1000,
            *         "maxEndpoints": 10000,
-           *         "maxPayloadBytes": 1048576
+           *         "maxPayloadBytes": 1048576,
+           *         "eventShards": 2
            *       },
            *       "operationsUrl": "https://ops.acme.example/caravan",
            *       "hasOperationsSecret": true,
