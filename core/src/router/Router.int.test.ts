@@ -11,7 +11,9 @@ import {
 } from '../../../tests/support/routing.js';
 import { derivedDeliveryId } from '../domain/ids.js';
 import { encodeRecord } from '../domain/pipelineRecords.js';
+import type { InternalLog } from '../log/InternalLog.js';
 import type { Database } from '../storage/index.js';
+import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { createRouter, type Router, type RouterDeps } from './Router.js';
 import { waitFor } from '@caravan/testing';
 
@@ -23,10 +25,11 @@ function eachBackend(
   title: string,
   fn: (t: ExecutionContext, setup: Setup) => Promise<void>,
   backends: RoutingBackend[] = ['sqlite', 'mariadb'],
+  options: Parameters<typeof openBacking>[1] = {},
 ) {
   for (const backend of backends) {
     test(`[${backend}] Router › ${title}`, async (t) => {
-      const backing = await openBacking(backend);
+      const backing = await openBacking(backend, options);
       const routers: Router[] = [];
       t.teardown(async () => {
         await Promise.all(routers.map((r) => r.stop({ graceMs: 0 })));
@@ -273,3 +276,72 @@ eachBackend("uses a tenant's cached endpoints for the cache lifetime", async (t,
     [pair(later.id, endpoint, 'pending')],
   );
 });
+
+eachBackend('fans out in chunks of bounded size', async (t, { db, log, start }) => {
+  const tenant = await createTenant(db);
+  const endpoints = await Promise.all(Array.from({ length: 7 }, () => createEndpoint(db, tenant)));
+  const events = Array.from({ length: 40 }, () => eventRecord(tenant, { eventType: 'order.created' }));
+  const appendSizes: number[] = [];
+  const counted: InternalLog = {
+    init: () => log.init(),
+    append: (topic, records) => {
+      if (topic === 'deliveries') appendSizes.push(records.length);
+      return log.append(topic, records);
+    },
+    subscribe: (options) => log.subscribe(options),
+    close: (options) => log.close(options),
+  };
+  const collected = await collectDeliveryRecords(log);
+  const router = await start({ log: counted, fanOutChunk: { maxDeliveries: 50, maxBytes: 1 << 20 } });
+  await appendEvents(log, events);
+  await waitFor(() => router.stats().records >= events.length, 'every event');
+
+  t.deepEqual(
+    await deliveryRows(db),
+    events.flatMap((e) => endpoints.map((ep) => pair(e.id, ep, 'pending'))).sort(),
+  );
+  await waitFor(() => collected.length >= 280, 'every delivery record');
+  t.is(
+    appendSizes.reduce((a, b) => a + b, 0),
+    280,
+  );
+  t.true(Math.max(...appendSizes) <= 50, `no chunk above 50 deliveries: ${appendSizes.join(',')}`);
+});
+
+eachBackend(
+  'routes later batches of a partition while an earlier one is unfinished, and commits only below it',
+  async (t, { db, log, storage, start }) => {
+    const tenant = await createTenant(db);
+    const endpoint = await createEndpoint(db, tenant);
+    const events = Array.from({ length: 15 }, (_, i) =>
+      eventRecord(tenant, { eventType: 'order.created', payload: `{"n":${i}}` }),
+    );
+    const stuck = events[0]!;
+    let fail: (error: Error) => void = () => undefined;
+    const hanging = new Promise<never>((_, reject) => (fail = reject));
+    hanging.catch(() => undefined);
+    const repository: RoutingRepository = {
+      tenantEndpoints: (id) => storage.routing.tenantEndpoints(id),
+      endpointStatuses: (id, ids) => storage.routing.endpointStatuses(id, ids),
+      insertEvents: (rows) =>
+        rows.some((r) => r.id === stuck.id) ? hanging : storage.routing.insertEvents(rows),
+      insertDeliveries: (rows) => storage.routing.insertDeliveries(rows),
+    };
+    const groupId = `caravan-router-${randomBytes(4).toString('hex')}`;
+    const first = await start({ repository, groupId, batchSize: 5, concurrency: 3 });
+    await appendEvents(log, events);
+    await waitFor(() => first.stats().records >= 10, 'the two later batches');
+    t.true(first.stats().records < 15, 'the first batch is still unfinished');
+    // The router dies with its first batch unfinished: the log must hand that batch out again.
+    await first.stop({ graceMs: 0 });
+    fail(new Error('the database went away'));
+
+    const second = await start({ groupId, batchSize: 5 });
+    // The second router gets at least the unfinished batch again: nothing was committed past it.
+    await waitFor(() => second.stats().records >= 5, 'the unfinished batch, delivered again');
+    t.deepEqual(await deliveryRows(db), events.map((e) => pair(e.id, endpoint, 'pending')).sort());
+  },
+  ['sqlite', 'mariadb', 'kafka'],
+  // One partition: the later batches are behind the stuck one in it.
+  { partitions: { events: 1, deliveries: 1 } },
+);

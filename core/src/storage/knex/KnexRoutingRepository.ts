@@ -1,12 +1,16 @@
-import type { Knex } from 'knex';
 import type { EndpointStatus } from '../../domain/endpoint.js';
 import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { StoredEvent } from '../../domain/event.js';
 import { isMysql, type Database } from '../createDatabase.js';
-import type { NewDelivery, RoutableEndpoint, RoutingRepository } from '../RoutingRepository.js';
+import type {
+  InsertedEvents,
+  NewDelivery,
+  RoutableEndpoint,
+  RoutingRepository,
+} from '../RoutingRepository.js';
 import { chunkRows } from './columns.js';
 import { eventToRow, type EventRow } from './eventRows.js';
-import { insertIgnoringSqlite } from './sqliteRoutingInsert.js';
+import { insertIgnoringSqlite, type PresentRow } from './sqliteRoutingInsert.js';
 
 // MySQL multi-row inserts are split so one statement stays well inside max_allowed_packet (16 MiB by
 // default on MariaDB); one larger payload goes alone.
@@ -52,50 +56,62 @@ export class KnexRoutingRepository implements RoutingRepository {
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
-  async persistedEvents(ids: readonly string[]) {
-    const found = new Map<string, { tenantId: string; createdAt: number }>();
-    if (ids.length === 0) return found;
-    const rows = await this.deps
-      .db('events')
-      .whereIn('id', [...new Set(ids)])
-      .select<{ id: string; tenant_id: string; created_at: number | string }[]>(
-        'id',
-        'tenant_id',
-        'created_at',
-      );
-    for (const r of rows) found.set(r.id, { tenantId: r.tenant_id, createdAt: Number(r.created_at) });
-    return found;
+  async insertEvents(events: readonly StoredEvent[]): Promise<InsertedEvents> {
+    const present = new Map<string, { tenantId: string; createdAt: number }>();
+    const remember = (rows: readonly PresentRow[]) => {
+      for (const r of rows) present.set(r.id, { tenantId: r.tenant_id, createdAt: Number(r.created_at) });
+    };
+    if (events.length === 0) return { inserted: 0, present };
+    if (!isMysql(this.deps.db)) {
+      const result = await insertIgnoringSqlite(this.deps.db, 'events', events.map(eventToRow));
+      remember(result.present);
+      return { inserted: result.inserted, present };
+    }
+    // The chunks are independent: they go out side by side on the pool's connections. A chunk that
+    // skipped a row (a record routed again, or a racing copy) is read back; the usual one is not.
+    const counts = await Promise.all(
+      [...eventChunks(events)].map(async (chunk) => {
+        const inserted = await insertIgnoringMysql(this.deps.db, 'events', chunk);
+        if (inserted < chunk.length) remember(await this.storedEvents(chunk.map((r) => r.id)));
+        return inserted;
+      }),
+    );
+    return { inserted: counts.reduce((a, b) => a + b, 0), present };
   }
 
-  async insert(events: readonly StoredEvent[], deliveries: readonly NewDelivery[]): Promise<void> {
-    if (events.length === 0 && deliveries.length === 0) return;
-    // One transaction, so an event shows with its deliveries. SQLite: one synchronous transaction (see
-    // insertIgnoringSqlite). MySQL: a knex transaction with a few multi-row statements.
+  async insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const rows = deliveries.map(deliveryRow);
     if (!isMysql(this.deps.db)) {
-      await insertIgnoringSqlite(this.deps.db, [
-        { table: 'events', rows: events.map(eventToRow) },
-        { table: 'deliveries', rows: deliveries.map(deliveryRow) },
-      ]);
+      await insertIgnoringSqlite(this.deps.db, 'deliveries', rows);
       return;
     }
-    await this.deps.db.transaction(async (trx) => {
-      for (const chunk of eventChunks(events)) await insertIgnoring(trx, 'events', chunk);
-      const rows = deliveries.map(deliveryRow);
-      for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
-        await insertIgnoring(trx, 'deliveries', rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
-      }
-    });
+    const chunks: (typeof rows)[] = [];
+    for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
+      chunks.push(rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
+    }
+    await Promise.all(chunks.map((chunk) => insertIgnoringMysql(this.deps.db, 'deliveries', chunk)));
+  }
+
+  private storedEvents(ids: readonly string[]): Promise<PresentRow[]> {
+    return this.deps.db('events').whereIn('id', ids).select<PresentRow[]>('id', 'tenant_id', 'created_at');
   }
 }
 
-// `insert … on conflict do nothing` on SQLite, `insert ignore` on MySQL: a row whose id exists (a
-// record processed again) is skipped, and so is a later row repeating an id within the statement.
-async function insertIgnoring(
-  db: Knex | Knex.Transaction,
-  table: string,
-  rows: readonly object[],
-): Promise<void> {
-  await db(table).insert(rows).onConflict('id').ignore();
+/**
+ * `insert ignore` of one multi-row statement, answering how many rows it inserted (a row whose id
+ * exists, or repeats an earlier row's, is skipped). Rows go in id order, so two statements that share
+ * ids take their row locks in the same order and cannot deadlock on them.
+ */
+async function insertIgnoringMysql(
+  db: Database,
+  table: 'events' | 'deliveries',
+  rows: readonly { id: string }[],
+): Promise<number> {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { sql, bindings } = db(table).insert(sorted).onConflict('id').ignore().toSQL().toNative();
+  const [result] = (await db.raw(sql, bindings)) as [{ affectedRows: number }];
+  return result.affectedRows;
 }
 
 function eventChunks(events: readonly StoredEvent[]): Generator<EventRow[]> {
