@@ -30,9 +30,15 @@ export interface KafkaLogConfig {
   engine: 'kafka';
   brokers: string[];
   clientId: string;
-  /** Prefix of Caravan's topic names (`<prefix>events`, `<prefix>deliveries`). */
+  /** Prefix of Caravan's topic names (`<prefix>events`, `<prefix>deliveries`, their `-overflow` topics). */
   topicPrefix: string;
-  partitions: { events: number; deliveries: number };
+  /** Overflow topics get their main topic's count unless given. */
+  partitions: {
+    events: number;
+    deliveries: number;
+    'events-overflow'?: number;
+    'deliveries-overflow'?: number;
+  };
   replicationFactor: number;
 }
 

@@ -53,6 +53,8 @@ const kafkaLog = {
       properties: {
         events: { type: 'integer', minimum: 1, maximum: 1024 },
         deliveries: { type: 'integer', minimum: 1, maximum: 1024 },
+        'events-overflow': { type: 'integer', minimum: 1, maximum: 1024 },
+        'deliveries-overflow': { type: 'integer', minimum: 1, maximum: 1024 },
       },
     },
     replicationFactor: { type: 'integer', minimum: 1, maximum: 16 },

@@ -39,6 +39,8 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_KAFKA_TOPIC_PREFIX: at('log.topicPrefix'),
   CARAVAN_KAFKA_EVENTS_PARTITIONS: at('log.partitions.events', asInt),
   CARAVAN_KAFKA_DELIVERIES_PARTITIONS: at('log.partitions.deliveries', asInt),
+  CARAVAN_KAFKA_EVENTS_OVERFLOW_PARTITIONS: at('log.partitions.events-overflow', asInt),
+  CARAVAN_KAFKA_DELIVERIES_OVERFLOW_PARTITIONS: at('log.partitions.deliveries-overflow', asInt),
   CARAVAN_KAFKA_REPLICATION_FACTOR: at('log.replicationFactor', asInt),
   CARAVAN_REDIS_URL: (raw, set) => set('redis', raw.trim() === '' ? null : { url: raw.trim() }),
   CARAVAN_ENCRYPTION_KEYS: (raw, set) => {

@@ -7,10 +7,43 @@
  * stop before it was marked done. Consumers must be idempotent.
  */
 
-/** The two topics: `events` (key = event id) and `deliveries` (key = endpoint id). */
-export type LogTopic = 'events' | 'deliveries';
+/**
+ * The topics:
+ * - `events`: accepted events, keyed by tenant shard (`tenantShardKey`), read by the router;
+ * - `deliveries`: routed deliveries, keyed by endpoint id, read by the dispatcher;
+ * - `events-overflow` and `deliveries-overflow`: where the router and the dispatcher move a tenant's
+ *   surplus aside while other tenants wait, with the keys of their main topic. Their consumers read
+ *   them at a share, pausing and resuming their subscription (`Subscription.pause`) as room frees.
+ */
+export type LogTopic = 'events' | 'events-overflow' | 'deliveries' | 'deliveries-overflow';
 
-export const LOG_TOPICS: readonly LogTopic[] = ['events', 'deliveries'];
+export const LOG_TOPICS: readonly LogTopic[] = [
+  'events',
+  'events-overflow',
+  'deliveries',
+  'deliveries-overflow',
+];
+
+/**
+ * Partitions per topic. An overflow topic has as many partitions as its main topic unless given, so a
+ * key lands on the same partition number in both.
+ */
+export interface LogPartitions {
+  readonly events: number;
+  readonly deliveries: number;
+  readonly 'events-overflow'?: number;
+  readonly 'deliveries-overflow'?: number;
+}
+
+/** The partition count of every topic, overflow topics defaulting to their main topic's. */
+export function partitionCounts(partitions: LogPartitions): Record<LogTopic, number> {
+  return {
+    events: partitions.events,
+    'events-overflow': partitions['events-overflow'] ?? partitions.events,
+    deliveries: partitions.deliveries,
+    'deliveries-overflow': partitions['deliveries-overflow'] ?? partitions.deliveries,
+  };
+}
 
 /** A record to append. Records with the same key go to the same partition, in append order. */
 export interface AppendRecord {
@@ -60,12 +93,28 @@ export interface SubscribeOptions {
    * pauses; it resumes when half of them are done. Bounds memory. Default 1000.
    */
   maxUnfinishedPerPartition?: number;
+  /** Starts paused (see `Subscription.pause`): nothing is fetched or handed over until `resume()`. */
+  paused?: boolean;
 }
 
 /** A running subscription. */
 export interface Subscription {
   /** Partitions this subscription currently owns, ascending. Changes when group members come and go. */
   assignedPartitions(): readonly number[];
+  /**
+   * Pauses consumption: from now on no `onRecords` call starts and nothing is fetched, for every
+   * partition owned now or assigned later (after a rebalance, a newly assigned partition starts paused),
+   * until `resume()`. A call already running finishes. Records already handed over stay valid: they
+   * may still be marked done, and their offsets are still committed. Records fetched but not yet handed
+   * over wait in memory. Group membership and partition ownership carry on as usual. Idempotent; does
+   * nothing once the subscription stopped.
+   *
+   * Meant for reading at a share: a consumer of an overflow topic pauses while it has no room (credits,
+   * slots) and resumes when room frees.
+   */
+  pause(): void;
+  /** Ends a `pause()`: records waiting in memory are handed over and fetching restarts. Idempotent. */
+  resume(): void;
   /**
    * Stops fetching, delivers nothing more, waits up to `graceMs` (default 10 000) for records already
    * delivered to be marked done, commits what is done and leaves the group. Records not done are

@@ -80,3 +80,29 @@ test('PartitionFeed › ignores records at or below the last fetched offset, and
   await f.whenIdle();
   t.pass();
 });
+
+test('PartitionFeed › a held feed takes and hands over nothing, still commits, and hands over what waits when released', async (t) => {
+  const { f, delivered, progress } = feed(100, 0n);
+  f.push(fetched(0, 2));
+  await tick();
+  f.hold(true);
+  f.hold(true);
+  t.is(f.room(), 0, 'nothing more is fetched while held');
+  f.push(fetched(2, 3)); // fetched before the hold took effect: waits
+  await tick();
+  t.deepEqual(
+    delivered.map((r) => r.offset),
+    ['0', '1'],
+  );
+  delivered[0]!.done();
+  delivered[1]!.done();
+  t.is(progress(), 2);
+  t.is(f.pendingCommit(), 2n, 'records handed over before the hold still finish and commit');
+  f.hold(false);
+  await tick();
+  t.deepEqual(
+    delivered.map((r) => r.offset),
+    ['0', '1', '2', '3', '4'],
+  );
+  t.true(f.room() > 0);
+});

@@ -60,6 +60,8 @@ export class PartitionFeed {
   private committed: bigint | undefined;
   private unfinished = 0;
   private paused = false;
+  /** The subscription is paused: no fetching and no `onRecords` call until released. */
+  private held = false;
   private delivering = false;
   private stopped = false;
   private closed = false;
@@ -72,14 +74,25 @@ export class PartitionFeed {
     this.committed = options.committed;
   }
 
-  /** How many more records may be fetched now; 0 while paused. */
+  /** How many more records may be fetched now; 0 while paused or held. */
   room(): number {
-    if (this.paused || this.stopped || this.closed) return 0;
+    if (this.paused || this.held || this.stopped || this.closed) return 0;
     return Math.max(0, this.options.maxUnfinished - this.unfinished);
   }
 
+  /** Paused because too many records are unfinished (not counting `hold`). */
   isPaused(): boolean {
     return this.paused;
+  }
+
+  /**
+   * Holds the feed (`true`): it takes nothing more to fetch and starts no `onRecords` call, while records
+   * already handed over may still be marked done. Releasing it (`false`) hands over what waits.
+   */
+  hold(held: boolean): void {
+    if (this.held === held) return;
+    this.held = held;
+    if (!held && this.queue.length > 0) void this.pump();
   }
 
   /** Offset after the last fetched record, if any was fetched. */
@@ -175,11 +188,11 @@ export class PartitionFeed {
   }
 
   private async pump(): Promise<void> {
-    if (this.delivering) return;
+    if (this.delivering || this.held) return;
     this.delivering = true;
     let backoff = this.options.retryBackoffMs;
     try {
-      while (this.queue.length > 0 && !this.stopped) {
+      while (this.queue.length > 0 && !this.stopped && !this.held) {
         const batch = this.queue.splice(0, this.options.maxDeliveryBatch);
         try {
           await this.options.onRecords(batch.map((b) => b.record));

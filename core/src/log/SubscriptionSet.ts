@@ -6,6 +6,8 @@ export interface AdapterSubscription {
   start(): Promise<void>;
   stop(options?: { graceMs?: number }): Promise<void>;
   assignedPartitions(): readonly number[];
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -35,6 +37,8 @@ export class SubscriptionSet<S extends AdapterSubscription> {
     this.live.add(subscription);
     return {
       assignedPartitions: () => subscription.assignedPartitions(),
+      pause: () => subscription.pause(),
+      resume: () => subscription.resume(),
       stop: async (stopOptions) => {
         await subscription.stop(stopOptions);
         this.live.delete(subscription);

@@ -1,6 +1,13 @@
 import type { ExecutionContext, TestFn } from 'ava';
 import { LogUnavailableError } from '../errors/index.js';
-import type { InternalLog, LogRecord, LogTopic, SubscribeOptions, Subscription } from './InternalLog.js';
+import {
+  LOG_TOPICS,
+  type InternalLog,
+  type LogRecord,
+  type LogTopic,
+  type SubscribeOptions,
+  type Subscription,
+} from './InternalLog.js';
 
 /** One backing store (a database, a Kafka topic prefix) that several log instances share. */
 export interface LogBacking {
@@ -8,6 +15,8 @@ export interface LogBacking {
   partitions: { events: number; deliveries: number };
   /** Opens another log on the same store, as another process would (own connections, own consumers). */
   open(): Promise<InternalLog>;
+  /** The offsets a group committed on a topic, summed over its partitions (each starts at 0). */
+  committed(groupId: string, topic: LogTopic): Promise<number>;
   /** Closes every log opened and removes the store. */
   cleanup(): Promise<void>;
 }
@@ -22,6 +31,21 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Waits until an asynchronous `condition` holds; fails the test with `what` after `timeoutMs`. */
+async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Lets several fetch rounds pass (test polls are 20 ms, Kafka fetch waits 200 ms), after a witness
+ * group has shown the records are there to fetch: long enough for a subscription that fetches to get them.
+ */
+const fetchRounds = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 /** A subscriber that remembers every record it was handed and, unless told otherwise, marks it done. */
 async function consume(
@@ -316,6 +340,111 @@ export function runInternalLogSuite(
       { instanceOf: RangeError },
     );
     await t.notThrowsAsync(log.append('events', [{ key: 'k'.repeat(128), value: Buffer.from('x') }]));
+  });
+
+  test(`${name} › the overflow topics hold their own records, each key on its main topic's partition`, async (t) => {
+    const { log } = await setup(t);
+    for (const topic of LOG_TOPICS) {
+      await log.append(
+        topic,
+        records(24, (i) => `key-${i}`, `${topic}:`),
+      );
+    }
+    const subscribers = await Promise.all(
+      LOG_TOPICS.map((topic) => consume(log, { groupId: group(), topic })),
+    );
+    await waitFor(() => subscribers.every((s) => s.received.length >= 24), 'the records of every topic');
+    const partitionOf = new Map<string, number>();
+    for (const [i, topic] of LOG_TOPICS.entries()) {
+      const { received, subscription } = subscribers[i]!;
+      t.is(received.length, 24, topic);
+      t.true(
+        received.every((r) => r.topic === topic && text(r).startsWith(`${topic}:`)),
+        `${topic} holds only its own records`,
+      );
+      await subscription.stop();
+      if (topic === 'events' || topic === 'deliveries') continue;
+      const main = topic === 'events-overflow' ? 'events' : 'deliveries';
+      const mainRecords = subscribers[LOG_TOPICS.indexOf(main)]!.received;
+      for (const r of mainRecords) partitionOf.set(`${main}/${r.key}`, r.partition);
+      t.true(
+        received.every((r) => partitionOf.get(`${main}/${r.key}`) === r.partition),
+        `${topic} has as many partitions as ${main}`,
+      );
+    }
+  });
+
+  test(`${name} › a paused subscription hands over nothing new; its records in hand still finish and commit`, async (t) => {
+    const { backing, log } = await setup(t);
+    const topic: LogTopic = 'deliveries-overflow';
+    await log.append(
+      topic,
+      records(10, (i) => `ep_${i % 3}`),
+    );
+    const groupId = group();
+    const paused = await consume(log, { groupId, topic, autoDone: false });
+    await waitFor(() => paused.received.length >= 10, 'ten records');
+    paused.subscription.pause();
+    paused.subscription.pause();
+
+    await log.append(
+      topic,
+      records(10, (i) => `ep_${i % 3}`, 's'),
+    );
+    const witness = await consume(log, { groupId: group(), topic });
+    await waitFor(() => witness.received.length >= 20, 'another group to see all twenty records');
+    for (const r of paused.received) r.done();
+    await waitUntil(
+      async () => (await backing.committed(groupId, topic)) === 10,
+      'the records finished while paused to be committed',
+    );
+    await fetchRounds();
+    t.is(paused.received.length, 10, 'nothing new was handed over while paused');
+
+    paused.subscription.resume();
+    paused.subscription.resume();
+    await waitFor(() => paused.received.length >= 20, 'the new records after resume()');
+    t.deepEqual(
+      paused.received.slice(10).map(text).sort(),
+      Array.from({ length: 10 }, (_, i) => `s${i}`).sort(),
+    );
+    for (const r of paused.received.slice(10)) r.done();
+    await waitUntil(async () => (await backing.committed(groupId, topic)) === 20, 'every record committed');
+    t.is(paused.received.length, 20, 'nothing was handed over twice');
+    await Promise.all([paused.subscription.stop(), witness.subscription.stop()]);
+  });
+
+  test(`${name} › partitions a paused subscription gains in a rebalance start paused`, async (t) => {
+    const { backing, log } = await setup(t);
+    const groupId = group();
+    const a = await consume(log, { groupId, topic: 'events', paused: true });
+    const b = await consume(await backing.open(), { groupId, topic: 'events' });
+    const all = backing.partitions.events;
+    await waitFor(() => {
+      const pa = a.subscription.assignedPartitions().length;
+      const pb = b.subscription.assignedPartitions().length;
+      return pa > 0 && pb > 0 && pa + pb === all;
+    }, 'both members to own a share of the partitions');
+    await b.subscription.stop();
+    await waitFor(
+      () => a.subscription.assignedPartitions().length === all,
+      'the paused member to take every partition',
+    );
+
+    await log.append(
+      'events',
+      records(40, (i) => `evt_${i}`),
+    );
+    const witness = await consume(log, { groupId: group(), topic: 'events' });
+    await waitFor(() => witness.received.length >= 40, 'another group to see every record');
+    await fetchRounds();
+    t.is(a.received.length, 0, 'nothing was handed over while paused');
+
+    a.subscription.resume();
+    await waitFor(() => a.received.length >= 40, 'every record after resume()');
+    t.is(new Set(a.received.map(text)).size, 40);
+    t.is(a.received.length, 40);
+    await Promise.all([a.subscription.stop(), witness.subscription.stop()]);
   });
 
   test(`${name} › stop() and close() resolve with records unfinished; a closed log refuses appends`, async (t) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import test from 'ava';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { serviceSetting } from '@caravan/testing';
 import { LogUnavailableError } from '../../errors/index.js';
+import { LOG_TOPICS, type LogTopic } from '../InternalLog.js';
 import { runInternalLogSuite } from '../internalLogSuite.js';
 import { KafkaInternalLog, type KafkaInternalLogOptions } from './KafkaInternalLog.js';
 
@@ -27,8 +28,7 @@ export function kafkaLogOptions(topicPrefix: string): KafkaInternalLogOptions {
   };
 }
 
-/** Deletes every topic that starts with `prefix`. */
-export async function deleteTopics(prefix: string): Promise<void> {
+async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = new Kafka({
     clientId: 'caravan-log-test',
     brokers: brokers(),
@@ -36,11 +36,26 @@ export async function deleteTopics(prefix: string): Promise<void> {
   }).admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
+    return await use(admin);
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Deletes every topic that starts with `prefix`. */
+export async function deleteTopics(prefix: string): Promise<void> {
+  await withAdmin(async (admin) => {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  });
+}
+
+/** The offsets a group of the log with `prefix` committed on a topic, summed over its partitions. */
+async function committedOffsets(prefix: string, groupId: string, topic: LogTopic): Promise<number> {
+  const offsets = await withAdmin((admin) =>
+    admin.fetchOffsets({ groupId: `${prefix}${groupId}`, topics: [`${prefix}${topic}`] }),
+  );
+  return offsets.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
 }
 
 runInternalLogSuite(test, 'KafkaInternalLog', () => {
@@ -54,6 +69,7 @@ runInternalLogSuite(test, 'KafkaInternalLog', () => {
       logs.push(log);
       return Promise.resolve(log);
     },
+    committed: (groupId, topic) => committedOffsets(prefix, groupId, topic),
     async cleanup() {
       await Promise.all(logs.map((log) => log.close({ graceMs: 0 })));
       await deleteTopics(prefix);
@@ -61,31 +77,30 @@ runInternalLogSuite(test, 'KafkaInternalLog', () => {
   });
 });
 
-test('KafkaInternalLog › init() creates both topics and only ever adds partitions', async (t) => {
+test('KafkaInternalLog › init() creates the four topics and only ever adds partitions', async (t) => {
   const prefix = `caravan-test.${randomBytes(4).toString('hex')}.`;
   t.teardown(() => deleteTopics(prefix));
-  const partitionsOf = async () => {
-    const admin = new Kafka({
-      clientId: 'caravan-log-test',
-      brokers: brokers(),
-      logLevel: logLevel.NOTHING,
-    }).admin();
-    await admin.connect();
-    try {
+  const partitionsOf = () =>
+    withAdmin(async (admin) => {
       const { topics } = await admin.fetchTopicMetadata({
-        topics: [`${prefix}events`, `${prefix}deliveries`],
+        topics: LOG_TOPICS.map((topic) => `${prefix}${topic}`),
       });
       return Object.fromEntries(
         topics.map((topic) => [topic.name.slice(prefix.length), topic.partitions.length]),
       );
-    } finally {
-      await admin.disconnect();
-    }
-  };
-  const first = new KafkaInternalLog(kafkaLogOptions(prefix));
+    });
+  const first = new KafkaInternalLog({
+    ...kafkaLogOptions(prefix),
+    partitions: { events: 4, deliveries: 4, 'deliveries-overflow': 2 },
+  });
   await first.init();
   await first.close();
-  t.deepEqual(await partitionsOf(), { events: 4, deliveries: 4 });
+  t.deepEqual(await partitionsOf(), {
+    events: 4,
+    'events-overflow': 4,
+    deliveries: 4,
+    'deliveries-overflow': 2,
+  });
 
   const second = new KafkaInternalLog({
     ...kafkaLogOptions(prefix),
@@ -93,7 +108,12 @@ test('KafkaInternalLog › init() creates both topics and only ever adds partiti
   });
   await second.init();
   await second.close();
-  t.deepEqual(await partitionsOf(), { events: 4, deliveries: 6 });
+  t.deepEqual(await partitionsOf(), {
+    events: 4,
+    'events-overflow': 4,
+    deliveries: 6,
+    'deliveries-overflow': 6,
+  });
 });
 
 test('KafkaInternalLog › an unreachable cluster fails init and append with the retriable LogUnavailableError', async (t) => {

@@ -5,8 +5,10 @@ import type { Logger } from '../../observability/index.js';
 import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
 import {
   LOG_TOPICS,
+  partitionCounts,
   type AppendRecord,
   type InternalLog,
+  type LogPartitions,
   type LogTopic,
   type SubscribeOptions,
   type Subscription,
@@ -19,10 +21,13 @@ import { KafkaSubscription } from './KafkaSubscription.js';
 export interface KafkaInternalLogOptions extends AppendBatchingOptions {
   brokers: readonly string[];
   clientId: string;
-  /** Topics are `<topicPrefix>events` and `<topicPrefix>deliveries`. */
+  /** Topics are `<topicPrefix><topic>`: `<topicPrefix>events`, `<topicPrefix>events-overflow`, … */
   topicPrefix: string;
-  /** Partitions of each topic when `init()` creates it or finds fewer. */
-  partitions: { readonly events: number; readonly deliveries: number };
+  /**
+   * Partitions of each topic when `init()` creates it or finds fewer; an overflow topic gets its main
+   * topic's count unless given.
+   */
+  partitions: LogPartitions;
   replicationFactor: number;
   logger?: Logger;
   /** Consumer group timing. Defaults: kafkajs's (session 30 s, rebalance 60 s, heartbeat 3 s); fetch wait 1 s. */
@@ -137,13 +142,11 @@ export class KafkaInternalLog implements InternalLog {
 
   private async prepareTopics(): Promise<void> {
     const admin = this.kafka.admin();
+    const counts = partitionCounts(this.options.partitions);
     await admin.connect();
     try {
       await ensureTopics(admin, {
-        topics: LOG_TOPICS.map((topic) => ({
-          name: this.topicName(topic),
-          partitions: this.options.partitions[topic],
-        })),
+        topics: LOG_TOPICS.map((topic) => ({ name: this.topicName(topic), partitions: counts[topic] })),
         replicationFactor: this.options.replicationFactor,
         maxMessageBytes: this.options.maxMessageBytes ?? 8 * 1024 * 1024,
       });

@@ -26,6 +26,7 @@ export class KafkaSubscription implements Subscription {
   private readonly committer: OffsetCommitter;
   private readonly maxUnfinished: number;
   private readonly listeners: (() => void)[] = [];
+  private held: boolean;
   private stopping = false;
   private stopped: Promise<void> | undefined;
 
@@ -34,6 +35,7 @@ export class KafkaSubscription implements Subscription {
     private readonly options: SubscribeOptions,
   ) {
     this.maxUnfinished = unfinishedLimit(options);
+    this.held = options.paused ?? false;
     this.committer = new OffsetCommitter(
       () => this.feeds.values(),
       (commits) =>
@@ -91,6 +93,23 @@ export class KafkaSubscription implements Subscription {
     return [...this.feeds.keys()].sort((a, b) => a - b);
   }
 
+  pause(): void {
+    if (this.held || this.stopping) return;
+    this.held = true;
+    for (const feed of this.feeds.values()) feed.hold(true);
+    this.setFetching([...this.feeds.keys()], false);
+  }
+
+  resume(): void {
+    if (!this.held || this.stopping) return;
+    this.held = false;
+    for (const feed of this.feeds.values()) feed.hold(false);
+    this.setFetching(
+      [...this.feeds].filter(([, feed]) => !feed.isPaused()).map(([partition]) => partition),
+      true,
+    );
+  }
+
   stop(options: { graceMs?: number } = {}): Promise<void> {
     this.stopped ??= this.shutdown(options.graceMs ?? 10_000);
     return this.stopped;
@@ -132,17 +151,37 @@ export class KafkaSubscription implements Subscription {
     for (const partition of next) {
       const feed = this.feeds.get(partition);
       if (!feed) {
-        this.feeds.set(partition, this.newFeed(partition));
+        const fresh = this.newFeed(partition);
+        fresh.hold(this.held);
+        this.feeds.set(partition, fresh);
         continue;
       }
       const offset = feed.nextFetchOffset();
       if (offset !== undefined) consumer.seek({ topic: topicName, partition, offset: offset.toString() });
     }
     // Pauses survive a rebalance in kafkajs but not a consumer restart after a crash: set them afresh.
-    const paused = [...next].filter((p) => this.feeds.get(p)?.isPaused());
-    const running = [...next].filter((p) => !this.feeds.get(p)?.isPaused());
+    // While the subscription is paused, every partition is, the new ones included.
+    const fetching = (p: number) => !this.held && !this.feeds.get(p)?.isPaused();
+    const paused = [...next].filter((p) => !fetching(p));
+    const running = [...next].filter(fetching);
     if (paused.length > 0) consumer.pause([{ topic: topicName, partitions: paused }]);
     if (running.length > 0) consumer.resume([{ topic: topicName, partitions: running }]);
+  }
+
+  /**
+   * Pauses or resumes fetching of partitions. Always by partition: kafkajs forgets partition pauses
+   * when a whole topic is paused or resumed, and forgets a whole-topic pause when one partition is.
+   */
+  private setFetching(partitions: readonly number[], fetching: boolean): void {
+    if (partitions.length === 0) return;
+    const { consumer, topicName, logger } = this.deps;
+    try {
+      if (fetching) consumer.resume([{ topic: topicName, partitions: [...partitions] }]);
+      else consumer.pause([{ topic: topicName, partitions: [...partitions] }]);
+    } catch (error) {
+      // Only a consumer that is not running refuses; a later join sets pauses afresh in assign().
+      logger.debug({ err: error }, 'pausing or resuming partitions of a consumer that is not running');
+    }
   }
 
   private newFeed(partition: number): PartitionFeed {
@@ -155,7 +194,7 @@ export class KafkaSubscription implements Subscription {
       retryBackoffMs: this.deps.retryBackoffMs,
       onProgress: () => this.committer.request(),
       onResume: () => {
-        if (this.stopping || this.feeds.get(partition) === undefined) return;
+        if (this.stopping || this.held || this.feeds.get(partition) === undefined) return;
         this.deps.consumer.resume([{ topic: this.deps.topicName, partitions: [partition] }]);
       },
       logger: this.deps.logger,
@@ -172,7 +211,7 @@ export class KafkaSubscription implements Subscription {
       feed.push(taken.map(toFetchedRecord));
       payload.resolveOffset(last.offset);
     }
-    if (feed.isPaused()) payload.pause();
+    if (feed.room() === 0) payload.pause();
   }
 }
 

@@ -8,8 +8,10 @@ import type { Database } from '../../storage/index.js';
 import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
 import {
   LOG_TOPICS,
+  partitionCounts,
   type AppendRecord,
   type InternalLog,
+  type LogPartitions,
   type LogTopic,
   type SubscribeOptions,
   type Subscription,
@@ -22,8 +24,11 @@ export interface SqlInternalLogOptions extends AppendBatchingOptions {
   /** The database holding `log_partitions`, `log_records` and `log_offsets` (migrated). */
   db: Database;
   clock?: Clock;
-  /** Partitions per topic when the log is created; an existing log keeps any larger count. Default 8. */
-  partitions?: { events: number; deliveries: number };
+  /**
+   * Partitions per topic when the log is created (overflow topics: their main topic's count unless
+   * given); an existing log keeps any larger count. Default 8.
+   */
+  partitions?: LogPartitions;
   /** Sleep between polls when there is nothing new. Default 100 ms. */
   pollIntervalMs?: number;
   /** A consumer's partitions move to other group members this long after it stopped renewing. Default 10 s. */
@@ -56,7 +61,7 @@ export class SqlInternalLog implements InternalLog {
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? pino({ level: 'silent' });
-    this.partitionCounts = { ...(options.partitions ?? { events: 8, deliveries: 8 }) };
+    this.partitionCounts = partitionCounts(options.partitions ?? { events: 8, deliveries: 8 });
     this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
   }
 

@@ -34,6 +34,7 @@ export class SqlSubscription implements Subscription {
   private readonly renewal = new Wakeup();
   private readonly poll = new Wakeup();
   private leaseUntil = 0;
+  private held: boolean;
   private stopping = false;
   private loops: Promise<void>[] = [];
   private stopped: Promise<void> | undefined;
@@ -43,6 +44,7 @@ export class SqlSubscription implements Subscription {
     private readonly options: SubscribeOptions,
   ) {
     this.maxUnfinished = unfinishedLimit(options);
+    this.held = options.paused ?? false;
     this.group = new SqlConsumerGroup({
       db: deps.db,
       clock: deps.clock,
@@ -79,6 +81,19 @@ export class SqlSubscription implements Subscription {
 
   assignedPartitions(): readonly number[] {
     return [...this.feeds.keys()].sort((a, b) => a - b);
+  }
+
+  pause(): void {
+    if (this.held || this.stopping) return;
+    this.held = true;
+    for (const feed of this.feeds.values()) feed.hold(true);
+  }
+
+  resume(): void {
+    if (!this.held || this.stopping) return;
+    this.held = false;
+    for (const feed of this.feeds.values()) feed.hold(false);
+    this.poll.wake();
   }
 
   stop(options: { graceMs?: number } = {}): Promise<void> {
@@ -149,6 +164,7 @@ export class SqlSubscription implements Subscription {
       logger: this.deps.logger,
       committed,
     });
+    feed.hold(this.held);
     this.feeds.set(partition, feed);
     this.positions.set(partition, committed);
   }
@@ -175,7 +191,7 @@ export class SqlSubscription implements Subscription {
   private async fetchRound(): Promise<boolean> {
     // A member whose leases ran out (database unreachable, process stalled) stops delivering: another
     // member may own its partitions by now.
-    if (this.feeds.size === 0 || this.deps.clock.now() >= this.leaseUntil) return false;
+    if (this.feeds.size === 0 || this.held || this.deps.clock.now() >= this.leaseUntil) return false;
     const heads = await partitionHeads(this.deps.db, this.options.topic);
     let fetched = false;
     for (const [partition, feed] of this.feeds) {

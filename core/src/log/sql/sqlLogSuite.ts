@@ -37,7 +37,21 @@ export function runSqlLogSuite(
   name: string,
   createBacking: () => Promise<SqlLogBacking>,
 ): void {
-  runInternalLogSuite(test, name, createBacking);
+  runInternalLogSuite(test, name, async () => {
+    const backing = await createBacking();
+    let db: Database | undefined;
+    return {
+      ...backing,
+      async committed(groupId, topic) {
+        db ??= backing.connect();
+        const row = (await db('log_offsets')
+          .where({ group_id: groupId, topic })
+          .sum({ total: 'committed_offset' })
+          .first()) as { total: number | string | null } | undefined;
+        return Number(row?.total ?? 0);
+      },
+    };
+  });
 
   test(`${name} › a member whose lease expired loses its partitions, and its commits are fenced off`, async (t) => {
     const backing = await createBacking();
