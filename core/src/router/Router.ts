@@ -6,7 +6,9 @@ import type { Logger } from '../observability/index.js';
 import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { TenantEndpointsCache } from './TenantEndpointsCache.js';
 import type { FanOutChunkLimits } from './routeEvents.js';
-import { RoutingLoop, type RoutingLoopSettings } from './RoutingLoop.js';
+import { RoutingLoop, type RouterStats, type RoutingLoopSettings } from './RoutingLoop.js';
+
+export type { RouterStats } from './RoutingLoop.js';
 
 /** The consumer group every router process joins: the `events` partitions are shared among them. */
 export const ROUTER_GROUP_ID = 'caravan-router';
@@ -37,19 +39,6 @@ export interface RouterDeps {
   activeTenantMs?: number;
   /** First wait before a failed batch is routed again; doubles up to 30 s. Default 500 ms. */
   retryBackoffMs?: number;
-}
-
-/** Counters since the router was created, for tests, benchmarks and metrics. */
-export interface RouterStats {
-  /** `events` records finished (routed, skipped as copies, or undecodable). */
-  records: number;
-  /** Events inserted. */
-  events: number;
-  deliveries: number;
-  /** Delivery records appended to `deliveries`. */
-  appended: number;
-  /** Records that could not be decoded and were dropped. */
-  undecodable: number;
 }
 
 export interface Router {
@@ -87,12 +76,21 @@ export function createRouter(deps: RouterDeps): Router {
     batchSize: deps.batchSize ?? 500,
     concurrency: deps.concurrency ?? 3,
     maxHandoversPerPartition,
+    fullRecords: Math.ceil((deps.maxUnfinishedPerPartition ?? 1000) / 2),
     activeTenantMs: deps.activeTenantMs ?? 5000,
     retryBackoffMs: deps.retryBackoffMs ?? 500,
     ...(deps.fanOutChunk ? { fanOutChunk: deps.fanOutChunk } : {}),
   };
-  const stats: RouterStats = { records: 0, events: 0, deliveries: 0, appended: 0, undecodable: 0 };
-  let running: { loop: RoutingLoop; subscription: Promise<Subscription> } | undefined;
+  const stats: RouterStats = {
+    records: 0,
+    events: 0,
+    deliveries: 0,
+    appended: 0,
+    undecodable: 0,
+    movedAside: 0,
+    fromOverflow: 0,
+  };
+  let running: { loop: RoutingLoop; subscriptions: Promise<Subscription[]> } | undefined;
 
   return {
     async start() {
@@ -107,19 +105,35 @@ export function createRouter(deps: RouterDeps): Router {
           decode: decodeEvent,
           stats,
         });
-        const subscription = deps.log.subscribe({
-          groupId: deps.groupId ?? ROUTER_GROUP_ID,
-          topic: 'events',
-          onRecords: loop.onRecords,
-          ...(deps.maxUnfinishedPerPartition
-            ? { maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition }
-            : {}),
+        const groupId = deps.groupId ?? ROUTER_GROUP_ID;
+        const subscribe = (topic: 'events' | 'events-overflow', group: string) =>
+          deps.log.subscribe({
+            groupId: group,
+            topic,
+            onRecords: loop.onRecords,
+            ...(deps.maxUnfinishedPerPartition
+              ? { maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition }
+              : {}),
+          });
+        const subscriptions = Promise.allSettled([
+          subscribe('events', groupId),
+          // A group of its own: a Kafka group's members must all read the same topics.
+          subscribe('events-overflow', `${groupId}-overflow`).then((overflow) => {
+            loop.attachOverflow(overflow);
+            return overflow;
+          }),
+        ]).then(async (results) => {
+          const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+          const failed = results.find((r) => r.status === 'rejected');
+          if (!failed) return started;
+          await Promise.all(started.map((s) => s.stop({ graceMs: 0 })));
+          throw failed.reason;
         });
-        running = { loop, subscription };
+        running = { loop, subscriptions };
       }
-      const { loop, subscription } = running;
+      const { loop, subscriptions } = running;
       try {
-        await subscription;
+        await subscriptions;
       } catch (error) {
         if (running?.loop === loop) running = undefined;
         loop.stop();
@@ -131,8 +145,8 @@ export function createRouter(deps: RouterDeps): Router {
       running = undefined;
       if (!current) return;
       try {
-        // Routing carries on while the subscription waits for the records in hand to be done.
-        await (await current.subscription).stop(options);
+        // Routing carries on while the subscriptions wait for the records in hand to be done.
+        await Promise.all((await current.subscriptions).map((s) => s.stop(options)));
       } finally {
         current.loop.stop();
       }

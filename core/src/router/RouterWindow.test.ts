@@ -28,6 +28,7 @@ function setup(options: { maxHandoversPerPartition?: number; activeTenantMs?: nu
     maxHandoversPerPartition: options.maxHandoversPerPartition ?? 3,
     clock,
     activeTenantMs: options.activeTenantMs ?? 5000,
+    fullRecords: 4,
   });
   return { clock, window };
 }
@@ -106,13 +107,18 @@ test('RouterWindow › a partition blocks at its handover bound until its oldest
   t.is(window.blockingHandover('events', 0), undefined);
   window.add('events', 0, [item('A')]);
   t.is(window.blockingHandover('events', 0), first);
+  t.true(window.anyFull('events'));
+  t.false(window.anyFull('events-overflow'));
   t.is(window.blockingHandover('events', 1), undefined, 'other partitions are not held up');
   const batch = window.take(1);
   window.finish(batch, true);
   t.is(window.blockingHandover('events', 0), first, 'one of its two records is still unfinished');
   window.finish(window.take(1), true);
   t.is(window.blockingHandover('events', 0), undefined);
+  t.false(window.anyFull('events'));
   t.is(window.unfinished('events'), 1);
+  window.add('events', 1, [item('A'), item('A'), item('A'), item('A')]);
+  t.true(window.anyFull('events'), 'a partition holding fullRecords records is full too');
 });
 
 test('RouterWindow › records are marked done only when finished', (t) => {

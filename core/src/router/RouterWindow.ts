@@ -32,9 +32,17 @@ export interface RouterWindowOptions {
   clock: Clock;
   /** How long a tenant counts as active after its records were last handed over. */
   activeTenantMs: number;
+  /** Unfinished records that make a partition full (see {@link RouterWindow.anyFull}). */
+  fullRecords: number;
 }
 
 const partitionKey = (topic: LogTopic, partition: number) => `${topic}/${partition}`;
+function bump(counts: Map<string, number>, key: string, delta: number): void {
+  const n = (counts.get(key) ?? 0) + delta;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+}
+
 const keptKey = (item: WindowItem) =>
   `${partitionKey(item.record.topic, item.record.partition)}/${item.event.tenantId}`;
 
@@ -53,15 +61,17 @@ export class RouterWindow {
   private readonly lastSeen = new Map<string, number>();
   /** Records kept (waiting or taken, not surplus) per partition and tenant. */
   private readonly kept = new Map<string, number>();
-  private waitingCount = 0;
+  /** Records of `events-overflow` kept per tenant. */
+  private readonly overflowKept = new Map<string, number>();
+  private readonly waitingByTopic = new Map<LogTopic, number>();
 
   constructor(private readonly options: RouterWindowOptions) {}
 
   /**
    * Adds one `onRecords` call's decoded records (of one partition) as waiting. When `capFor` answers a
    * cap (it is asked once the records' tenants count as active), a tenant keeps at most that many
-   * records of this partition in hand (waiting or being routed): its records beyond it are answered as
-   * surplus, to be moved aside (then {@link finish}ed) or {@link restore}d.
+   * records of this partition and of `events-overflow` in hand (waiting or being routed): its records
+   * beyond it are answered as surplus, to be moved aside (then {@link finish}ed) or {@link restore}d.
    */
   add(
     topic: LogTopic,
@@ -78,9 +88,12 @@ export class RouterWindow {
     const cap = capFor?.();
     const surplus: WindowItem[] = [];
     for (const item of items) {
-      const held = { ...item, handover };
-      if (cap !== undefined && (this.kept.get(keptKey(held)) ?? 0) >= cap) surplus.push(held);
-      else this.enqueue(held);
+      const entry = { ...item, handover };
+      // The tenant's moved records it holds count too: while they are routed, its records of the main
+      // topic move aside at once, and the partition moves on at the pace of appends.
+      const held = (this.kept.get(keptKey(entry)) ?? 0) + (this.overflowKept.get(item.event.tenantId) ?? 0);
+      if (cap !== undefined && held >= cap) surplus.push(entry);
+      else this.enqueue(entry);
     }
     return { handover, surplus };
   }
@@ -91,8 +104,26 @@ export class RouterWindow {
     return list.length >= this.options.maxHandoversPerPartition ? list[0] : undefined;
   }
 
-  waiting(): number {
-    return this.waitingCount;
+  /**
+   * Whether a partition of `topic` is full: it has as many handovers unfinished as it may, or
+   * `fullRecords` records (about where the log stops fetching for it).
+   */
+  anyFull(topic: LogTopic): boolean {
+    const prefix = `${topic}/`;
+    for (const [key, list] of this.handovers) {
+      if (!key.startsWith(prefix)) continue;
+      if (list.length >= this.options.maxHandoversPerPartition) return true;
+      if (list.reduce((n, h) => n + h.remaining, 0) >= this.options.fullRecords) return true;
+    }
+    return false;
+  }
+
+  /** Records waiting to be taken, of `topic` or of all topics. */
+  waiting(topic?: LogTopic): number {
+    if (topic) return this.waitingByTopic.get(topic) ?? 0;
+    let total = 0;
+    for (const n of this.waitingByTopic.values()) total += n;
+    return total;
   }
 
   /** Records of `topic` handed over and not finished (waiting, being routed or being moved). */
@@ -109,7 +140,8 @@ export class RouterWindow {
 
   /**
    * Takes up to `max` waiting records for one batch, fairly: each tenant with waiting records gets an
-   * equal part, and what a tenant cannot use goes to the others. A record whose event id is being
+   * equal part, and what a tenant cannot use goes to the others; within a tenant, `events` records
+   * before `events-overflow` ones. A record whose event id is being
    * routed stays waiting until that finishes, so two records of one event are never routed side by
    * side and the older one decides (see routeEvents).
    */
@@ -119,17 +151,21 @@ export class RouterWindow {
     let left = max;
     tenants.forEach(([tenant, queue], i) => {
       const quota = Math.min(queue.length, Math.ceil(left / (tenants.length - i)));
-      const kept: WindowItem[] = [];
-      let got = 0;
-      for (const item of queue) {
-        if (got < quota && !this.taken.has(item.event.id)) {
-          batch.push(item);
-          got++;
-        } else kept.push(item);
+      // A tenant's records of the main topic go first: each one holds its partition's commit point and
+      // the records behind it, possibly other tenants'. Overflow records hold only other overflow.
+      const chosen = new Set<WindowItem>();
+      for (const main of [true, false]) {
+        for (const item of queue) {
+          if (chosen.size >= quota) break;
+          if ((item.record.topic === 'events') === main && !this.taken.has(item.event.id)) chosen.add(item);
+        }
       }
+      const got = chosen.size;
       if (got === 0) return;
+      batch.push(...chosen);
+      const kept = queue.filter((item) => !chosen.has(item));
       left -= got;
-      this.waitingCount -= got;
+      for (const item of chosen) this.countWaiting(item, -1);
       // Served tenants go to the back of the turn order.
       this.queues.delete(tenant);
       if (kept.length > 0) this.queues.set(tenant, kept);
@@ -146,8 +182,10 @@ export class RouterWindow {
     }
     for (const [tenant, list] of byTenant) {
       this.queues.set(tenant, [...list, ...(this.queues.get(tenant) ?? [])]);
-      this.waitingCount += list.length;
-      for (const item of list) this.count(item, 1);
+      for (const item of list) {
+        this.count(item, 1);
+        this.countWaiting(item, 1);
+      }
     }
   }
 
@@ -174,17 +212,20 @@ export class RouterWindow {
   }
 
   private count(item: WindowItem, delta: number): void {
-    const key = keptKey(item);
-    const n = (this.kept.get(key) ?? 0) + delta;
-    if (n > 0) this.kept.set(key, n);
-    else this.kept.delete(key);
+    bump(this.kept, keptKey(item), delta);
+    if (item.record.topic === 'events-overflow') bump(this.overflowKept, item.event.tenantId, delta);
   }
 
   private enqueue(item: WindowItem): void {
     const queue = this.queues.get(item.event.tenantId);
     if (queue) queue.push(item);
     else this.queues.set(item.event.tenantId, [item]);
-    this.waitingCount++;
     this.count(item, 1);
+    this.countWaiting(item, 1);
+  }
+
+  private countWaiting(item: WindowItem, delta: number): void {
+    const topic = item.record.topic;
+    this.waitingByTopic.set(topic, (this.waitingByTopic.get(topic) ?? 0) + delta);
   }
 }
