@@ -323,8 +323,8 @@ eachBackend(
     const repository: RoutingRepository = {
       tenantEndpoints: (id) => storage.routing.tenantEndpoints(id),
       endpointStatuses: (id, ids) => storage.routing.endpointStatuses(id, ids),
-      insertEvents: (rows) =>
-        rows.some((r) => r.id === stuck.id) ? hanging : storage.routing.insertEvents(rows),
+      insertRouted: (rows, deliveriesFor) =>
+        rows.some((r) => r.id === stuck.id) ? hanging : storage.routing.insertRouted(rows, deliveriesFor),
       insertDeliveries: (rows) => storage.routing.insertDeliveries(rows),
     };
     const groupId = `caravan-router-${randomBytes(4).toString('hex')}`;

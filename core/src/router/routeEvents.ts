@@ -43,10 +43,11 @@ export interface RoutedBatch {
  * exist are appended again (the dispatcher skips the stale copies), so no delivery is ever left unsent.
  * Resolves once every write is durable; only then may the caller mark the records done.
  *
- * Round trips: the events insert and the endpoint lookups run side by side (matching does not depend on
- * which rows are new); the insert itself says which events were already stored. The fan-out then goes
- * in chunks of bounded size: a chunk's deliveries are inserted while the previous chunk's records are
- * appended, so at most two chunks are in memory.
+ * Round trips: one transaction inserts the events and then their deliveries (an event shows with its
+ * deliveries); the insert itself says which events were already stored, so nothing is read before it.
+ * The fan-out goes in chunks of bounded size: delivery rows are inserted chunk by chunk, then the
+ * records (which carry the payload) are built chunk by chunk and appended, one chunk appended while the
+ * next is built. Endpoints come from a cache.
  */
 export async function routeEvents(
   deps: RouteEventsDeps,
@@ -63,38 +64,53 @@ export async function routeEvents(
     seen.add(record.id);
   }
 
-  const [stored, matches] = await Promise.all([deps.repository.insertEvents(unique), matchAll(deps, unique)]);
+  // Endpoints come from the cache; a miss costs one read, before the transaction rather than in it.
+  const matches = await matchAll(deps, unique);
+  const limits = deps.fanOutChunk ?? DEFAULT_FAN_OUT_CHUNK;
+  const now = deps.clock.now();
   const again = new Set<string>();
-  const toRoute = matches.filter(({ event }) => {
-    const prior = stored.present.get(event.id);
-    if (!prior) return true;
-    // The same id with another creation time is a later publish with a used idempotency key that raced
-    // the first one past ingest's duplicate check: the first record routes the event, and the contract
-    // says nothing new is delivered for a duplicate. The same creation time is this very record seen
-    // again (redelivered after a crash, or appended twice by a retried append): route it again.
-    if (prior.createdAt !== event.createdAt || prior.tenantId !== event.tenantId) {
-      copies++;
-      return false;
-    }
-    again.add(event.id);
-    return true;
+  let toRoute: typeof matches = [];
+  let deliveries = 0;
+  const stored = await deps.repository.insertRouted(unique, (found) => {
+    toRoute = matches.filter(({ event }) => {
+      const prior = found.present.get(event.id);
+      if (!prior) return true;
+      // The same id with another creation time is a later publish with a used idempotency key that
+      // raced the first one past ingest's duplicate check: the first record routes the event, and the
+      // contract says nothing new is delivered for a duplicate. The same creation time is this very
+      // record seen again (redelivered after a crash, or appended twice by a retried append): route it
+      // again.
+      if (prior.createdAt !== event.createdAt || prior.tenantId !== event.tenantId) {
+        copies++;
+        return false;
+      }
+      again.add(event.id);
+      return true;
+    });
+    return mapChunks(fanOut(toRoute, again, now, limits, false), (chunk) => {
+      deliveries += chunk.deliveries.length;
+      return chunk.deliveries;
+    });
   });
 
-  let deliveries = 0;
+  // Delivery rows before their records (the dispatcher loads the row of each record it receives). The
+  // records carry the payload, so they are built again chunk by chunk: one chunk is appended while the
+  // next is built.
   let appended = 0;
   let appending: Promise<void> = Promise.resolve();
-  for (const chunk of fanOut(toRoute, again, deps.clock.now(), deps.fanOutChunk ?? DEFAULT_FAN_OUT_CHUNK)) {
-    // Deliveries before their records: the dispatcher loads the row of each record it receives.
-    await deps.repository.insertDeliveries(chunk.deliveries);
+  for (const chunk of fanOut(toRoute, again, now, limits, true)) {
     await appending;
     appending = deps.log.append('deliveries', chunk.appends);
     // Awaited at the next chunk or below; until then a failure must not count as unhandled.
     appending.catch(() => undefined);
-    deliveries += chunk.deliveries.length;
     appended += chunk.appends.length;
   }
   await appending;
   return { inserted: stored.inserted, copies, deliveries, appended };
+}
+
+function* mapChunks<T, U>(chunks: Iterable<T>, fn: (chunk: T) => U): Generator<U> {
+  for (const chunk of chunks) yield fn(chunk);
 }
 
 interface FanOutChunk {
@@ -107,6 +123,7 @@ function* fanOut(
   again: ReadonlySet<string>,
   now: number,
   limits: FanOutChunkLimits,
+  withRecords: boolean,
 ): Generator<FanOutChunk> {
   let chunk: FanOutChunk = { deliveries: [], appends: [] };
   let bytes = 0;
@@ -120,7 +137,7 @@ function* fanOut(
       // Routed again, the delivery row may predate the endpoint's disabling and still be pending: its
       // record goes out too, and the dispatcher settles it (or skips it when it is already settled).
       const value =
-        status === 'pending' || again.has(event.id)
+        withRecords && (status === 'pending' || again.has(event.id))
           ? encodeRecord(toDeliveryRecord(id, endpoint.id, event))
           : undefined;
       const size = value?.length ?? 0;

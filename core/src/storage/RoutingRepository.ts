@@ -40,14 +40,20 @@ export interface RoutingRepository {
   /** The current status of those of `ids` that still exist in the tenant. */
   endpointStatuses(tenantId: string, ids: readonly string[]): Promise<Map<string, EndpointStatus>>;
   /**
-   * Inserts the events (ids unique within the call); a row whose id is already present is left as it
-   * is. The insert itself says which rows were new: the stored row is read only for the others.
+   * Inserts the events (ids unique within the call), then the deliveries `deliveriesFor` answers given
+   * what the events insert found, in one transaction: an event shows with its deliveries, and a listed
+   * delivery's event exists. A row whose id is already present is left as it is. The insert itself says
+   * which events were new: the stored row is read only for the others. `deliveriesFor` is called once,
+   * synchronously, and its chunks are inserted as they come, so the caller bounds what is in memory.
    */
-  insertEvents(events: readonly StoredEvent[]): Promise<InsertedEvents>;
+  insertRouted(
+    events: readonly StoredEvent[],
+    deliveriesFor: (stored: InsertedEvents) => Iterable<readonly NewDelivery[]>,
+  ): Promise<InsertedEvents>;
   /**
-   * Inserts the deliveries (attempt count 0); a row whose id is already present is left as it is. The
-   * rows may become visible in several steps (multi-row statements run side by side); once the promise
-   * resolves, every one is durable.
+   * Inserts the deliveries (attempt count 0) of events already stored; a row whose id is already
+   * present is left as it is. The rows may become visible in several steps (multi-row statements run
+   * side by side); once the promise resolves, every one is durable.
    */
   insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void>;
 }

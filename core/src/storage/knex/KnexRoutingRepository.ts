@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { EndpointStatus } from '../../domain/endpoint.js';
 import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { StoredEvent } from '../../domain/event.js';
@@ -10,7 +11,7 @@ import type {
 } from '../RoutingRepository.js';
 import { chunkRows } from './columns.js';
 import { eventToRow, type EventRow } from './eventRows.js';
-import { insertIgnoringSqlite, type PresentRow } from './sqliteRoutingInsert.js';
+import { sqliteWriteTransaction, type PresentRow } from './sqliteRoutingInsert.js';
 
 // MySQL multi-row inserts are split so one statement stays well inside max_allowed_packet (16 MiB by
 // default on MariaDB); one larger payload goes alone.
@@ -56,34 +57,60 @@ export class KnexRoutingRepository implements RoutingRepository {
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
-  async insertEvents(events: readonly StoredEvent[]): Promise<InsertedEvents> {
+  async insertRouted(
+    events: readonly StoredEvent[],
+    deliveriesFor: (stored: InsertedEvents) => Iterable<readonly NewDelivery[]>,
+  ): Promise<InsertedEvents> {
     const present = new Map<string, { tenantId: string; createdAt: number }>();
     const remember = (rows: readonly PresentRow[]) => {
       for (const r of rows) present.set(r.id, { tenantId: r.tenant_id, createdAt: Number(r.created_at) });
     };
-    if (events.length === 0) return { inserted: 0, present };
     if (!isMysql(this.deps.db)) {
-      const result = await insertIgnoringSqlite(this.deps.db, 'events', events.map(eventToRow));
-      remember(result.present);
-      return { inserted: result.inserted, present };
+      return sqliteWriteTransaction(this.deps.db, (writer) => {
+        const result = writer.insertIgnoring('events', events.map(eventToRow), true);
+        remember(result.present);
+        const stored = { inserted: result.inserted, present };
+        for (const chunk of deliveriesFor(stored)) {
+          writer.insertIgnoring('deliveries', chunk.map(deliveryRow), false);
+        }
+        return stored;
+      });
     }
-    // The chunks are independent: they go out side by side on the pool's connections. A chunk that
-    // skipped a row (a record routed again, or a racing copy) is read back; the usual one is not.
-    const counts = await Promise.all(
-      [...eventChunks(events)].map(async (chunk) => {
-        const inserted = await insertIgnoringMysql(this.deps.db, 'events', chunk);
-        if (inserted < chunk.length) remember(await this.storedEvents(chunk.map((r) => r.id)));
-        return inserted;
-      }),
-    );
-    return { inserted: counts.reduce((a, b) => a + b, 0), present };
+    return this.deps.db.transaction(async (trx) => {
+      let inserted = 0;
+      for (const chunk of eventChunks(events)) {
+        const count = await insertIgnoringMysql(trx, 'events', chunk);
+        inserted += count;
+        // Only a chunk that skipped rows (a record routed again, or a racing copy) is read back.
+        if (count < chunk.length) {
+          remember(
+            await trx('events')
+              .whereIn(
+                'id',
+                chunk.map((r) => r.id),
+              )
+              .select<PresentRow[]>('id', 'tenant_id', 'created_at'),
+          );
+        }
+      }
+      const stored = { inserted, present };
+      for (const chunk of deliveriesFor(stored)) {
+        const rows = chunk.map(deliveryRow);
+        for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
+          await insertIgnoringMysql(trx, 'deliveries', rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
+        }
+      }
+      return stored;
+    });
   }
 
   async insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const rows = deliveries.map(deliveryRow);
     if (!isMysql(this.deps.db)) {
-      await insertIgnoringSqlite(this.deps.db, 'deliveries', rows);
+      await sqliteWriteTransaction(this.deps.db, (writer) =>
+        writer.insertIgnoring('deliveries', rows, false),
+      );
       return;
     }
     const chunks: (typeof rows)[] = [];
@@ -92,19 +119,16 @@ export class KnexRoutingRepository implements RoutingRepository {
     }
     await Promise.all(chunks.map((chunk) => insertIgnoringMysql(this.deps.db, 'deliveries', chunk)));
   }
-
-  private storedEvents(ids: readonly string[]): Promise<PresentRow[]> {
-    return this.deps.db('events').whereIn('id', ids).select<PresentRow[]>('id', 'tenant_id', 'created_at');
-  }
 }
 
 /**
  * `insert ignore` of one multi-row statement, answering how many rows it inserted (a row whose id
- * exists, or repeats an earlier row's, is skipped). Rows go in id order, so two statements that share
- * ids take their row locks in the same order and cannot deadlock on them.
+ * exists, or repeats an earlier row's, is skipped). Rows go in id order, so batches that share ids
+ * (records routed again) take their row locks in the same order; should they deadlock anyway, the
+ * batch fails and is routed again.
  */
 async function insertIgnoringMysql(
-  db: Database,
+  db: Knex | Knex.Transaction,
   table: 'events' | 'deliveries',
   rows: readonly { id: string }[],
 ): Promise<number> {
