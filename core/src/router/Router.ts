@@ -10,7 +10,10 @@ import { RoutingLoop, type RouterStats, type RoutingLoopSettings } from './Routi
 
 export type { RouterStats } from './RoutingLoop.js';
 
-/** The consumer group every router process joins: the `events` partitions are shared among them. */
+/**
+ * The consumer group every router process joins: the `events` partitions are shared among them. The
+ * `events-overflow` partitions are shared in the group `<group>-overflow`.
+ */
 export const ROUTER_GROUP_ID = 'caravan-router';
 
 export interface RouterDeps {
@@ -71,6 +74,11 @@ export function createRouter(deps: RouterDeps): Router {
     maxHandoversPerPartition > 3
   ) {
     throw new RangeError(`maxHandoversPerPartition must be 1, 2 or 3, got ${maxHandoversPerPartition}`);
+  }
+  for (const [name, value] of Object.entries({ batchSize: deps.batchSize, concurrency: deps.concurrency })) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    }
   }
   const settings: RoutingLoopSettings = {
     batchSize: deps.batchSize ?? 500,

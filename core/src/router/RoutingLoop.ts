@@ -77,7 +77,7 @@ export class RoutingLoop {
     this.closing = new Promise((resolve) => (this.close = resolve));
   }
 
-  /** The `onRecords` of a subscription to `events`. */
+  /** The `onRecords` of both subscriptions, to `events` and to `events-overflow`. */
   readonly onRecords = async (records: readonly LogRecord[]): Promise<void> => {
     if (this.closed) return;
     const items: Omit<WindowItem, 'handover'>[] = [];
