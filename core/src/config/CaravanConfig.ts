@@ -23,6 +23,8 @@ export type DatabaseConfig = SqliteDatabaseConfig | MysqlDatabaseConfig;
 /** Internal log kept in a table of the database: `caravan dev` and small installs. */
 export interface SqlLogConfig {
   engine: 'sql';
+  /** Consumed records are deleted once this old (seconds). Default 3600. */
+  retentionSeconds?: number;
 }
 
 /** Internal log on Apache Kafka: the production engine. */

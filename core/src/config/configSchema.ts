@@ -94,7 +94,14 @@ export const configSchema = {
       properties: { engine: { enum: ['sql', 'kafka'] } },
       if: { properties: { engine: { const: 'kafka' } } },
       then: kafkaLog,
-      else: { type: 'object', additionalProperties: false, properties: { engine: { const: 'sql' } } },
+      else: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          engine: { const: 'sql' },
+          retentionSeconds: { type: 'integer', minimum: 0, maximum: 31_536_000 },
+        },
+      },
     },
     redis: {
       oneOf: [

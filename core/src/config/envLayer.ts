@@ -34,6 +34,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_DATABASE_NAME: at('database.database'),
   CARAVAN_DATABASE_POOL_MAX: at('database.pool.max', asInt),
   CARAVAN_LOG_ENGINE: at('log.engine'),
+  CARAVAN_SQL_LOG_RETENTION_SECONDS: at('log.retentionSeconds', asInt),
   CARAVAN_KAFKA_BROKERS: at('log.brokers', asList),
   CARAVAN_KAFKA_CLIENT_ID: at('log.clientId'),
   CARAVAN_KAFKA_TOPIC_PREFIX: at('log.topicPrefix'),

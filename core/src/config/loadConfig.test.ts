@@ -134,3 +134,25 @@ test('loadConfig › an empty CARAVAN_REDIS_URL means no Redis; a set one is val
     issues.join('\n'),
   );
 });
+
+test('loadConfig › log settings: SQL log retention and Kafka overflow partitions, from the env', (t) => {
+  const sql = loadConfig({ env: { ...required, CARAVAN_SQL_LOG_RETENTION_SECONDS: '600' } });
+  t.deepEqual(sql.log, { engine: 'sql', retentionSeconds: 600 });
+  const kafka = loadConfig({
+    env: {
+      ...required,
+      CARAVAN_LOG_ENGINE: 'kafka',
+      CARAVAN_KAFKA_EVENTS_OVERFLOW_PARTITIONS: '3',
+      CARAVAN_KAFKA_DELIVERIES_OVERFLOW_PARTITIONS: '6',
+    },
+  });
+  t.like(kafka.log, {
+    engine: 'kafka',
+    partitions: { events: 12, deliveries: 12, 'events-overflow': 3, 'deliveries-overflow': 6 },
+  });
+  t.true(
+    issuesOf(() => loadConfig({ env: { ...required, CARAVAN_SQL_LOG_RETENTION_SECONDS: '-1' } })).some((i) =>
+      i.startsWith('log.retentionSeconds|CARAVAN_SQL_LOG_RETENTION_SECONDS|'),
+    ),
+  );
+});

@@ -75,3 +75,63 @@ test('AppendBatcher › close() writes what was accepted and refuses later appen
   t.deepEqual(writes, [{ topic: 'events', values: ['early'] }]);
   await t.throwsAsync(batcher.append('events', [record('late')]), { instanceOf: LogUnavailableError });
 });
+
+test('AppendBatcher › keeps one write per lane in flight and each key in call order', async (t) => {
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const writes: { lane: number; records: AppendRecord[] }[] = [];
+  const write = async (_topic: LogTopic, records: readonly AppendRecord[], lane: number) => {
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    writes.push({ lane, records: [...records] });
+  };
+  const batcher = new AppendBatcher(
+    write,
+    { lingerMs: 1, maxBatchRecords: 20, inFlightWrites: 3 },
+    (_, key) => Number(key.slice(1)) % 3,
+  );
+  await Promise.all(
+    Array.from({ length: 300 }, (_, i) =>
+      batcher.append('events', [{ key: `k${i % 9}`, value: Buffer.from(String(i)) }]),
+    ),
+  );
+  t.is(mostInFlight, 3, 'the three lanes write at the same time');
+  t.true(writes.every((w) => w.records.every((r) => Number(r.key.slice(1)) % 3 === w.lane)));
+  const all = writes.flatMap((w) => w.records);
+  t.is(all.length, 300);
+  for (let k = 0; k < 9; k++) {
+    const values = all.filter((r) => r.key === `k${k}`).map((r) => Number(r.value.toString()));
+    t.deepEqual(
+      values,
+      [...values].sort((a, b) => a - b),
+      `k${k} is written in call order`,
+    );
+  }
+});
+
+test('AppendBatcher › a call spread over lanes resolves once every lane wrote, and fails with any', async (t) => {
+  const written: string[] = [];
+  const write = async (_topic: LogTopic, records: readonly AppendRecord[], lane: number) => {
+    await new Promise((resolve) => setTimeout(resolve, lane * 5));
+    if (records.some((r) => r.value.toString() === 'bad')) throw new LogUnavailableError('down');
+    written.push(...records.map((r) => r.value.toString()));
+  };
+  const batcher = new AppendBatcher(write, { lingerMs: 0, inFlightWrites: 2 }, (_, key) =>
+    key === 'slow' ? 1 : 0,
+  );
+  await batcher.append('deliveries', [
+    { key: 'fast', value: Buffer.from('a') },
+    { key: 'slow', value: Buffer.from('b') },
+  ]);
+  t.deepEqual(written.sort(), ['a', 'b'], 'resolved only after the slower lane wrote');
+  await t.throwsAsync(
+    batcher.append('deliveries', [
+      { key: 'fast', value: Buffer.from('c') },
+      { key: 'slow', value: Buffer.from('bad') },
+    ]),
+    { instanceOf: LogUnavailableError },
+  );
+  t.throws(() => new AppendBatcher(write, { inFlightWrites: 0 }), { instanceOf: RangeError });
+});

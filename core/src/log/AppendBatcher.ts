@@ -1,5 +1,6 @@
 import { LogUnavailableError } from '../errors/index.js';
 import type { AppendRecord, LogTopic } from './InternalLog.js';
+import { partitionForKey } from './sql/partitionForKey.js';
 
 /** How concurrent appends are coalesced into writes. */
 export interface AppendBatchingOptions {
@@ -9,7 +10,19 @@ export interface AppendBatchingOptions {
   maxBatchRecords?: number;
   /** Bytes (keys, values, headers) per write; a single larger record is written alone. Default 1 MiB. */
   maxBatchBytes?: number;
+  /**
+   * Writes of one topic that may be in flight at once (each adapter has its default). Records are
+   * spread over this many lanes by key; a lane has one write in flight at a time, so one key's records
+   * keep their order.
+   */
+  inFlightWrites?: number;
 }
+
+/** Writes a batch of records; `lane` says which lane (0 ≤ lane < lanes) the batch came from. */
+export type BatchWriter = (topic: LogTopic, records: readonly AppendRecord[], lane: number) => Promise<void>;
+
+/** The lane of a record: the same key must always get the same lane. */
+export type LaneOf = (topic: LogTopic, key: string, lanes: number) => number;
 
 /** Longest record key: what `log_records.record_key` holds; both adapters enforce it alike. */
 export const MAX_KEY_LENGTH = 128;
@@ -29,31 +42,40 @@ interface Chunk {
 
 interface TopicQueue {
   topic: LogTopic;
+  lane: number;
   chunks: Chunk[];
   timer: NodeJS.Timeout | undefined;
   draining: Promise<void> | undefined;
 }
 
 /**
- * Coalesces concurrent `append` calls into few writes. Writes of one topic never overlap and take
- * records in call order, so records of one key keep their order across calls; while a write is in
- * flight the next batch accumulates (the busier the log, the larger the batches). A caller resolves when
- * every write holding its records succeeded and is rejected with the first failure.
+ * Coalesces concurrent `append` calls into few writes. Each topic has `inFlightWrites` lanes, and a
+ * key always goes to the same lane (`laneOf`). Writes of one lane never overlap and take records in call
+ * order, so records of one key keep their order across calls; while a lane's write is in flight its next
+ * batch accumulates (the busier the log, the larger the batches), and the other lanes write meanwhile.
+ * A caller resolves when every write holding its records succeeded and is rejected with the first
+ * failure.
  */
 export class AppendBatcher {
-  private readonly queues = new Map<LogTopic, TopicQueue>();
+  private readonly queues = new Map<string, TopicQueue>();
   private readonly lingerMs: number;
   private readonly maxRecords: number;
   private readonly maxBytes: number;
+  private readonly lanes: number;
   private closed = false;
 
   constructor(
-    private readonly write: (topic: LogTopic, records: readonly AppendRecord[]) => Promise<void>,
+    private readonly write: BatchWriter,
     options: AppendBatchingOptions = {},
+    private readonly laneOf: LaneOf = (_topic, key, lanes) => partitionForKey(key, lanes),
   ) {
     this.lingerMs = options.lingerMs ?? 2;
     this.maxRecords = options.maxBatchRecords ?? 500;
     this.maxBytes = options.maxBatchBytes ?? 1024 * 1024;
+    this.lanes = options.inFlightWrites ?? 1;
+    if (!Number.isInteger(this.lanes) || this.lanes < 1) {
+      throw new RangeError(`inFlightWrites must be a positive integer, got ${this.lanes}`);
+    }
   }
 
   append(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
@@ -66,21 +88,31 @@ export class AppendBatcher {
     if (records.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { remaining: 0, failed: false, resolve, reject };
-      const queue = this.queue(topic);
-      let chunk: Chunk = { records: [], bytes: 0, waiter };
+      const open = new Map<number, Chunk>();
+      const touched = new Set<TopicQueue>();
       for (const record of records) {
+        const lane = this.lanes === 1 ? 0 : this.laneOf(topic, record.key, this.lanes);
+        const queue = this.queue(topic, lane);
         const size = recordBytes(record);
-        if (chunk.records.length > 0 && !this.fits(chunk, size)) {
+        let chunk = open.get(lane);
+        if (chunk && !this.fits(chunk, size)) {
           queue.chunks.push(chunk);
           waiter.remaining++;
+          chunk = undefined;
+        }
+        if (!chunk) {
           chunk = { records: [], bytes: 0, waiter };
+          open.set(lane, chunk);
         }
         chunk.records.push(record);
         chunk.bytes += size;
+        touched.add(queue);
       }
-      queue.chunks.push(chunk);
-      waiter.remaining++;
-      this.schedule(queue);
+      for (const [lane, chunk] of open) {
+        this.queue(topic, lane).chunks.push(chunk);
+        waiter.remaining++;
+      }
+      for (const queue of touched) this.schedule(queue);
     });
   }
 
@@ -94,11 +126,12 @@ export class AppendBatcher {
     }
   }
 
-  private queue(topic: LogTopic): TopicQueue {
-    let queue = this.queues.get(topic);
+  private queue(topic: LogTopic, lane: number): TopicQueue {
+    const name = `${topic}/${lane}`;
+    let queue = this.queues.get(name);
     if (!queue) {
-      queue = { topic, chunks: [], timer: undefined, draining: undefined };
-      this.queues.set(topic, queue);
+      queue = { topic, lane, chunks: [], timer: undefined, draining: undefined };
+      this.queues.set(name, queue);
     }
     return queue;
   }
@@ -136,7 +169,7 @@ export class AppendBatcher {
           batch.bytes += next.bytes;
         }
         try {
-          await this.write(queue.topic, batch.records);
+          await this.write(queue.topic, batch.records, queue.lane);
           for (const { waiter } of taken) if (--waiter.remaining === 0 && !waiter.failed) waiter.resolve();
         } catch (error) {
           for (const { waiter } of taken) {
@@ -145,7 +178,9 @@ export class AppendBatcher {
             waiter.reject(error);
           }
           // A failed caller's other chunks are not written: it retries the whole call.
-          queue.chunks = queue.chunks.filter((c) => !c.waiter.failed);
+          for (const other of this.queues.values()) {
+            other.chunks = other.chunks.filter((c) => !c.waiter.failed);
+          }
         }
       }
     })().finally(() => {

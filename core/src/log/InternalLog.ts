@@ -134,7 +134,8 @@ export interface InternalLog {
   /**
    * Appends records to a topic. Resolves only once every record is durable (Kafka: acknowledged by all
    * in-sync replicas; SQL: committed). Concurrent calls are coalesced into few produce requests or
-   * transactions; each caller still resolves only once its own records are durable. Rejects with the
+   * transactions, several of them in flight at once (a key's records always in one, in call order); each
+   * caller still resolves only once its own records are durable. Rejects with the
    * retriable `LogUnavailableError` when they cannot be made durable; some of them may still have been
    * written, so a retry can duplicate records (at least once).
    */

@@ -31,6 +31,7 @@ export function createInternalLog(config: DeepReadonly<LogConfig>, deps: Interna
   }
   return new SqlInternalLog({
     db,
+    ...(config.retentionSeconds === undefined ? {} : { retentionMs: config.retentionSeconds * 1000 }),
     ...(clock ? { clock } : {}),
     ...(logger ? { logger } : {}),
     ...(consumerId ? { consumerId } : {}),

@@ -272,6 +272,35 @@ export function runInternalLogSuite(
     await subscription.stop();
   });
 
+  test(`${name} › concurrent appends, written several at a time, keep each key's records in call order`, async (t) => {
+    const { log } = await setup(t);
+    // 100 calls issued at once, each with one record for each of 12 keys: the writes run in parallel
+    // lanes, but a key's records must still be in the order the calls were made.
+    await Promise.all(
+      Array.from({ length: 100 }, (_, call) =>
+        log.append(
+          'deliveries',
+          Array.from({ length: 12 }, (_, k) => ({
+            key: `ep_${k}`,
+            value: Buffer.from(`${k}:${call}`),
+          })),
+        ),
+      ),
+    );
+    const { received, subscription } = await consume(log, { groupId: group(), topic: 'deliveries' });
+    await waitFor(() => received.length >= 1200, '1,200 records');
+    t.is(received.length, 1200);
+    for (let k = 0; k < 12; k++) {
+      const calls = received.filter((r) => r.key === `ep_${k}`).map((r) => Number(text(r).split(':')[1]));
+      t.deepEqual(
+        calls,
+        Array.from({ length: 100 }, (_, i) => i),
+        `ep_${k} in call order`,
+      );
+    }
+    await subscription.stop();
+  });
+
   test(`${name} › a partition with too many unfinished records pauses and resumes as they finish`, async (t) => {
     const { log } = await setup(t);
     await log.append(

@@ -59,17 +59,20 @@ export interface KafkaInternalLogOptions extends AppendBatchingOptions {
 }
 
 /**
- * The internal log on Apache Kafka (kafkajs): the production engine. Appends go through one idempotent
- * producer with `acks=all`; keys are partitioned by kafkajs's default (murmur2, Java-compatible)
- * partitioner, so a key keeps its partition as long as the partition count does. Each subscription is a
- * kafkajs consumer in the subscription's group.
+ * The internal log on Apache Kafka (kafkajs): the production engine. Appends go through idempotent
+ * producers with `acks=all`, one per append lane (`inFlightWrites`, default 5): kafkajs lets an
+ * idempotent producer have one produce request in flight per broker, so several producers keep several
+ * requests in flight, while a key always uses the same one and keeps its order. Keys are partitioned by
+ * kafkajs's default (murmur2, Java-compatible) partitioner, so a key keeps its partition as long as the
+ * partition count does. Each subscription is a kafkajs consumer in the subscription's group.
  */
 export class KafkaInternalLog implements InternalLog {
   private readonly kafka: Kafka;
   private readonly logger: Logger;
   private readonly batcher: AppendBatcher;
   private readonly subscriptions = new SubscriptionSet<KafkaSubscription>();
-  private producer: Promise<Producer> | undefined;
+  /** One idempotent producer per append lane, connected on first use. */
+  private readonly producers: (Promise<Producer> | undefined)[] = [];
   private initialized: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaInternalLogOptions) {
@@ -81,7 +84,11 @@ export class KafkaInternalLog implements InternalLog {
       logCreator: kafkaLogCreator(this.logger),
       retry: { retries: options.retries ?? 5 },
     });
-    this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
+    const lanes = options.inFlightWrites ?? 5;
+    this.batcher = new AppendBatcher((topic, records, lane) => this.write(topic, records, lane), {
+      ...options,
+      inFlightWrites: lanes,
+    });
   }
 
   /** The Kafka topic name of a log topic. */
@@ -135,9 +142,10 @@ export class KafkaInternalLog implements InternalLog {
   async close(options: { graceMs?: number } = {}): Promise<void> {
     await this.subscriptions.close(options);
     await this.batcher.close();
-    const producer = this.producer;
-    this.producer = undefined;
-    if (producer) await (await producer.catch(() => undefined))?.disconnect();
+    const producers = this.producers.splice(0);
+    await Promise.all(
+      producers.map(async (producer) => (await producer?.catch(() => undefined))?.disconnect()),
+    );
   }
 
   private async prepareTopics(): Promise<void> {
@@ -153,39 +161,43 @@ export class KafkaInternalLog implements InternalLog {
     } finally {
       await admin.disconnect();
     }
-    await this.connectedProducer();
+    await this.connectedProducer(0);
   }
 
-  private connectedProducer(): Promise<Producer> {
-    this.producer ??= (async () => {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        // kafkajs keeps idempotent sends ordered only with one request in flight per broker.
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
-        // kafkajs retries an idempotent producer forever by default; an append must fail in bounded time.
-        retry: { retries: this.options.retries ?? 5 },
+  private connectedProducer(lane: number): Promise<Producer> {
+    const connecting =
+      this.producers[lane] ??
+      (async () => {
+        const producer = this.kafka.producer({
+          idempotent: true,
+          // kafkajs sends an idempotent producer's requests one at a time per broker anyway (it holds a
+          // lock per broker around each produce request); the lanes are what keeps several in flight.
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+          // kafkajs retries an idempotent producer forever by default; an append must fail in bounded time.
+          retry: { retries: this.options.retries ?? 5 },
+        });
+        await producer.connect();
+        return producer;
+      })().catch((error: unknown) => {
+        if (this.producers[lane] === connecting) this.producers[lane] = undefined;
+        throw error;
       });
-      await producer.connect();
-      return producer;
-    })().catch((error: unknown) => {
-      this.producer = undefined;
-      throw error;
-    });
-    return this.producer;
+    this.producers[lane] = connecting;
+    return connecting;
   }
 
-  private async write(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {
+  private async write(topic: LogTopic, records: readonly AppendRecord[], lane: number): Promise<void> {
     try {
-      const producer = await this.connectedProducer();
+      const producer = await this.connectedProducer(lane);
       await producer.send({
         topic: this.topicName(topic),
         acks: -1,
         messages: records.map((r) => ({ key: r.key, value: r.value, headers: { ...r.headers } })),
       });
     } catch (error) {
-      this.replaceProducer();
+      this.replaceProducer(lane);
       throw new LogUnavailableError('Kafka did not acknowledge the appended records.', { cause: error });
     }
   }
@@ -195,9 +207,9 @@ export class KafkaInternalLog implements InternalLog {
    * it: its next batch to that partition would reuse the sequence number and the broker would drop it as
    * a duplicate. A new producer gets a new producer id and starts its sequences afresh.
    */
-  private replaceProducer(): void {
-    const old = this.producer;
-    this.producer = undefined;
+  private replaceProducer(lane: number): void {
+    const old = this.producers[lane];
+    this.producers[lane] = undefined;
     void old?.then((p) => p.disconnect()).catch(() => undefined);
   }
 }

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { systemClock, type Clock } from '../../domain/Clock.js';
 import { LogUnavailableError } from '../../errors/index.js';
 import type { Logger } from '../../observability/index.js';
-import type { Database } from '../../storage/index.js';
+import { isMysql, type Database } from '../../storage/index.js';
 import { AppendBatcher, type AppendBatchingOptions } from '../AppendBatcher.js';
 import {
   LOG_TOPICS,
@@ -16,8 +16,10 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../InternalLog.js';
+import { partitionForKey } from './partitionForKey.js';
 import { appendRecords, ensurePartitions } from './sqlLogRecords.js';
 import { SubscriptionSet } from '../SubscriptionSet.js';
+import { SqlLogRetention } from './SqlLogRetention.js';
 import { SqlSubscription } from './SqlSubscription.js';
 
 export interface SqlInternalLogOptions extends AppendBatchingOptions {
@@ -39,6 +41,13 @@ export interface SqlInternalLogOptions extends AppendBatchingOptions {
   fetchMaxRecords?: number;
   /** First back-off after `onRecords` failed. Default 500 ms. */
   retryBackoffMs?: number;
+  /**
+   * Records every group committed past are deleted once they are this old (see `SqlLogRetention`).
+   * Default 1 h.
+   */
+  retentionMs?: number;
+  /** Pause between two retention sweeps. Default 60 s. */
+  retentionIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -55,6 +64,7 @@ export class SqlInternalLog implements InternalLog {
   private readonly batcher: AppendBatcher;
   private readonly subscriptions = new SubscriptionSet<SqlSubscription>();
   private readonly partitionCounts: Record<LogTopic, number>;
+  private readonly retention: SqlLogRetention;
   private initialized: Promise<void> | undefined;
 
   constructor(private readonly options: SqlInternalLogOptions) {
@@ -62,7 +72,21 @@ export class SqlInternalLog implements InternalLog {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? pino({ level: 'silent' });
     this.partitionCounts = partitionCounts(options.partitions ?? { events: 8, deliveries: 8 });
-    this.batcher = new AppendBatcher((topic, records) => this.write(topic, records), options);
+    this.retention = new SqlLogRetention({
+      db: this.db,
+      clock: this.clock,
+      logger: this.logger,
+      retentionMs: options.retentionMs ?? 3_600_000,
+      intervalMs: options.retentionIntervalMs ?? 60_000,
+      batchRows: 500,
+    });
+    // Lanes split by partition: concurrent appends never wait for each other's partition locks. SQLite
+    // has one writer, so more lanes would only queue behind it.
+    this.batcher = new AppendBatcher(
+      (topic, records) => this.write(topic, records),
+      { ...options, inFlightWrites: options.inFlightWrites ?? (isMysql(this.db) ? 3 : 1) },
+      (topic, key, lanes) => partitionForKey(key, this.partitionCounts[topic]) % lanes,
+    );
   }
 
   init(): Promise<void> {
@@ -70,6 +94,7 @@ export class SqlInternalLog implements InternalLog {
       for (const topic of LOG_TOPICS) {
         this.partitionCounts[topic] = await ensurePartitions(this.db, topic, this.partitionCounts[topic]);
       }
+      this.retention.start();
     })().catch((error: unknown) => {
       this.initialized = undefined;
       throw new LogUnavailableError('The SQL internal log could not be prepared.', { cause: error });
@@ -106,6 +131,7 @@ export class SqlInternalLog implements InternalLog {
   async close(options: { graceMs?: number } = {}): Promise<void> {
     await this.subscriptions.close(options);
     await this.batcher.close();
+    await this.retention.stop();
   }
 
   private async write(topic: LogTopic, records: readonly AppendRecord[]): Promise<void> {

@@ -1,7 +1,11 @@
 import type { Knex } from 'knex';
 import { isMysql, type Database } from '../../storage/index.js';
 import { chunkRows } from '../../storage/knex/columns.js';
-import { withSqliteConnection } from '../../storage/knex/sqliteConnection.js';
+import {
+  withSqliteConnection,
+  type SqliteConnection,
+  type SqliteStatement,
+} from '../../storage/knex/sqliteConnection.js';
 import type { AppendRecord, LogTopic } from '../InternalLog.js';
 import type { FetchedRecord } from '../PartitionFeed.js';
 import { partitionForKey } from './partitionForKey.js';
@@ -22,6 +26,37 @@ interface RecordRow {
   appended_at: number | string | bigint;
 }
 
+interface SqliteLogStatements {
+  bump: SqliteStatement;
+  insert: SqliteStatement;
+  heads: SqliteStatement;
+  fetch: SqliteStatement;
+}
+
+// better-sqlite3 statements are bound to their connection: each pooled connection prepares the hot
+// statements once and keeps them as long as it lives.
+const preparedByConnection = new WeakMap<SqliteConnection, SqliteLogStatements>();
+
+function sqliteStatements(conn: SqliteConnection): SqliteLogStatements {
+  let statements = preparedByConnection.get(conn);
+  if (!statements) {
+    statements = {
+      bump: conn.prepare(
+        'update log_partitions set next_offset = next_offset + ? where topic = ? and "partition" = ? returning next_offset',
+      ),
+      insert: conn.prepare(
+        'insert into log_records (topic, "partition", "offset", record_key, value, headers, appended_at) values (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      heads: conn.prepare('select "partition", next_offset from log_partitions where topic = ?'),
+      fetch: conn.prepare(
+        'select "offset", record_key, value, headers, appended_at from log_records where topic = ? and "partition" = ? and "offset" >= ? order by "offset" limit ?',
+      ),
+    };
+    preparedByConnection.set(conn, statements);
+  }
+  return statements;
+}
+
 /** Creates the partition rows a topic lacks; returns its partition count, which never shrinks. */
 export async function ensurePartitions(db: Database, topic: LogTopic, configured: number): Promise<number> {
   const row = (await db('log_partitions').where({ topic }).max({ last: 'partition' }).first()) as
@@ -35,9 +70,10 @@ export async function ensurePartitions(db: Database, topic: LogTopic, configured
 
 /** Head of each partition: the offset the next appended record will get. */
 export async function partitionHeads(db: Database, topic: LogTopic): Promise<Map<number, bigint>> {
-  const rows = await db('log_partitions')
-    .where({ topic })
-    .select<{ partition: number; next_offset: number | string }[]>('partition', 'next_offset');
+  type Head = { partition: number; next_offset: number | string | bigint };
+  const rows = isMysql(db)
+    ? await db('log_partitions').where({ topic }).select<Head[]>('partition', 'next_offset')
+    : await withSqliteConnection(db, (conn) => sqliteStatements(conn).heads.all(topic) as Head[]);
   return new Map(rows.map((r) => [Number(r.partition), BigInt(r.next_offset)]));
 }
 
@@ -49,12 +85,17 @@ export async function fetchRecords(
   from: bigint,
   limit: number,
 ): Promise<FetchedRecord[]> {
-  const rows = await db('log_records')
-    .where({ topic, partition })
-    .andWhere('offset', '>=', Number(from))
-    .orderBy('offset')
-    .limit(limit)
-    .select<RecordRow[]>('offset', 'record_key', 'value', 'headers', 'appended_at');
+  const rows = isMysql(db)
+    ? await db('log_records')
+        .where({ topic, partition })
+        .andWhere('offset', '>=', Number(from))
+        .orderBy('offset')
+        .limit(limit)
+        .select<RecordRow[]>('offset', 'record_key', 'value', 'headers', 'appended_at')
+    : await withSqliteConnection(
+        db,
+        (conn) => sqliteStatements(conn).fetch.all(topic, partition, Number(from), limit) as RecordRow[],
+      );
   return rows.map((r) => ({
     offset: BigInt(r.offset),
     key: r.record_key,
@@ -127,12 +168,7 @@ async function appendMysql(db: Database, topic: LogTopic, groups: Groups, now: n
 // it never fails halfway with SQLITE_BUSY on a read-to-write upgrade.
 async function appendSqlite(db: Database, topic: LogTopic, groups: Groups, now: number): Promise<void> {
   await withSqliteConnection(db, (conn) => {
-    const bump = conn.prepare(
-      'update log_partitions set next_offset = next_offset + ? where topic = ? and "partition" = ? returning next_offset',
-    );
-    const insert = conn.prepare(
-      'insert into log_records (topic, "partition", "offset", record_key, value, headers, appended_at) values (?, ?, ?, ?, ?, ?, ?)',
-    );
+    const { bump, insert } = sqliteStatements(conn);
     conn
       .transaction(() => {
         for (const [partition, list] of groups) {

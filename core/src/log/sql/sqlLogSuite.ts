@@ -1,10 +1,12 @@
 import type { TestFn } from 'ava';
+import { pino } from 'pino';
 import { ManualClock } from '../../domain/Clock.js';
 import { LogUnavailableError } from '../../errors/index.js';
 import type { Database } from '../../storage/index.js';
 import type { LogRecord } from '../InternalLog.js';
 import { runInternalLogSuite, waitFor } from '../internalLogSuite.js';
 import { SqlConsumerGroup } from './SqlConsumerGroup.js';
+import { SqlLogRetention } from './SqlLogRetention.js';
 import type { SqlInternalLog, SqlInternalLogOptions } from './SqlInternalLog.js';
 
 /** A migrated database that several `SqlInternalLog`s share, each with its own connection pool. */
@@ -153,5 +155,99 @@ export function runSqlLogSuite(
       instanceOf: LogUnavailableError,
     });
     t.true(error?.retriable);
+  });
+
+  test(`${name} › retention deletes the old records every group committed past, and only those`, async (t) => {
+    const backing = await createBacking();
+    t.teardown(() => backing.cleanup());
+    const db = backing.connect();
+    const clock = new ManualClock(Date.UTC(2026, 0, 1));
+    const partitions = { events: 1, deliveries: 1 };
+    const log = await backing.open({ clock, partitions });
+    await log.append(
+      'events',
+      Array.from({ length: 30 }, (_, i) => ({ key: 'k', value: Buffer.from(`r${i}`) })),
+    );
+    await log.append('deliveries', [{ key: 'ep', value: Buffer.from('never consumed') }]);
+    // Two groups on `events`: one finished 20 records, the other 25.
+    for (const [groupId, finished] of [
+      ['retention-a', 20],
+      ['retention-b', 25],
+    ] as const) {
+      const got: LogRecord[] = [];
+      const sub = await log.subscribe({ groupId, topic: 'events', onRecords: (r) => void got.push(...r) });
+      await waitFor(() => got.length >= 30, `${groupId} to get every record`);
+      for (const r of got.slice(0, finished)) r.done();
+      await sub.stop({ graceMs: 0 });
+    }
+    const offsets = async (topic: string) =>
+      (await db('log_records').where({ topic }).orderBy('offset').select<{ offset: number }[]>('offset')).map(
+        (r) => Number(r.offset),
+      );
+    const retention = new SqlLogRetention({
+      db,
+      clock,
+      logger: pino({ level: 'silent' }),
+      retentionMs: 60_000,
+      intervalMs: 60_000,
+      batchRows: 7,
+    });
+
+    t.is(await retention.sweep(), 0, 'records younger than the retention stay');
+    clock.advance(60_001);
+    await log.append('events', [{ key: 'k', value: Buffer.from('young') }]);
+    t.is(await retention.sweep(), 20, 'everything below the slowest group goes, in batches of 7');
+    t.deepEqual(
+      await offsets('events'),
+      Array.from({ length: 11 }, (_, i) => 20 + i),
+    );
+    t.deepEqual(await offsets('deliveries'), [0], 'a topic no group consumed keeps its records');
+
+    // The records the slow group had not finished come again, from its committed offset.
+    const again: LogRecord[] = [];
+    const sub = await log.subscribe({
+      groupId: 'retention-a',
+      topic: 'events',
+      onRecords: (r) => void again.push(...r),
+    });
+    await waitFor(() => again.length >= 11, 'the unfinished records again');
+    t.deepEqual(
+      again.map((r) => r.value.toString()),
+      [...Array.from({ length: 10 }, (_, i) => `r${20 + i}`), 'young'],
+    );
+    await sub.stop({ graceMs: 0 });
+  });
+
+  test(`${name} › the log deletes consumed records by itself`, async (t) => {
+    const backing = await createBacking();
+    t.teardown(() => backing.cleanup());
+    const db = backing.connect();
+    const log = await backing.open({ retentionMs: 0, retentionIntervalMs: 20 });
+    await log.append(
+      'events',
+      Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`r${i}`) })),
+    );
+    const got: LogRecord[] = [];
+    const sub = await log.subscribe({
+      groupId: 'retention-self',
+      topic: 'events',
+      onRecords: (records) => {
+        got.push(...records);
+        for (const r of records) r.done();
+      },
+    });
+    await waitFor(() => got.length >= 12, 'every record');
+    const remaining = async () =>
+      Number(
+        (
+          (await db('log_records').where({ topic: 'events' }).count({ n: '*' }).first()) as {
+            n: number | string;
+          }
+        ).n,
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await remaining()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    t.is(await remaining(), 0);
+    await sub.stop();
   });
 }
