@@ -6,10 +6,15 @@ import { RouterWindow, type WindowItem } from './RouterWindow.js';
 
 let offset = 0;
 
-function item(tenantId: string, partition = 0, id = `evt_${++offset}`) {
+function item(
+  tenantId: string,
+  partition = 0,
+  id = `evt_${++offset}`,
+  topic: 'events' | 'events-overflow' = 'events',
+) {
   const done: string[] = [];
   const record = {
-    topic: 'events',
+    topic,
     partition,
     offset: String(offset),
     key: `${tenantId}.0`,
@@ -161,4 +166,23 @@ test('RouterWindow › tenants count as active for a while after their records a
   t.is(window.activeTenants(), 2);
   clock.advance(600);
   t.is(window.activeTenants(), 1);
+});
+
+test("RouterWindow › a tenant's records of the main topic go before its moved ones", (t) => {
+  const { window } = setup();
+  window.add('events-overflow', 0, [
+    item('A', 0, 'evt_o1', 'events-overflow'),
+    item('A', 0, 'evt_o2', 'events-overflow'),
+  ]);
+  window.add('events', 0, [item('A', 0, 'evt_m1')]);
+  t.deepEqual(
+    window.take(2).map((i) => i.event.id),
+    ['evt_m1', 'evt_o1'],
+  );
+});
+
+test("RouterWindow › a tenant's moved records in hand count against its cap", (t) => {
+  const { window } = setup();
+  window.add('events-overflow', 3, [item('A', 3, undefined, 'events-overflow')]);
+  t.is(window.add('events', 0, [item('A'), item('A')], () => 2).surplus.length, 1);
 });
