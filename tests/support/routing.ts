@@ -38,10 +38,17 @@ export interface RoutingBacking {
   cleanup(): Promise<void>;
 }
 
-const partitions = { events: 4, deliveries: 4 };
+const defaultPartitions = { events: 4, deliveries: 4 };
 
-/** A migrated database and a log on it (SQL log) or beside it (Kafka, with a SQLite database). */
-export async function openBacking(backend: RoutingBackend): Promise<RoutingBacking> {
+/**
+ * A migrated database and a log on it (SQL log) or beside it (Kafka, with a SQLite database), with four
+ * partitions per topic unless told.
+ */
+export async function openBacking(
+  backend: RoutingBackend,
+  options: { partitions?: { events: number; deliveries: number } } = {},
+): Promise<RoutingBacking> {
+  const partitions = options.partitions ?? defaultPartitions;
   let db: Database;
   let drop = async () => {};
   if (backend === 'mariadb') {

@@ -30,8 +30,7 @@ export function replayEventJob(deps: ReplayEventDeps): (job: RunnableJob) => Pro
     const targets = matchEndpoints(endpoints, event).filter((e) => e.status !== 'disabled');
     const now = deps.clock.now();
     await deps.jobs.progress(job.id, { processed: 0, total: targets.length, cursor: null, now });
-    await deps.routing.insert(
-      [],
+    await deps.routing.insertDeliveries(
       targets.map((endpoint) => ({
         id: derivedDeliveryId(event.id, endpoint.id),
         tenantId: job.tenantId,

@@ -10,8 +10,10 @@ import {
   type RoutingBackend,
 } from '../../../tests/support/routing.js';
 import { derivedDeliveryId } from '../domain/ids.js';
-import { encodeRecord } from '../domain/pipelineRecords.js';
+import { encodeRecord, type EventRecord } from '../domain/pipelineRecords.js';
+import type { InternalLog } from '../log/InternalLog.js';
 import type { Database } from '../storage/index.js';
+import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { createRouter, type Router, type RouterDeps } from './Router.js';
 import { waitFor } from '@caravan/testing';
 
@@ -23,10 +25,11 @@ function eachBackend(
   title: string,
   fn: (t: ExecutionContext, setup: Setup) => Promise<void>,
   backends: RoutingBackend[] = ['sqlite', 'mariadb'],
+  options: Parameters<typeof openBacking>[1] = {},
 ) {
   for (const backend of backends) {
     test(`[${backend}] Router › ${title}`, async (t) => {
-      const backing = await openBacking(backend);
+      const backing = await openBacking(backend, options);
       const routers: Router[] = [];
       t.teardown(async () => {
         await Promise.all(routers.map((r) => r.stop({ graceMs: 0 })));
@@ -273,3 +276,188 @@ eachBackend("uses a tenant's cached endpoints for the cache lifetime", async (t,
     [pair(later.id, endpoint, 'pending')],
   );
 });
+
+eachBackend('fans out in chunks of bounded size', async (t, { db, log, start }) => {
+  const tenant = await createTenant(db);
+  const endpoints = await Promise.all(Array.from({ length: 7 }, () => createEndpoint(db, tenant)));
+  const events = Array.from({ length: 40 }, () => eventRecord(tenant, { eventType: 'order.created' }));
+  const appendSizes: number[] = [];
+  const counted: InternalLog = {
+    init: () => log.init(),
+    append: (topic, records) => {
+      if (topic === 'deliveries') appendSizes.push(records.length);
+      return log.append(topic, records);
+    },
+    subscribe: (options) => log.subscribe(options),
+    close: (options) => log.close(options),
+  };
+  const collected = await collectDeliveryRecords(log);
+  const router = await start({ log: counted, fanOutChunk: { maxDeliveries: 50, maxBytes: 1 << 20 } });
+  await appendEvents(log, events);
+  await waitFor(() => router.stats().records >= events.length, 'every event');
+
+  t.deepEqual(
+    await deliveryRows(db),
+    events.flatMap((e) => endpoints.map((ep) => pair(e.id, ep, 'pending'))).sort(),
+  );
+  await waitFor(() => collected.length >= 280, 'every delivery record');
+  t.is(
+    appendSizes.reduce((a, b) => a + b, 0),
+    280,
+  );
+  t.true(Math.max(...appendSizes) <= 50, `no chunk above 50 deliveries: ${appendSizes.join(',')}`);
+});
+
+eachBackend(
+  'routes later batches of a partition while an earlier one is unfinished, and commits only below it',
+  async (t, { db, log, storage, start }) => {
+    const tenant = await createTenant(db);
+    const endpoint = await createEndpoint(db, tenant);
+    const events = Array.from({ length: 15 }, (_, i) =>
+      eventRecord(tenant, { eventType: 'order.created', payload: `{"n":${i}}` }),
+    );
+    const stuck = events[0]!;
+    let fail: (error: Error) => void = () => undefined;
+    const hanging = new Promise<never>((_, reject) => (fail = reject));
+    hanging.catch(() => undefined);
+    const repository: RoutingRepository = {
+      tenantEndpoints: (id) => storage.routing.tenantEndpoints(id),
+      endpointStatuses: (id, ids) => storage.routing.endpointStatuses(id, ids),
+      insertRouted: (rows, deliveriesFor) =>
+        rows.some((r) => r.id === stuck.id) ? hanging : storage.routing.insertRouted(rows, deliveriesFor),
+      insertDeliveries: (rows) => storage.routing.insertDeliveries(rows),
+    };
+    const groupId = `caravan-router-${randomBytes(4).toString('hex')}`;
+    const first = await start({ repository, groupId, batchSize: 5, concurrency: 3 });
+    await appendEvents(log, events);
+    await waitFor(() => first.stats().records >= 10, 'the two later batches');
+    t.true(first.stats().records < 15, 'the first batch is still unfinished');
+    // The router dies with its first batch unfinished: the log must hand that batch out again.
+    await first.stop({ graceMs: 0 });
+    fail(new Error('the database went away'));
+
+    const second = await start({ groupId, batchSize: 5 });
+    // The second router gets at least the unfinished batch again: nothing was committed past it.
+    await waitFor(() => second.stats().records >= 5, 'the unfinished batch, delivered again');
+    t.deepEqual(await deliveryRows(db), events.map((e) => pair(e.id, endpoint, 'pending')).sort());
+  },
+  ['sqlite', 'mariadb', 'kafka'],
+  // One partition: the later batches are behind the stuck one in it.
+  { partitions: { events: 1, deliveries: 1 } },
+);
+
+async function countRows(db: Database, table: 'events' | 'deliveries', tenantId: string): Promise<number> {
+  const row = (await db(table).where({ tenant_id: tenantId }).count({ n: '*' }).first()) as { n: number };
+  return Number(row.n);
+}
+
+const A_ENDPOINTS = 6;
+
+/**
+ * One partition, so B's events sit behind all of A's backlog in it, as when their shards collide; and one
+ * `deliveries` partition, so its records are in routing order.
+ */
+const onePartition = { partitions: { events: 1, deliveries: 1 } };
+
+async function backlogBehind(
+  { db, log, start }: Setup,
+  options: Partial<RouterDeps> = {},
+): Promise<{ a: string; b: string; router: Router; backlog: EventRecord[]; late: EventRecord[] }> {
+  const a = await createTenant(db);
+  const b = await createTenant(db);
+  // A's events fan out wider than B's: routing them costs more than moving them aside.
+  for (let i = 0; i < A_ENDPOINTS; i++) await createEndpoint(db, a, { eventTypes: ['order.*'] });
+  await createEndpoint(db, b);
+  // In the log before the router starts, so only the order counts: one event of B, A's backlog, then
+  // more of B's events behind it.
+  await appendEvents(log, [eventRecord(b, { eventType: 'order.created' })]);
+  const backlog = Array.from({ length: 2000 }, (_, i) =>
+    eventRecord(a, { eventType: 'order.created', payload: `{"n":${i}}` }),
+  );
+  const late = Array.from({ length: 20 }, () => eventRecord(b, { eventType: 'order.created' }));
+  for (let i = 0; i < backlog.length; i += 500) await appendEvents(log, backlog.slice(i, i + 500));
+  await appendEvents(log, late);
+  const router = await start({ activeTenantMs: 600_000, batchSize: 100, ...options });
+  return { a, b, router, backlog, late };
+}
+
+async function everythingRouted(db: Database, a: string, b: string, backlog: number, late: number) {
+  await waitFor(
+    async () =>
+      (await countRows(db, 'deliveries', a)) >= backlog * A_ENDPOINTS &&
+      (await countRows(db, 'deliveries', b)) >= late + 1,
+    'every event to be routed',
+    120_000,
+  );
+}
+
+async function fairShares(t: ExecutionContext, setup: Setup) {
+  const { db, log } = setup;
+  const collected = await collectDeliveryRecords(log);
+  const { a, b, router, backlog, late } = await backlogBehind(setup);
+  await everythingRouted(db, a, b, backlog.length, late.length);
+  const total = backlog.length * A_ENDPOINTS + late.length + 1;
+  await waitFor(() => collected.length >= total, 'every delivery record', 60_000);
+  // One `deliveries` partition: the records are in the order they were routed.
+  const lastOfB = collected.map((r) => r.tenantId).lastIndexOf(b);
+  const aBefore = collected.slice(0, lastOfB).filter((r) => r.tenantId === a).length / A_ENDPOINTS;
+  // Strictly first in, first out, all of A's backlog would come first. Moving it aside takes fetch
+  // rounds of the log, during which the router keeps routing A (nobody else has work in sight).
+  t.true(
+    aBefore < backlog.length * 0.75,
+    `B's events were routed after ${aBefore} of the ${backlog.length} of A's backlog ahead of them`,
+  );
+  t.true(router.stats().movedAside > 0, "A's surplus was moved aside");
+  t.is(await countRows(db, 'events', a), backlog.length, 'A loses nothing');
+}
+
+eachBackend(
+  'keeps tenants to their shares: a backlog does not hold up another tenant behind it',
+  fairShares,
+  ['sqlite', 'kafka'],
+  onePartition,
+);
+
+eachBackend(
+  'never moves a lone tenant aside',
+  async (t, { db, log, start }) => {
+    const tenant = await createTenant(db);
+    await createEndpoint(db, tenant);
+    const events = Array.from({ length: 1500 }, () => eventRecord(tenant, { eventType: 'order.created' }));
+    for (let i = 0; i < events.length; i += 500) await appendEvents(log, events.slice(i, i + 500));
+    const router = await start({ batchSize: 100, activeTenantMs: 600_000 });
+    await waitFor(() => router.stats().records >= events.length, 'every event', 120_000);
+    t.is(router.stats().movedAside, 0);
+    t.is(router.stats().fromOverflow, 0);
+    t.is(await countRows(db, 'deliveries', tenant), events.length);
+  },
+  ['sqlite', 'kafka'],
+  onePartition,
+);
+
+eachBackend(
+  'routes moved records exactly like the others, across a stop mid-way',
+  async (t, setup) => {
+    const { db, log } = setup;
+    const collected = await collectDeliveryRecords(log);
+    const groupId = `caravan-router-${randomBytes(4).toString('hex')}`;
+    const { a, b, router, backlog, late } = await backlogBehind(setup, { groupId });
+    await waitFor(() => router.stats().movedAside >= 300, 'records moved aside', 120_000);
+    await router.stop({ graceMs: 0 });
+    const second = await setup.start({ groupId, batchSize: 100, activeTenantMs: 600_000 });
+    await everythingRouted(db, a, b, backlog.length, late.length);
+
+    const ids = await db('deliveries').whereIn('tenant_id', [a, b]).select<{ id: string }[]>('id');
+    t.is(ids.length, backlog.length * A_ENDPOINTS + late.length + 1, 'one delivery per (event, endpoint)');
+    t.is(await countRows(db, 'events', a), backlog.length);
+    await waitFor(
+      () => new Set(collected.map((r) => r.deliveryId)).size >= ids.length,
+      'a record of every delivery',
+      60_000,
+    );
+    t.deepEqual([...new Set(collected.map((r) => r.deliveryId))].sort(), ids.map((r) => r.id).sort());
+    t.true(router.stats().movedAside + second.stats().movedAside > 0);
+  },
+  ['sqlite', 'kafka'],
+  onePartition,
+);

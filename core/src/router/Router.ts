@@ -1,13 +1,19 @@
 import { pino } from 'pino';
 import { systemClock, type Clock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
-import type { InternalLog, LogRecord, Subscription } from '../log/InternalLog.js';
+import type { InternalLog, Subscription } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
 import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { TenantEndpointsCache } from './TenantEndpointsCache.js';
-import { routeEvents } from './routeEvents.js';
+import type { FanOutChunkLimits } from './routeEvents.js';
+import { RoutingLoop, type RouterStats, type RoutingLoopSettings } from './RoutingLoop.js';
 
-/** The consumer group every router process joins: the `events` partitions are shared among them. */
+export type { RouterStats } from './RoutingLoop.js';
+
+/**
+ * The consumer group every router process joins: the `events` partitions are shared among them. The
+ * `events-overflow` partitions are shared in the group `<group>-overflow`.
+ */
 export const ROUTER_GROUP_ID = 'caravan-router';
 
 export interface RouterDeps {
@@ -24,19 +30,18 @@ export interface RouterDeps {
   endpointCacheTenants?: number;
   /** Passed to `subscribe` (records fetched but not routed yet, per partition). Default 1000. */
   maxUnfinishedPerPartition?: number;
-}
-
-/** Counters since the router started, for tests, benchmarks and metrics. */
-export interface RouterStats {
-  /** `events` records finished (routed, skipped as copies, or undecodable). */
-  records: number;
-  /** Events inserted. */
-  events: number;
-  deliveries: number;
-  /** Delivery records appended to `deliveries`. */
-  appended: number;
-  /** Records that could not be decoded and were dropped. */
-  undecodable: number;
+  /** Most records routed together in one batch, across partitions and tenants. Default 500. */
+  batchSize?: number;
+  /** Batches routed at once. Default 3. */
+  concurrency?: number;
+  /** `onRecords` calls of one partition unfinished at once, 1 to 3. Default 3. */
+  maxHandoversPerPartition?: number;
+  /** Bounds of one fan-out chunk. Default 1000 deliveries and 8 MiB of delivery records. */
+  fanOutChunk?: FanOutChunkLimits;
+  /** How long a tenant counts as active after its last records arrived. Default 5000 ms. */
+  activeTenantMs?: number;
+  /** First wait before a failed batch is routed again; doubles up to 30 s. Default 500 ms. */
+  retryBackoffMs?: number;
 }
 
 export interface Router {
@@ -48,69 +53,111 @@ export interface Router {
 
 /**
  * The router role: consumes `events` in the group `caravan-router`, persists events, creates deliveries
- * for the matching endpoints and appends them to `deliveries`. Each `onRecords` call (one partition's
- * batch) is routed with a handful of statements whatever its size: one read of persisted ids, cached
- * endpoints, one multi-row insert per table, one append. Records are marked done only after all of it is
- * durable; if any step fails the batch is delivered again and routed again, idempotently.
+ * for the matching endpoints and appends them to `deliveries`. The records of every owned partition go
+ * into one window, from which batches are taken tenant by tenant (see `RoutingLoop`); each batch is
+ * routed with a handful of statements whatever its size (see `routeEvents`). Records are marked done only
+ * after all of it is durable; if any step fails the batch is routed again, idempotently.
  */
 export function createRouter(deps: RouterDeps): Router {
-  const { repository } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? pino({ level: 'silent' });
   const endpoints = new TenantEndpointsCache({
-    repository,
+    repository: deps.repository,
     clock,
     ttlMs: deps.endpointCacheTtlMs ?? 1000,
     maxTenants: deps.endpointCacheTenants ?? 10_000,
   });
-  const stats: RouterStats = { records: 0, events: 0, deliveries: 0, appended: 0, undecodable: 0 };
-  let subscription: Promise<Subscription> | undefined;
-
-  const onRecords = async (records: readonly LogRecord[]) => {
-    const decoded: EventRecord[] = [];
-    for (const record of records) {
-      try {
-        decoded.push(decodeEvent(record.value));
-      } catch (error) {
-        // A record this version cannot read would be redelivered forever and block its partition.
-        logger.error(
-          { err: error, partition: record.partition, offset: record.offset, key: record.key },
-          'dropping an events record that cannot be decoded',
-        );
-        stats.undecodable++;
-      }
+  const maxHandoversPerPartition = deps.maxHandoversPerPartition ?? 3;
+  if (
+    !Number.isInteger(maxHandoversPerPartition) ||
+    maxHandoversPerPartition < 1 ||
+    maxHandoversPerPartition > 3
+  ) {
+    throw new RangeError(`maxHandoversPerPartition must be 1, 2 or 3, got ${maxHandoversPerPartition}`);
+  }
+  for (const [name, value] of Object.entries({ batchSize: deps.batchSize, concurrency: deps.concurrency })) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
     }
-    if (decoded.length > 0) {
-      const routed = await routeEvents({ log: deps.log, repository, endpoints, clock }, decoded);
-      stats.events += routed.inserted;
-      stats.deliveries += routed.deliveries;
-      stats.appended += routed.appended;
-    }
-    for (const record of records) record.done();
-    stats.records += records.length;
+  }
+  const settings: RoutingLoopSettings = {
+    batchSize: deps.batchSize ?? 500,
+    concurrency: deps.concurrency ?? 3,
+    maxHandoversPerPartition,
+    fullRecords: Math.ceil((deps.maxUnfinishedPerPartition ?? 1000) / 2),
+    activeTenantMs: deps.activeTenantMs ?? 5000,
+    retryBackoffMs: deps.retryBackoffMs ?? 500,
+    ...(deps.fanOutChunk ? { fanOutChunk: deps.fanOutChunk } : {}),
   };
+  const stats: RouterStats = {
+    records: 0,
+    events: 0,
+    deliveries: 0,
+    appended: 0,
+    undecodable: 0,
+    movedAside: 0,
+    fromOverflow: 0,
+  };
+  let running: { loop: RoutingLoop; subscriptions: Promise<Subscription[]> } | undefined;
 
   return {
     async start() {
-      subscription ??= deps.log.subscribe({
-        groupId: deps.groupId ?? ROUTER_GROUP_ID,
-        topic: 'events',
-        onRecords,
-        ...(deps.maxUnfinishedPerPartition
-          ? { maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition }
-          : {}),
-      });
+      if (!running) {
+        const loop = new RoutingLoop({
+          log: deps.log,
+          repository: deps.repository,
+          endpoints,
+          clock,
+          logger,
+          settings,
+          decode: decodeEvent,
+          stats,
+        });
+        const groupId = deps.groupId ?? ROUTER_GROUP_ID;
+        const subscribe = (topic: 'events' | 'events-overflow', group: string) =>
+          deps.log.subscribe({
+            groupId: group,
+            topic,
+            onRecords: loop.onRecords,
+            ...(deps.maxUnfinishedPerPartition
+              ? { maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition }
+              : {}),
+          });
+        const subscriptions = Promise.allSettled([
+          subscribe('events', groupId),
+          // A group of its own: a Kafka group's members must all read the same topics.
+          subscribe('events-overflow', `${groupId}-overflow`).then((overflow) => {
+            loop.attachOverflow(overflow);
+            return overflow;
+          }),
+        ]).then(async (results) => {
+          const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+          const failed = results.find((r) => r.status === 'rejected');
+          if (!failed) return started;
+          await Promise.all(started.map((s) => s.stop({ graceMs: 0 })));
+          throw failed.reason;
+        });
+        running = { loop, subscriptions };
+      }
+      const { loop, subscriptions } = running;
       try {
-        await subscription;
+        await subscriptions;
       } catch (error) {
-        subscription = undefined;
+        if (running?.loop === loop) running = undefined;
+        loop.stop();
         throw error;
       }
     },
     async stop(options) {
-      const running = subscription;
-      subscription = undefined;
-      if (running) await (await running).stop(options);
+      const current = running;
+      running = undefined;
+      if (!current) return;
+      try {
+        // Routing carries on while the subscriptions wait for the records in hand to be done.
+        await Promise.all((await current.subscriptions).map((s) => s.stop(options)));
+      } finally {
+        current.loop.stop();
+      }
     },
     stats: () => ({ ...stats }),
   };

@@ -1,5 +1,4 @@
 import type { Clock } from '../domain/Clock.js';
-import type { StoredEvent } from '../domain/event.js';
 import { derivedDeliveryId } from '../domain/ids.js';
 import { encodeRecord, type DeliveryRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { AppendRecord, InternalLog } from '../log/InternalLog.js';
@@ -12,7 +11,19 @@ export interface RouteEventsDeps {
   repository: RoutingRepository;
   endpoints: TenantEndpointsCache;
   clock: Clock;
+  /** Bounds of one fan-out chunk (deliveries inserted and appended together). */
+  fanOutChunk?: FanOutChunkLimits;
 }
+
+/** How much of a batch's fan-out is in memory at once. */
+export interface FanOutChunkLimits {
+  /** Deliveries per chunk. Default 1000. */
+  maxDeliveries: number;
+  /** Bytes of delivery records per chunk (a larger single record goes alone). Default 8 MiB. */
+  maxBytes: number;
+}
+
+export const DEFAULT_FAN_OUT_CHUNK: FanOutChunkLimits = { maxDeliveries: 1000, maxBytes: 8 * 1024 * 1024 };
 
 /** What one batch did. */
 export interface RoutedBatch {
@@ -31,40 +42,91 @@ export interface RoutedBatch {
  * batch may be routed again after a crash at any point; the records of an event whose deliveries already
  * exist are appended again (the dispatcher skips the stale copies), so no delivery is ever left unsent.
  * Resolves once every write is durable; only then may the caller mark the records done.
+ *
+ * Round trips: one transaction inserts the events and then their deliveries (an event shows with its
+ * deliveries); the insert itself says which events were already stored, so nothing is read before it.
+ * The fan-out goes in chunks of bounded size: delivery rows are inserted chunk by chunk, then the
+ * records (which carry the payload) are built chunk by chunk and appended, one chunk appended while the
+ * next is built. Endpoints come from a cache.
  */
 export async function routeEvents(
   deps: RouteEventsDeps,
   records: readonly EventRecord[],
 ): Promise<RoutedBatch> {
-  const persisted = await deps.repository.persistedEvents(records.map((r) => r.id));
-  const toRoute: EventRecord[] = [];
-  const toInsert: StoredEvent[] = [];
+  const unique: EventRecord[] = [];
   const seen = new Set<string>();
-  const again = new Set<string>();
   let copies = 0;
   for (const record of records) {
-    const prior = persisted.get(record.id);
-    // The same id with another creation time is a later publish with a used idempotency key that raced
-    // the first one past ingest's duplicate check: the first record routes the event, and the contract
-    // says nothing new is delivered for a duplicate. The same creation time is this very record seen
-    // again (redelivered after a crash, or appended twice by a retried append): route it again.
-    const copy =
-      seen.has(record.id) ||
-      (prior && (prior.createdAt !== record.createdAt || prior.tenantId !== record.tenantId));
+    // A second record with an id already in the batch is the same record again, or a racing copy
+    // (below): either way the first one routes the event.
+    if (seen.has(record.id)) copies++;
+    else unique.push(record);
     seen.add(record.id);
-    if (copy) {
-      copies++;
-      continue;
-    }
-    if (prior) again.add(record.id);
-    else toInsert.push(record);
-    toRoute.push(record);
   }
 
-  const matches = await matchAll(deps, toRoute);
+  // Endpoints come from the cache; a miss costs one read, before the transaction rather than in it.
+  const matches = await matchAll(deps, unique);
+  const limits = deps.fanOutChunk ?? DEFAULT_FAN_OUT_CHUNK;
   const now = deps.clock.now();
-  const deliveries: NewDelivery[] = [];
-  const appends: AppendRecord[] = [];
+  const again = new Set<string>();
+  let toRoute: typeof matches = [];
+  let deliveries = 0;
+  const stored = await deps.repository.insertRouted(unique, (found) => {
+    toRoute = matches.filter(({ event }) => {
+      const prior = found.present.get(event.id);
+      if (!prior) return true;
+      // The same id with another creation time is a later publish with a used idempotency key that
+      // raced the first one past ingest's duplicate check: the first record routes the event, and the
+      // contract says nothing new is delivered for a duplicate. The same creation time is this very
+      // record seen again (redelivered after a crash, or appended twice by a retried append): route it
+      // again.
+      if (prior.createdAt !== event.createdAt || prior.tenantId !== event.tenantId) {
+        copies++;
+        return false;
+      }
+      again.add(event.id);
+      return true;
+    });
+    return mapChunks(fanOut(toRoute, again, now, limits, false), (chunk) => {
+      deliveries += chunk.deliveries.length;
+      return chunk.deliveries;
+    });
+  });
+
+  // Delivery rows before their records (the dispatcher loads the row of each record it receives). The
+  // records carry the payload, so they are built again chunk by chunk: one chunk is appended while the
+  // next is built.
+  let appended = 0;
+  let appending: Promise<void> = Promise.resolve();
+  for (const chunk of fanOut(toRoute, again, now, limits, true)) {
+    await appending;
+    appending = deps.log.append('deliveries', chunk.appends);
+    // Awaited at the next chunk or below; until then a failure must not count as unhandled.
+    appending.catch(() => undefined);
+    appended += chunk.appends.length;
+  }
+  await appending;
+  return { inserted: stored.inserted, copies, deliveries, appended };
+}
+
+function* mapChunks<T, U>(chunks: Iterable<T>, fn: (chunk: T) => U): Generator<U> {
+  for (const chunk of chunks) yield fn(chunk);
+}
+
+interface FanOutChunk {
+  deliveries: NewDelivery[];
+  appends: AppendRecord[];
+}
+
+function* fanOut(
+  matches: readonly { event: EventRecord; endpoints: RoutableEndpoint[] }[],
+  again: ReadonlySet<string>,
+  now: number,
+  limits: FanOutChunkLimits,
+  withRecords: boolean,
+): Generator<FanOutChunk> {
+  let chunk: FanOutChunk = { deliveries: [], appends: [] };
+  let bytes = 0;
   for (const { event, endpoints } of matches) {
     for (const endpoint of endpoints) {
       const id = derivedDeliveryId(event.id, endpoint.id);
@@ -72,7 +134,22 @@ export async function routeEvents(
       // them). A paused endpoint's are pending and sent as usual: the dispatcher, which must check the
       // status at send time anyway, holds them until the endpoint is resumed.
       const status = endpoint.status === 'disabled' ? 'discarded' : 'pending';
-      deliveries.push({
+      // Routed again, the delivery row may predate the endpoint's disabling and still be pending: its
+      // record goes out too, and the dispatcher settles it (or skips it when it is already settled).
+      const value =
+        withRecords && (status === 'pending' || again.has(event.id))
+          ? encodeRecord(toDeliveryRecord(id, endpoint.id, event))
+          : undefined;
+      const size = value?.length ?? 0;
+      if (
+        chunk.deliveries.length > 0 &&
+        (chunk.deliveries.length >= limits.maxDeliveries || bytes + size > limits.maxBytes)
+      ) {
+        yield chunk;
+        chunk = { deliveries: [], appends: [] };
+        bytes = 0;
+      }
+      chunk.deliveries.push({
         id,
         tenantId: event.tenantId,
         eventId: event.id,
@@ -81,19 +158,11 @@ export async function routeEvents(
         status,
         createdAt: now,
       });
-      // Routed again, the delivery row may predate the endpoint's disabling and still be pending: its
-      // record goes out too, and the dispatcher settles it (or skips it when it is already settled).
-      if (status === 'pending' || again.has(event.id)) {
-        appends.push({ key: endpoint.id, value: encodeRecord(toDeliveryRecord(id, endpoint.id, event)) });
-      }
+      if (value) chunk.appends.push({ key: endpoint.id, value });
+      bytes += size;
     }
   }
-
-  // Events before their deliveries (a listed delivery's event exists), deliveries before their records
-  // (the dispatcher loads the row of each record it receives).
-  await deps.repository.insert(toInsert, deliveries);
-  await deps.log.append('deliveries', appends);
-  return { inserted: toInsert.length, copies, deliveries: deliveries.length, appended: appends.length };
+  if (chunk.deliveries.length > 0) yield chunk;
 }
 
 async function matchAll(

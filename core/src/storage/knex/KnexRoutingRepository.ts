@@ -3,10 +3,15 @@ import type { EndpointStatus } from '../../domain/endpoint.js';
 import type { EndpointFilter } from '../../domain/endpointFilter.js';
 import type { StoredEvent } from '../../domain/event.js';
 import { isMysql, type Database } from '../createDatabase.js';
-import type { NewDelivery, RoutableEndpoint, RoutingRepository } from '../RoutingRepository.js';
+import type {
+  InsertedEvents,
+  NewDelivery,
+  RoutableEndpoint,
+  RoutingRepository,
+} from '../RoutingRepository.js';
 import { chunkRows } from './columns.js';
 import { eventToRow, type EventRow } from './eventRows.js';
-import { insertIgnoringSqlite } from './sqliteRoutingInsert.js';
+import { sqliteWriteTransaction, type PresentRow } from './sqliteRoutingInsert.js';
 
 // MySQL multi-row inserts are split so one statement stays well inside max_allowed_packet (16 MiB by
 // default on MariaDB); one larger payload goes alone.
@@ -52,50 +57,85 @@ export class KnexRoutingRepository implements RoutingRepository {
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
-  async persistedEvents(ids: readonly string[]) {
-    const found = new Map<string, { tenantId: string; createdAt: number }>();
-    if (ids.length === 0) return found;
-    const rows = await this.deps
-      .db('events')
-      .whereIn('id', [...new Set(ids)])
-      .select<{ id: string; tenant_id: string; created_at: number | string }[]>(
-        'id',
-        'tenant_id',
-        'created_at',
-      );
-    for (const r of rows) found.set(r.id, { tenantId: r.tenant_id, createdAt: Number(r.created_at) });
-    return found;
+  async insertRouted(
+    events: readonly StoredEvent[],
+    deliveriesFor: (stored: InsertedEvents) => Iterable<readonly NewDelivery[]>,
+  ): Promise<InsertedEvents> {
+    const present = new Map<string, { tenantId: string; createdAt: number }>();
+    const remember = (rows: readonly PresentRow[]) => {
+      for (const r of rows) present.set(r.id, { tenantId: r.tenant_id, createdAt: Number(r.created_at) });
+    };
+    if (!isMysql(this.deps.db)) {
+      return sqliteWriteTransaction(this.deps.db, (writer) => {
+        const result = writer.insertIgnoring('events', events.map(eventToRow), true);
+        remember(result.present);
+        const stored = { inserted: result.inserted, present };
+        for (const chunk of deliveriesFor(stored)) {
+          writer.insertIgnoring('deliveries', chunk.map(deliveryRow), false);
+        }
+        return stored;
+      });
+    }
+    return this.deps.db.transaction(async (trx) => {
+      let inserted = 0;
+      for (const chunk of eventChunks(events)) {
+        const count = await insertIgnoringMysql(trx, 'events', chunk);
+        inserted += count;
+        // Only a chunk that skipped rows (a record routed again, or a racing copy) is read back.
+        if (count < chunk.length) {
+          remember(
+            await trx('events')
+              .whereIn(
+                'id',
+                chunk.map((r) => r.id),
+              )
+              .select<PresentRow[]>('id', 'tenant_id', 'created_at'),
+          );
+        }
+      }
+      const stored = { inserted, present };
+      for (const chunk of deliveriesFor(stored)) {
+        const rows = chunk.map(deliveryRow);
+        for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
+          await insertIgnoringMysql(trx, 'deliveries', rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
+        }
+      }
+      return stored;
+    });
   }
 
-  async insert(events: readonly StoredEvent[], deliveries: readonly NewDelivery[]): Promise<void> {
-    if (events.length === 0 && deliveries.length === 0) return;
-    // One transaction, so an event shows with its deliveries. SQLite: one synchronous transaction (see
-    // insertIgnoringSqlite). MySQL: a knex transaction with a few multi-row statements.
+  async insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const rows = deliveries.map(deliveryRow);
     if (!isMysql(this.deps.db)) {
-      await insertIgnoringSqlite(this.deps.db, [
-        { table: 'events', rows: events.map(eventToRow) },
-        { table: 'deliveries', rows: deliveries.map(deliveryRow) },
-      ]);
+      await sqliteWriteTransaction(this.deps.db, (writer) =>
+        writer.insertIgnoring('deliveries', rows, false),
+      );
       return;
     }
-    await this.deps.db.transaction(async (trx) => {
-      for (const chunk of eventChunks(events)) await insertIgnoring(trx, 'events', chunk);
-      const rows = deliveries.map(deliveryRow);
-      for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
-        await insertIgnoring(trx, 'deliveries', rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
-      }
-    });
+    const chunks: (typeof rows)[] = [];
+    for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
+      chunks.push(rows.slice(i, i + DELIVERY_ROWS_PER_INSERT));
+    }
+    await Promise.all(chunks.map((chunk) => insertIgnoringMysql(this.deps.db, 'deliveries', chunk)));
   }
 }
 
-// `insert … on conflict do nothing` on SQLite, `insert ignore` on MySQL: a row whose id exists (a
-// record processed again) is skipped, and so is a later row repeating an id within the statement.
-async function insertIgnoring(
+/**
+ * `insert ignore` of one multi-row statement, answering how many rows it inserted (a row whose id
+ * exists, or repeats an earlier row's, is skipped). Rows go in id order, so batches that share ids
+ * (records routed again) take their row locks in the same order; should they deadlock anyway, the
+ * batch fails and is routed again.
+ */
+async function insertIgnoringMysql(
   db: Knex | Knex.Transaction,
-  table: string,
-  rows: readonly object[],
-): Promise<void> {
-  await db(table).insert(rows).onConflict('id').ignore();
+  table: 'events' | 'deliveries',
+  rows: readonly { id: string }[],
+): Promise<number> {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { sql, bindings } = db(table).insert(sorted).onConflict('id').ignore().toSQL().toNative();
+  const [result] = (await db.raw(sql, bindings)) as [{ affectedRows: number }];
+  return result.affectedRows;
 }
 
 function eventChunks(events: readonly StoredEvent[]): Generator<EventRow[]> {
