@@ -25,10 +25,12 @@ import {
   EventTypeService,
   KeyRing,
   PluginRegistry,
+  SourceAddressGuard,
   SourceService,
   createLogger,
   createSourceRunner,
   systemClock,
+  systemResolver,
 } from '@caravan/core';
 import { serviceSetting } from '@caravan/testing';
 import { createTenant, openBacking, type RoutingBackend } from '../tests/support/routing.js';
@@ -200,6 +202,12 @@ export async function run(options: {
     ingest,
     clock,
     logger: createLogger({ level: 'warn', name: 'bench-sources' }),
+    // The brokers of the test services listen on loopback.
+    addressGuard: new SourceAddressGuard({
+      allowedHosts: ['*'],
+      allowedCidrs: ['127.0.0.0/8', '::1/128'],
+      resolve: systemResolver,
+    }),
   });
   await runner.start();
   const bodies = Array.from(

@@ -109,6 +109,8 @@ export class ApiHarness {
       CARAVAN_LOG_LEVEL: 'silent',
       // Test receivers listen on loopback; every other private range stays refused by the SSRF guard.
       CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+      // Test brokers listen on loopback; tests of the host allowlist set their own.
+      CARAVAN_SOURCE_ALLOWED_HOSTS: '*',
       ...options.env,
     };
     if (backend === 'mysql') {

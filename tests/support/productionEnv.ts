@@ -33,6 +33,7 @@ export async function productionEnvironment(
     CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
     CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
+    CARAVAN_SOURCE_ALLOWED_HOSTS: '*',
     CARAVAN_PORT: '0',
     CARAVAN_LOG_LEVEL: 'info',
     ...options.extra,

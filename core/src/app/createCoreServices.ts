@@ -15,7 +15,7 @@ import { EventTypeService } from '../management/EventTypeService.js';
 import { IdempotencyService } from '../management/IdempotencyService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
-import { createHostAllowlist } from '../sources/hostAllowlist.js';
+import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -94,7 +94,11 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     sources: new SourceService({
       sources: storage.sources,
       plugins: deps.plugins,
-      allowedHosts: createHostAllowlist(config.sources.allowedHosts),
+      addressGuard: new SourceAddressGuard({
+        allowedHosts: config.sources.allowedHosts,
+        allowedCidrs: config.ssrf.allowedCidrs,
+        resolve: systemResolver,
+      }),
       keyRing,
       clock,
       ingest,

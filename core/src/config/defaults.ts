@@ -18,7 +18,9 @@ export const defaultConfig = {
   },
   sources: {
     plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'],
-    allowedHosts: ['*'],
+    // The public clouds' broker hosts; `caravan dev` allows every host. An installation that lets
+    // tenants reach brokers elsewhere lists them (docs/configuration.md).
+    allowedHosts: ['*.amazonaws.com', '*.googleapis.com', '*.confluent.cloud'],
   },
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,

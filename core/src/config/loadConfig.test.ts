@@ -30,6 +30,24 @@ test('loadConfig › starts from the embedded default: SQLite file, SQL log, no 
   t.is(config.encryption.primaryKeyId, 'k1');
 });
 
+test('loadConfig › sources may reach only the public clouds’ broker hosts unless the operator says otherwise', (t) => {
+  t.deepEqual(loadConfig({ env: required }).sources.allowedHosts, [
+    '*.amazonaws.com',
+    '*.googleapis.com',
+    '*.confluent.cloud',
+  ]);
+  const dev = loadConfig({
+    env: required,
+    presets: [{ name: 'dev', values: { sources: { allowedHosts: ['*'] } } }],
+  });
+  t.deepEqual(dev.sources.allowedHosts, ['*']);
+  t.true(dev.sources.plugins.length > 0, 'a preset changes the one setting');
+  const env = loadConfig({
+    env: { ...required, CARAVAN_SOURCE_ALLOWED_HOSTS: 'kafka.internal:9092,10.0.0.0/8' },
+  });
+  t.deepEqual(env.sources.allowedHosts, ['kafka.internal:9092', '10.0.0.0/8']);
+});
+
 test('loadConfig › the result is frozen all the way down', (t) => {
   const config = loadConfig({ env: required });
   t.true(Object.isFrozen(config));

@@ -56,7 +56,8 @@ export function classifyAddress(ip: string, allowlist: BlockList): AddressVerdic
   return { address, category, allowed: admitted };
 }
 
-const DESCRIPTIONS: Record<AddressCategory, string> = {
+/** Each category of address in words, for messages (`a loopback address`). */
+export const ADDRESS_DESCRIPTIONS: Readonly<Record<AddressCategory, string>> = {
   public: 'a public address',
   unspecified: 'an unspecified ("this host") address',
   loopback: 'a loopback address',
@@ -129,7 +130,7 @@ export class UrlGuard {
         const which = isIP(host) ? `is ${verdict.address}` : `resolves to ${verdict.address}`;
         throw new UrlNotAllowedError(
           field,
-          `${which}, ${DESCRIPTIONS[verdict.category]}; endpoints must be reachable at public addresses`,
+          `${which}, ${ADDRESS_DESCRIPTIONS[verdict.category]}; endpoints must be reachable at public addresses`,
         );
       }
     }

@@ -11,8 +11,8 @@ import {
 } from '../errors/index.js';
 import type { IngestResult } from '../ingest/EventIngestService.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
-import type { HostAllowlist } from '../sources/hostAllowlist.js';
 import type { LoadedSourcePlugin } from '../sources/PluginRegistry.js';
+import type { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import { toIngestItem } from '../sources/toIngestItem.js';
 import type { Page, PageRequest } from '../storage/Page.js';
 import type {
@@ -33,8 +33,11 @@ export interface SourceServiceDeps {
   };
   keyRing: KeyRing;
   clock: Clock;
-  /** The operator's `sources.allowedHosts`; every host is allowed without it. */
-  allowedHosts?: HostAllowlist;
+  /**
+   * The operator's `sources.allowedHosts` and the SSRF guard on broker addresses; every host and
+   * address is allowed without it.
+   */
+  addressGuard?: Pick<SourceAddressGuard, 'hostProblems' | 'addressProblems'>;
   /** Ingest for dead-letter replay (`EventIngestService`). */
   ingest: {
     ingest(
@@ -89,7 +92,8 @@ export class SourceService {
       ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...formatProblems(format, raw),
     ]);
-    if (!hosts) check(hostErrors(plugin, input.config, this.deps.allowedHosts));
+    if (!hosts) check(this.deps.addressGuard?.hostProblems(plugin, input.config) ?? []);
+    check((await this.deps.addressGuard?.addressProblems(plugin, input.config)) ?? []);
     const now = this.deps.clock.now();
     const id = newId('src', now);
     await this.deps.sources.insert({
@@ -133,7 +137,10 @@ export class SourceService {
       ...(input.credentials ? problems(plugin.validateCredentials(input.credentials), 'credentials') : []),
       ...(input.format !== undefined || input.raw !== undefined ? formatProblems(format, raw) : []),
     ]);
-    if (!hosts && input.config) check(hostErrors(plugin, input.config, this.deps.allowedHosts));
+    if (input.config) {
+      if (!hosts) check(this.deps.addressGuard?.hostProblems(plugin, input.config) ?? []);
+      check((await this.deps.addressGuard?.addressProblems(plugin, input.config)) ?? []);
+    }
     const changes: SourceChanges = { bumpVersion: false, updatedAt: this.deps.clock.now() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.config !== undefined) changes.config = input.config;
@@ -211,7 +218,7 @@ export class SourceService {
     config: Record<string, unknown>,
   ): FieldError[] | undefined {
     try {
-      return hostErrors(plugin, config, this.deps.allowedHosts);
+      return this.deps.addressGuard?.hostProblems(plugin, config) ?? [];
     } catch {
       return undefined;
     }
@@ -220,22 +227,6 @@ export class SourceService {
   private encrypt(credentials: Record<string, unknown>, sourceId: string): string {
     return this.deps.keyRing.encrypt(JSON.stringify(credentials), sourceId);
   }
-}
-
-/** Hosts of a schema-valid config that the operator does not allow, as `config…` errors. */
-function hostErrors(
-  plugin: LoadedSourcePlugin,
-  config: Record<string, unknown>,
-  allowed: HostAllowlist | undefined,
-): FieldError[] {
-  if (!allowed || !plugin.definition.brokerAddresses) return [];
-  return plugin.definition
-    .brokerAddresses(config)
-    .filter((a) => !allowed(a.host, a.port))
-    .map((a) => ({
-      path: ['config', ...fromPointer(a.field)],
-      message: `host ${a.host}${a.port === undefined ? '' : `:${a.port}`} is not allowed by this installation (sources.allowedHosts)`,
-    }));
 }
 
 function problems(errors: { pointer: string; message: string }[], at: string): FieldError[] {

@@ -6,6 +6,7 @@ import type { Logger } from '../observability/index.js';
 import type { StoredSource } from '../storage/SourceRepository.js';
 import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
 import type { PluginRegistry } from './PluginRegistry.js';
+import { SOURCE_ADDRESS_REFUSED, type SourceAddressGuard } from './SourceAddressGuard.js';
 import type { SourceCounters } from './SourceCounters.js';
 
 export interface ConsumerHostDeps extends DeliverDeps {
@@ -15,6 +16,11 @@ export interface ConsumerHostDeps extends DeliverDeps {
   logger: Logger;
   /** Where the answers to every `deliver` call are counted. */
   counters: Pick<SourceCounters, 'record'>;
+  /**
+   * The SSRF guard on broker addresses: the config's addresses are checked before each consumer is
+   * created, and its `network` is lent to the consumer for every connection it opens.
+   */
+  addressGuard: Pick<SourceAddressGuard, 'problems' | 'network'>;
   /** Records the consumer's latest error (`null`: it started fine). */
   setLastError(sourceId: string, error: { code: string; message: string; at: number } | null): Promise<void>;
 }
@@ -64,6 +70,13 @@ export class SourceConsumerHost {
         throw Object.assign(new Error(`source type ${source.type} is not installed`), {
           code: 'CARAVAN_SOURCE_TYPE_NOT_FOUND',
         });
+      // The policy or the DNS answers may have changed since the source was saved.
+      const refused = await this.deps.addressGuard.problems(plugin, source.config).catch(() => []);
+      if (refused.length > 0)
+        throw Object.assign(new Error(refused.map((p) => `${p.path.join('/')}: ${p.message}`).join('; ')), {
+          code: SOURCE_ADDRESS_REFUSED,
+          shown: true,
+        });
       const credentials =
         source.credentialsEncrypted === null
           ? null
@@ -76,6 +89,7 @@ export class SourceConsumerHost {
         workers: source.workers,
         sourceId: source.id,
         logger: this.deps.logger.child({ tenantId: source.tenantId, sourceId: source.id }),
+        network: this.deps.addressGuard.network,
       });
       this.consumer = consumer;
       await consumer.start(this.sink(consumer));
@@ -108,16 +122,9 @@ export class SourceConsumerHost {
     const failed = this.consumer;
     this.consumer = undefined;
     this.failures++;
-    const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message : String(error);
     this.deps.logger.warn({ sourceId: this.source.id, err: error }, 'source consumer failed');
     await this.deps
-      .setLastError(this.source.id, {
-        code:
-          typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : 'CARAVAN_SOURCE_UNAVAILABLE',
-        message,
-        at: this.deps.clock.now(),
-      })
+      .setLastError(this.source.id, { ...shownError(error, this.source.type), at: this.deps.clock.now() })
       .catch(() => {});
     if (stopConsumer) await failed?.stop().catch(() => {});
     if (this.stopped) return;
@@ -126,4 +133,27 @@ export class SourceConsumerHost {
       this.cycle = this.attempt().then(() => {});
     }, delay);
   }
+}
+
+/** Codes a plugin reports after the broker itself answered: its message helps the tenant fix the source. */
+const BROKER_ANSWERS = new Set(['CARAVAN_SOURCE_CONFIG_INVALID', 'CARAVAN_SOURCE_AUTH_FAILED']);
+
+/**
+ * What the tenant sees of a failure (`lastError`). A refused address and an answer from the broker
+ * (wrong topic, bad credentials) are shown as reported; any other failure to reach or talk to the
+ * broker is one fixed message, whatever happened on the wire: a refused connection, a timeout and a
+ * server that speaks another protocol must look alike, or a source becomes a port scanner. The full
+ * error goes to the operator's log.
+ */
+function shownError(error: unknown, type: string): { code: string; message: string } {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === SOURCE_ADDRESS_REFUSED && (error as { shown?: unknown }).shown === true)
+    return { code, message };
+  if (typeof code === 'string' && BROKER_ANSWERS.has(code)) return { code, message };
+  if (code === 'CARAVAN_SOURCE_TYPE_NOT_FOUND') return { code, message };
+  return {
+    code: 'CARAVAN_SOURCE_UNAVAILABLE',
+    message: `the ${type} broker could not be reached, or did not answer as one; retrying with back-off`,
+  };
 }

@@ -21,7 +21,9 @@ import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
 import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
 import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
 import { KnexTenantRepository } from '../storage/knex/KnexTenantRepository.js';
+import { systemResolver } from '../dispatcher/systemResolver.js';
 import { PluginRegistry } from './PluginRegistry.js';
+import { SourceAddressGuard } from './SourceAddressGuard.js';
 import { createSourceRunner, type SourceRunner } from './SourceRunner.js';
 
 const endpoint = serviceSetting('CARAVAN_TEST_SQS_ENDPOINT');
@@ -115,6 +117,12 @@ async function setup(
       ingest,
       clock: systemClock,
       logger,
+      // The brokers of the test services listen on loopback.
+      addressGuard: new SourceAddressGuard({
+        allowedHosts: ['*'],
+        allowedCidrs: ['127.0.0.0/8', '::1/128'],
+        resolve: systemResolver,
+      }),
       pollMs: 200,
     });
     runners.push(r);

@@ -5,7 +5,7 @@ import type { HeldLease, SourceLeases } from '../storage/SourceLeases.js';
 import type { SourceMetricsStore } from '../storage/SourceMetricsStore.js';
 import type { DeliverDeps } from './deliverMessages.js';
 import type { PluginRegistry } from './PluginRegistry.js';
-import { SourceConsumerHost } from './SourceConsumerHost.js';
+import { SourceConsumerHost, type ConsumerHostDeps } from './SourceConsumerHost.js';
 import { SourceCounters } from './SourceCounters.js';
 
 export interface SourceRunnerDeps {
@@ -20,6 +20,8 @@ export interface SourceRunnerDeps {
   ingest: DeliverDeps['ingest'];
   clock: Clock;
   logger: Logger;
+  /** The SSRF guard on broker addresses (see `SourceConsumerHost`). */
+  addressGuard: ConsumerHostDeps['addressGuard'];
   /** How often held sources are re-read for changes, pause and deletion. Default 2 s. */
   pollMs?: number;
   /** How often per-source counters are added to the stored totals. Default 2 s. */

@@ -11,3 +11,8 @@ export { brokerIdempotencyKey } from './messageHeaders.js';
 export { createSourceRunner, type SourceRunner, type SourceRunnerDeps } from './SourceRunner.js';
 export { deliverMessages, type DeliverDeps } from './deliverMessages.js';
 export { createHostAllowlist, type HostAllowlist } from './hostAllowlist.js';
+export {
+  SourceAddressGuard,
+  SOURCE_ADDRESS_REFUSED,
+  type SourceAddressGuardOptions,
+} from './SourceAddressGuard.js';

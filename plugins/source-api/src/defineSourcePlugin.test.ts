@@ -6,6 +6,7 @@ import {
   SourceError,
   SourceUnavailableError,
 } from './errors.js';
+import { openNetwork } from './testing/openNetwork.js';
 import type { SourceConsumer } from './SourceConsumer.js';
 import { acknowledges } from './SourceConsumer.js';
 
@@ -32,6 +33,7 @@ test('defineSourcePlugin › returns the definition deeply frozen, with create s
       workers: 1,
       sourceId: 'src_1',
       logger: { debug() {}, info() {}, warn() {}, error() {} },
+      network: openNetwork,
     }),
     consumer,
   );

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { InvalidSourcePluginError } from './errors.js';
 import type { SourceConsumer } from './SourceConsumer.js';
 
@@ -37,6 +38,36 @@ export interface SourceContext<Config, Credentials> {
   readonly sourceId: string;
   /** Logger already bound to the tenant and source. */
   readonly logger: SourceLogger;
+  /**
+   * The installation's address guard, which every connection the consumer opens must go through.
+   * See {@link SourceNetwork}.
+   */
+  readonly network: SourceNetwork;
+}
+
+/**
+ * The host's SSRF guard, lent to a consumer so it connects only where the operator allows: a tenant
+ * chooses the broker addresses, and without the guard a source could reach the installation's private
+ * network (metadata servers, databases, internal ports). The host has already checked the addresses
+ * {@link SourcePluginDefinition.brokerAddresses} names before calling `create`; the guard also covers
+ * addresses learnt later (a Kafka cluster's metadata names its other brokers) and DNS answers that
+ * change after the check.
+ *
+ * Pass {@link SourceNetwork.lookup} as the `lookup` option of every `net.connect`, `tls.connect`,
+ * `http.Agent` or `https.Agent` the broker SDK opens, and refuse an IP literal that
+ * {@link SourceNetwork.allowsAddress} refuses before connecting to it (Node skips `lookup` for IP
+ * literals). A plugin whose SDK cannot take a lookup (gRPC) relies on the host's check before `create`.
+ */
+export interface SourceNetwork {
+  /**
+   * A `dns.lookup`-compatible function: resolves the name, fails with an error (code
+   * `CARAVAN_SOURCE_ADDRESS_REFUSED`) when any address it resolves to is private, loopback,
+   * link-local or a metadata address that the operator did not admit (`ssrf.allowedCidrs`), and
+   * otherwise answers exactly the addresses it checked, so the connection goes where the check looked.
+   */
+  readonly lookup: LookupFunction;
+  /** Whether an IP address (no brackets, no port) may be connected to. */
+  allowsAddress(address: string): boolean;
 }
 
 /** A network address a source's config points Caravan at (see {@link SourcePluginDefinition.brokerAddresses}). */

@@ -7,6 +7,7 @@ export {
   type JsonObjectSchema,
   type SourceContext,
   type SourceLogger,
+  type SourceNetwork,
   type SourcePluginDefinition,
 } from './defineSourcePlugin.js';
 export {

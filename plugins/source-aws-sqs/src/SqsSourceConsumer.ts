@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -10,6 +12,7 @@ import {
   acknowledges,
   type SourceConsumer,
   type SourceLogger,
+  type SourceNetwork,
   type SourceMessage,
   type SourceOutcome,
   type SourceSink,
@@ -31,6 +34,8 @@ export interface SqsConsumerOptions {
   /** Back-off after a `retry-later` without `delayMs`. */
   retryBackoffMs: number;
   logger: SourceLogger;
+  /** The host's address guard: every connection the SDK opens resolves through its `lookup`. */
+  network: SourceNetwork;
 }
 
 /** Receipt handles of messages the host holds, renewed by the heartbeat. */
@@ -59,6 +64,12 @@ export class SqsSourceConsumer implements SourceConsumer {
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       // A copy: the SDK writes into the credentials object it is given, and the host's may be frozen.
       ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
+      // The SDK's own agents, with the host's guarded lookup: a name that resolves to an address the
+      // operator does not allow fails to connect, and the socket goes to the address that was checked.
+      requestHandler: {
+        httpAgent: new HttpAgent({ keepAlive: true, lookup: options.network.lookup }),
+        httpsAgent: new HttpsAgent({ keepAlive: true, lookup: options.network.lookup }),
+      },
     });
   }
 

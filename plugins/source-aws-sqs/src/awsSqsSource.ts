@@ -9,7 +9,7 @@ export const awsSqsSource = defineSourcePlugin<SqsConfig, SqsCredentials>({
   displayName: 'Amazon SQS',
   configSchema: sqsConfigSchema,
   credentialsSchema: sqsCredentialsSchema,
-  create: ({ config, credentials, workers, logger }) =>
+  create: ({ config, credentials, workers, logger, network }) =>
     new SqsSourceConsumer({
       queueUrl: config.queueUrl,
       region: config.region,
@@ -21,6 +21,7 @@ export const awsSqsSource = defineSourcePlugin<SqsConfig, SqsCredentials>({
       maxBatchSize: config.maxBatchSize ?? 10,
       retryBackoffMs: 1000,
       logger,
+      network,
     }),
   // The SDK sends to the queue URL's host (or to `endpoint` when given): both are tenant-chosen.
   brokerAddresses: (config) =>

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Duration, PubSub, type ClientConfig, type Message, type Subscription } from '@google-cloud/pubsub';
 import {
   SourceAuthError,
@@ -7,6 +8,7 @@ import {
   type SourceConsumer,
   type SourceError,
   type SourceLogger,
+  type SourceNetwork,
   type SourceMessage,
   type SourceOutcome,
   type SourceSink,
@@ -32,6 +34,8 @@ export interface PubSubConsumerOptions {
   /** Back-off after a `retry-later` without `delayMs`. */
   retryBackoffMs: number;
   logger: SourceLogger;
+  /** The host's address guard; the endpoint's host is resolved through it before connecting. */
+  network: SourceNetwork;
 }
 
 /**
@@ -56,14 +60,20 @@ export class PubSubSourceConsumer implements SourceConsumer {
 
   constructor(private readonly options: PubSubConsumerOptions) {}
 
-  start(sink: SourceSink): Promise<void> {
+  async start(sink: SourceSink): Promise<void> {
     const o = this.options;
     this.sink = sink;
+    // gRPC resolves names itself and takes no lookup: the endpoint's host goes through the host's
+    // address guard first. The emulator (plaintext) is then reached at the address that was checked;
+    // a TLS endpoint keeps its name, which its certificate must match.
+    const [host = '', port] = splitHostPort(o.endpoint);
+    const address = await checkedAddress(o.network, host);
+    const endpoint = o.emulator ? joinHostPort(address, port) : o.endpoint;
     // apiEndpoint is always given, so PUBSUB_EMULATOR_HOST in the host's environment can never
     // redirect a tenant's source.
     const config: ClientConfig = {
       projectId: o.projectId,
-      apiEndpoint: o.endpoint,
+      apiEndpoint: endpoint,
       emulatorMode: o.emulator,
     };
     if (o.serviceAccount && !o.emulator) config.credentials = o.serviceAccount;
@@ -87,7 +97,6 @@ export class PubSubSourceConsumer implements SourceConsumer {
     });
     this.subscription.on('message', (message: Message) => this.receive(message));
     this.subscription.on('error', (error: unknown) => this.fail(error));
-    return Promise.resolve();
   }
 
   stop(): Promise<void> {
@@ -207,4 +216,39 @@ export function toSourceError(error: unknown, subscription: string): SourceError
   if (code === PERMISSION_DENIED || code === UNAUTHENTICATED)
     return new SourceAuthError(message, { cause: error });
   return new SourceUnavailableError(message, { cause: error });
+}
+
+function splitHostPort(endpoint: string): [string, string | undefined] {
+  const bracketed = /^\[(.*)\](?::(\d+))?$/.exec(endpoint);
+  if (bracketed) return [bracketed[1]!, bracketed[2]];
+  const colon = endpoint.lastIndexOf(':');
+  return colon < 0 || endpoint.indexOf(':') !== colon
+    ? [endpoint, undefined]
+    : [endpoint.slice(0, colon), endpoint.slice(colon + 1)];
+}
+
+function joinHostPort(host: string, port: string | undefined): string {
+  const shown = isIP(host) === 6 ? `[${host}]` : host;
+  return port === undefined ? shown : `${shown}:${port}`;
+}
+
+/** The address `host` resolves to through the guard; refused addresses fail as unavailable. */
+async function checkedAddress(network: SourceNetwork, host: string): Promise<string> {
+  const refused = () =>
+    new SourceUnavailableError(`connecting to ${host} is not allowed by this installation`);
+  if (isIP(host)) {
+    if (!network.allowsAddress(host)) throw refused();
+    return host;
+  }
+  return new Promise((resolve, reject) => {
+    network.lookup(host, {}, (error, address) => {
+      if (error)
+        reject(
+          (error as { code?: unknown }).code === 'CARAVAN_SOURCE_ADDRESS_REFUSED'
+            ? refused()
+            : new SourceUnavailableError(`${host} could not be resolved`, { cause: error }),
+        );
+      else resolve(typeof address === 'string' ? address : (address[0]?.address ?? host));
+    });
+  });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { PubSub } from '@google-cloud/pubsub';
 import type { SourceMessage } from '@caravan/source-api';
+import { openNetwork } from '@caravan/source-api/testing';
 import { serviceSetting } from '@caravan/testing/services';
 import { gcpPubSubSource } from './gcpPubSubSource.js';
 
@@ -40,6 +41,7 @@ test('gcp-pubsub › a source on an emulator pulls without probing the GCE metad
     workers: 1,
     sourceId: 'src_warnings',
     logger: { debug() {}, info() {}, warn() {}, error() {} },
+    network: openNetwork,
   });
   const received: SourceMessage[] = [];
   let fail: unknown;

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { openNetwork } from '@caravan/source-api/testing';
 import { gcpPubSubSource } from './gcpPubSubSource.js';
 import { toSourceError } from './PubSubSourceConsumer.js';
 
@@ -9,6 +10,7 @@ const context = (serviceAccountKey: string) => ({
   workers: 1,
   sourceId: 'src_1',
   logger,
+  network: openNetwork,
 });
 
 test('gcpPubSubSource › a key that is not a service account key is refused at create, naming the field', (t) => {

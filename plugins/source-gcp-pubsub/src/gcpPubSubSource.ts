@@ -19,7 +19,7 @@ export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredential
   displayName: 'Google Cloud Pub/Sub',
   configSchema: pubSubConfigSchema,
   credentialsSchema: pubSubCredentialsSchema,
-  create({ config, credentials, workers, logger }) {
+  create({ config, credentials, workers, logger, network }) {
     const maxBatchSize = config.maxBatchSize ?? 100;
     return new PubSubSourceConsumer({
       projectId: config.projectId,
@@ -36,6 +36,7 @@ export const gcpPubSubSource = defineSourcePlugin<PubSubConfig, PubSubCredential
       maxExtensionMinutes: config.maxExtensionMinutes ?? 60,
       retryBackoffMs: 1000,
       logger,
+      network,
     });
   },
   // An emulator host or API endpoint is the tenant's choice; without either the client connects to

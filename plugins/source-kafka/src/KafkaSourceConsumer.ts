@@ -19,8 +19,8 @@ import { toSourceError } from './toSourceError.js';
 
 /** Everything the consumer needs, defaults applied. */
 export interface KafkaConsumerOptions {
-  /** Connection settings for kafkajs: brokers, client id, TLS, SASL. */
-  connection: Pick<KafkaJSConfig, 'brokers' | 'clientId' | 'ssl' | 'sasl'>;
+  /** Connection settings for kafkajs: brokers, client id, TLS, SASL, and the guarded socket factory. */
+  connection: Pick<KafkaJSConfig, 'brokers' | 'clientId' | 'ssl' | 'sasl' | 'socketFactory'>;
   topic: string;
   groupId: string;
   fromBeginning: boolean;

@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { SASLOptions } from 'kafkajs';
 import { SOURCE_API_VERSION, defineSourcePlugin } from '@caravan/source-api';
+import { guardedSocketFactory } from './guardedSocketFactory.js';
 import { KafkaSourceConsumer, type KafkaConsumerOptions } from './KafkaSourceConsumer.js';
 import {
   kafkaConfigSchema,
@@ -16,9 +17,9 @@ export const kafkaSource = defineSourcePlugin<KafkaConfig, KafkaCredentials>({
   displayName: 'Apache Kafka',
   configSchema: kafkaConfigSchema,
   credentialsSchema: kafkaCredentialsSchema,
-  create: ({ config, credentials, workers, logger }) =>
+  create: ({ config, credentials, workers, logger, network }) =>
     new KafkaSourceConsumer({
-      connection: connectionOf(config, credentials),
+      connection: { ...connectionOf(config, credentials), socketFactory: guardedSocketFactory(network) },
       topic: config.topic,
       groupId: config.groupId,
       fromBeginning: (config.startFrom ?? 'earliest') === 'earliest',

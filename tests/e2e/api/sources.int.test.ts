@@ -341,3 +341,54 @@ eachBackend(
   },
   { env: { CARAVAN_SOURCE_ALLOWED_HOSTS: '127.0.0.0/8,*.amazonaws.com' } },
 );
+
+eachBackend(
+  test,
+  'sources › broker addresses go through the SSRF guard: loopback, metadata and private addresses are refused unless the operator admits them',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const create = (type: string, config: Record<string, unknown>) =>
+      api.request('POST', '/v1/sources', { key, body: { name: 'probe', type, config } });
+    const kafka = await create('kafka', {
+      brokers: ['169.254.169.254:80', '127.0.0.1:39092'],
+      topic: 'orders',
+      groupId: 'caravan',
+    });
+    t.is(kafka.status, 400, JSON.stringify(kafka.body));
+    t.deepEqual(kafka.body.errors, [
+      {
+        field: '/body/config/brokers/0',
+        message:
+          'host 169.254.169.254 is 169.254.169.254, a cloud instance metadata address, which this installation does not allow (ssrf.allowedCidrs)',
+      },
+      {
+        field: '/body/config/brokers/1',
+        message:
+          'host 127.0.0.1 is 127.0.0.1, a loopback address, which this installation does not allow (ssrf.allowedCidrs)',
+      },
+    ]);
+    const sqsEndpoint = await create('aws-sqs', {
+      queueUrl: 'https://sqs.eu-west-1.amazonaws.com/000000000000/orders',
+      region: 'eu-west-1',
+      endpoint: 'http://10.0.0.7:9324',
+    });
+    t.is(sqsEndpoint.status, 400);
+    t.deepEqual(fieldsOf(sqsEndpoint.body), ['/body/config/endpoint']);
+    const sqsLocalName = await create('aws-sqs', {
+      queueUrl: 'https://sqs.eu-west-1.amazonaws.com/000000000000/orders',
+      region: 'eu-west-1',
+      endpoint: 'http://localhost:9324',
+    });
+    t.is(sqsLocalName.status, 400, 'a name is judged by the addresses it resolves to');
+    t.deepEqual(fieldsOf(sqsLocalName.body), ['/body/config/endpoint']);
+    const pubsub = await create('gcp-pubsub', {
+      projectId: 'p',
+      subscription: 'orders',
+      apiEndpoint: '127.0.0.2:8085',
+    });
+    t.is(pubsub.status, 400);
+    t.deepEqual(fieldsOf(pubsub.body), ['/body/config/apiEndpoint']);
+    t.deepEqual((await api.request('GET', '/v1/sources', { key })).body.data, [], 'nothing was stored');
+  },
+  { env: { CARAVAN_SSRF_ALLOWED_CIDRS: '', CARAVAN_SOURCE_ALLOWED_HOSTS: '*' } },
+);

@@ -1,3 +1,5 @@
+import { systemResolver } from '../../dispatcher/systemResolver.js';
+import { SourceAddressGuard } from '../../sources/SourceAddressGuard.js';
 import { createSourceRunner } from '../../sources/SourceRunner.js';
 import type { RoleDeps, RunningRole } from '../Runtime.js';
 
@@ -16,6 +18,11 @@ export async function startSources(deps: RoleDeps): Promise<RunningRole> {
     ingest: deps.services.ingest,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'sources' }),
+    addressGuard: new SourceAddressGuard({
+      allowedHosts: deps.config.sources.allowedHosts,
+      allowedCidrs: deps.config.ssrf.allowedCidrs,
+      resolve: systemResolver,
+    }),
   });
   await sources.start();
   return { name: 'sources', stop: () => sources.stop() };

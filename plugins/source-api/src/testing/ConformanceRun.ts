@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
 import type { SourceLogger } from '../defineSourcePlugin.js';
 import type { SourceConsumer, SourceMessage } from '../SourceConsumer.js';
+import { openNetwork } from './openNetwork.js';
 import { RecordingSink, type RecordingSinkOptions } from './RecordingSink.js';
 import type { ConformanceMessage, SourceConformanceOptions } from './SourceConformanceOptions.js';
 
@@ -97,6 +98,7 @@ export class ConformanceRun<C, K, F> {
       workers: this.options.workers,
       sourceId: `src_conformance${this.tag}`,
       logger: this.logger(options.quiet ?? false),
+      network: this.options.network ?? openNetwork,
     });
   }
 

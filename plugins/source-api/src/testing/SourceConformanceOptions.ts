@@ -1,4 +1,4 @@
-import type { SourcePluginDefinition } from '../defineSourcePlugin.js';
+import type { SourceNetwork, SourcePluginDefinition } from '../defineSourcePlugin.js';
 
 /** A message the conformance kit asks the fixture to publish to the broker. */
 export interface ConformanceMessage {
@@ -46,6 +46,11 @@ export interface SourceConformanceOptions<Config, Credentials, Fixture = undefin
    * which does not extend it gets the message redelivered while it is pending.
    */
   readonly slowDeliverMs: number;
+  /**
+   * The address guard the consumers get (default `openNetwork`: every address, through the
+   * system resolver). Lend a guard to check that the plugin connects through it.
+   */
+  readonly network?: SourceNetwork;
   /** `workers` the consumers get (default 2). */
   readonly workers?: number;
   /** Longest wait for an expected delivery (default 30 s). */

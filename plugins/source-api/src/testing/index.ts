@@ -11,4 +11,5 @@ export {
   type RecordingSinkOptions,
 } from './RecordingSink.js';
 export { MemoryQueue, type MemoryLease, type MemoryQueueOptions } from './MemoryQueue.js';
+export { openNetwork } from './openNetwork.js';
 export { memoryQueueSource, type MemoryQueueConfig } from './memoryQueueSource.js';
