@@ -71,7 +71,7 @@ export interface ChaosInstallation {
   key: string;
   db: Awaited<ReturnType<typeof createProductionEnv>>['scratch']['db'];
   /** The URL of the API process now running (it changes when the API is restarted). */
-  apiUrl(): string;
+  apiUrl: () => string;
   /** Starts a `caravan api` process (after a kill: a new one, on a new port). */
   startApi(): Promise<CaravanProcess>;
   startWorker(roles?: string): Promise<CaravanProcess>;
