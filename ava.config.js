@@ -7,6 +7,8 @@
 //   alone, after everything else, with CARAVAN_CHAOS=1 (npm run test:chaos).
 // - fuzz: the fast-check property tests beside the code (*.property.test.ts), run by scripts/fuzz.sh
 //   with schemathesis (npm run test:fuzz). Need no running service.
+// - guard: tests/guard/, the noisy-tenant guard (npm run test:guard), run only when asked for: it holds
+//   only once validation and big batches are off the event loop (see docs/testing.md).
 // With no tier named, ava runs unit and int together (npx ava, npm test).
 const productSources = ['core/src', 'api/src', 'plugins/*/src', 'sdk-clients/typescript/src', 'migrations'];
 const inProducts = (file) => productSources.map((folder) => `${folder}/**/${file}`);
@@ -16,6 +18,7 @@ const tiers = {
   int: [...inProducts('*.int.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**'],
   chaos: ['tests/chaos/**/*.test.ts'],
   fuzz: inProducts('*.property.test.ts'),
+  guard: ['tests/guard/**/*.guard.ts'],
 };
 tiers.all = [...inProducts('*.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**', '!**/*.property.test.ts'];
 
