@@ -5,16 +5,22 @@
 //   against the real services of scripts/services.sh (npm run test:int).
 // - chaos: tests/chaos/, which kill workers and restart shared servers, so scripts/test.sh runs them
 //   alone, after everything else, with CARAVAN_CHAOS=1 (npm run test:chaos).
+// - fuzz: the fast-check property tests beside the code (*.property.test.ts), run by scripts/fuzz.sh
+//   with schemathesis (npm run test:fuzz). Need no running service.
+// - guard: tests/guard/, the noisy-tenant guard (npm run test:guard), run only when asked for: it holds
+//   only once validation and big batches are off the event loop (see docs/testing.md).
 // With no tier named, ava runs unit and int together (npx ava, npm test).
 const productSources = ['core/src', 'api/src', 'plugins/*/src', 'sdk-clients/typescript/src', 'migrations'];
 const inProducts = (file) => productSources.map((folder) => `${folder}/**/${file}`);
 
 const tiers = {
-  unit: [...inProducts('*.test.ts'), '!**/*.int.test.ts'],
+  unit: [...inProducts('*.test.ts'), '!**/*.int.test.ts', '!**/*.property.test.ts'],
   int: [...inProducts('*.int.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**'],
   chaos: ['tests/chaos/**/*.test.ts'],
+  fuzz: inProducts('*.property.test.ts'),
+  guard: ['tests/guard/**/*.guard.ts'],
 };
-tiers.all = [...inProducts('*.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**'];
+tiers.all = [...inProducts('*.test.ts'), 'tests/**/*.test.ts', '!tests/chaos/**', '!**/*.property.test.ts'];
 
 const tier = process.env.CARAVAN_CHAOS === '1' ? 'chaos' : (process.env.CARAVAN_TEST_TIER ?? 'all');
 if (!(tier in tiers)) throw new Error(`CARAVAN_TEST_TIER must be one of ${Object.keys(tiers).join(', ')}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: starts the real services (MariaDB, Redis, Kafka, the Pub/Sub emulator,
 # ElasticMQ) if they are not running, builds every package, runs every ava test against them, and,
-# after a full run, checks that every operation of the API contract was exercised by some test.
+# after a full run, checks that every operation of the API contract was exercised by some test, then
+# runs the fuzz tier and the chaos tier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh up
@@ -12,6 +13,8 @@ npx ava "$@"
 if [[ $# -eq 0 ]]; then bash scripts/test-sdks.sh; fi # the Python and Go SDKs
 if [[ $# -eq 0 ]]; then
   node scripts/check-operation-coverage.js
+  # fast-check properties of the parsers, then schemathesis over the whole contract (scripts/fuzz.sh).
+  bash scripts/fuzz.sh
   # Chaos suites kill workers and restart Kafka, so they run alone, one at a time.
   CARAVAN_CHAOS=1 npx ava --concurrency=1
 fi

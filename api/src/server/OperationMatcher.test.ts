@@ -31,15 +31,37 @@ function requests(): { method: string; path: string }[] {
   return [...paths].flatMap((path) => methods.map((method) => ({ method, path })));
 }
 
+/** Paths the contract declares literally: they never fall through to a template (see OperationMatcher). */
+const literalPaths = new Set(
+  api
+    .getOperations()
+    .map((op) => op.path)
+    .filter((path) => !path.includes('{')),
+);
+const isLiteral = (path: string) => literalPaths.has(path.split('?')[0]!.replace(/(.)\/+$/, '$1'));
+
 test('OperationMatcher › finds the operation openapi-backend finds, for every path and method', async (t) => {
   await ready;
   const matcher = new OperationMatcher(api.getOperations());
   const all = requests();
   t.true(all.length > 500);
   for (const { method, path } of all) {
-    const expected = api.router.matchOperation({ method, path, headers: {}, query: {} })?.operationId;
+    let expected = api.router.matchOperation({ method, path, headers: {}, query: {} })?.operationId;
+    const op = expected ? api.getOperation(expected) : undefined;
+    // Concrete before templated: a literal path answers only the methods declared on it.
+    if (op?.path.includes('{') && isLiteral(path)) expected = undefined;
     t.is(matcher.match(method, path)?.operationId, expected, `${method} ${path}`);
   }
+});
+
+test('OperationMatcher › a literal path takes only its own methods, never a template’s', async (t) => {
+  await ready;
+  const matcher = new OperationMatcher(api.getOperations());
+  t.is(matcher.match('GET', '/v1/events/batch'), undefined);
+  t.deepEqual(matcher.methodsAt('/v1/events/batch'), ['POST']);
+  t.deepEqual(matcher.methodsAt('/v1/deliveries/bulk-retry/'), ['POST']);
+  t.is(matcher.match('GET', '/v1/events/evt_01')?.operationId, 'getEvent');
+  t.deepEqual(matcher.methodsAt('/v1/events/evt_01'), ['GET']);
 });
 
 test('OperationMatcher › prefers a literal path over a template and misses unknown paths', async (t) => {

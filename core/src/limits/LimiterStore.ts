@@ -3,7 +3,10 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 
 /**
  * Where rate-limit counters live: in this process's memory (one process serves or dispatches), or in
- * Redis so every process shares them and a limit holds across processes.
+ * Redis so every process shares them and a limit holds across processes. While Redis cannot be reached
+ * (restarting, network cut), the Redis store counts in this process's memory instead, with the same
+ * limits: each process then holds the limit on its own, so limits keep being enforced and deliveries
+ * keep flowing; the shared counters take over again as soon as Redis answers.
  */
 export interface LimiterStore {
   readonly kind: 'memory' | 'redis';
@@ -34,13 +37,28 @@ export function createLimiterStore(redis: { readonly url: string } | null): Limi
   }
   const client = new Redis(redis.url, {
     maxRetriesPerRequest: 2,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+    // Until Redis first answers, commands wait for it (a starting process counts in the shared counters
+    // from its first request); after that, a command sent while the connection is down fails at once and
+    // is counted in memory instead of queueing behind reconnection attempts.
     enableOfflineQueue: true,
     lazyConnect: false,
   });
+  client.once('ready', () => {
+    client.options.enableOfflineQueue = false;
+  });
+  // Connection errors are expected while Redis restarts: the counters fall back (above), nothing to report.
+  client.on('error', () => undefined);
   return {
     kind: 'redis',
     limiter: (name, points, duration) =>
-      new RateLimiterRedis({ storeClient: client, keyPrefix: `caravan:${name}`, points, duration }),
+      new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix: `caravan:${name}`,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `caravan:${name}`, points, duration }),
+      }),
     close: async () => {
       await client.quit().catch(() => client.disconnect());
     },

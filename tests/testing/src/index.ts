@@ -1,4 +1,4 @@
-export { migrationsDir, repoRoot, serviceSetting, servicesEnv } from './services.js';
+export { migrationsDir, repoRoot, serviceSetting, servicesDir, servicesEnv } from './services.js';
 export { createScratchMysqlDatabase, mysqlSettings } from './mysql.js';
 export { expectedTables, migrateUpDownUp, roundTripEvent } from './migrationSuite.js';
 export { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from './fixtures.js';

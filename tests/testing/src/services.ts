@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root, for tests that need files outside their package. */
@@ -7,11 +8,19 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Folder of the knex migrations. */
 export const migrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
-const envFile = fileURLToPath(new URL('../../../.cache/services/services.env', import.meta.url));
+/**
+ * Folder of the services `scripts/services.sh` runs: `CARAVAN_SERVICES_DIR` when set (a private set,
+ * e.g. for chaos runs beside the shared one), else `.cache/services`.
+ */
+export const servicesDir =
+  process.env.CARAVAN_SERVICES_DIR ?? fileURLToPath(new URL('../../../.cache/services', import.meta.url));
+
+const envFile = join(servicesDir, 'services.env');
 
 /**
- * Connection settings of the real servers that `scripts/services.sh up` started. Fails with a clear
- * message when they are not running, rather than letting a test fall back to anything fake.
+ * Connection settings of the real servers that `scripts/services.sh up` started (in
+ * {@link servicesDir}). Fails with a clear message when they are not running, rather than letting a
+ * test fall back to anything fake.
  */
 export function servicesEnv(): Record<string, string> {
   let text: string;
