@@ -45,6 +45,8 @@ export function devPreset(dataDir: string): DevPreset {
     adminKey: secrets.adminKey,
     encryption: { primaryKeyId: 'dev', keys: [{ id: 'dev', key: secrets.encryptionKey }] },
     ssrf: { allowedCidrs: ['127.0.0.0/8', '::1/128'] },
+    // On a developer's machine /metrics is open unless a token is configured.
+    metrics: { requireToken: false },
   };
   return { values, secretsFile, adminKey: secrets.adminKey, created };
 }

@@ -16,6 +16,7 @@ export async function startSources(deps: RoleDeps): Promise<RunningRole> {
     ingest: deps.services.ingest,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'sources' }),
+    telemetry: deps.telemetry,
   });
   await sources.start();
   return { name: 'sources', stop: () => sources.stop() };
