@@ -113,10 +113,11 @@ export interface SourceConsumer {
    */
   stop(): Promise<void>;
   /**
-   * Optional: how many messages wait in the broker for this source (not yet handed to Caravan), as the
-   * broker itself reports it: SQS `ApproximateNumberOfMessages`, a Kafka consumer group's lag (end
-   * offsets less committed offsets). Resolves `null` when the broker cannot tell now. Leave it out when
-   * the broker never tells; the host then reports nothing for the source.
+   * Optional: how many messages the broker still holds for this source, as the broker itself reports
+   * it: SQS `ApproximateNumberOfMessages` (messages available to receive), a Kafka consumer group's lag
+   * (end offsets less committed offsets, so handed over but not committed counts too). Resolves `null`
+   * when the broker cannot tell now. Leave it out when the broker never tells; the host then reports
+   * nothing for the source.
    *
    * The host calls it at most every few seconds (when metrics are scraped), only between `start` and
    * `stop`, and never waits long for it: it must not disturb pulling, and it may be approximate.
