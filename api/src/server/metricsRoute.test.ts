@@ -1,10 +1,10 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import Koa from 'koa';
 import { Counter, Registry } from 'prom-client';
 import { metricsRoute, type MetricsAccess } from './metricsRoute.js';
 import { startServer } from './startServer.js';
 
-async function serve(t: import('ava').ExecutionContext, access: MetricsAccess) {
+async function serve(t: ExecutionContext, access: MetricsAccess) {
   const registry = new Registry();
   new Counter({ name: 'caravan_test_total', help: 'a test counter', registers: [registry] }).inc(2);
   const app = new Koa();
