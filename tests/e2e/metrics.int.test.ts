@@ -67,6 +67,12 @@ test('metrics › on caravan dev the delivery metrics follow what happens: inges
     'five successful deliveries and one open breaker in /metrics',
     90_000,
   );
+  t.log(
+    after.text
+      .split('\n')
+      .filter((l) => /^caravan_(events|deliveries|delivery|dispatch|breaker)/.test(l))
+      .join('\n'),
+  );
   t.is(after.value('caravan_events_ingested_total', { via: 'api' }), 6);
   // Two refusals of the flaky endpoint and at least the two connection failures that opened the breaker.
   t.true(after.value('caravan_deliveries_total', { outcome: 'retrying' }) >= 4);
