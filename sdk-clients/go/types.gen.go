@@ -538,6 +538,11 @@ const (
 	PayloadFormatEnvelope PayloadFormat = "envelope"
 )
 
+// Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+type SendTraceparent = bool
+
 // Ed25519 public key, `whpk_` + base64 of 32 bytes.
 type PublicKey = string
 
@@ -602,6 +607,10 @@ type Endpoint struct {
 	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
 	// carries the event type in the `webhook-event-type` header.
 	PayloadFormat PayloadFormat `json:"payloadFormat"`
+	// Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+	// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+	// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+	SendTraceparent SendTraceparent `json:"sendTraceparent"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -657,6 +666,10 @@ type EndpointCreated struct {
 	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
 	// carries the event type in the `webhook-event-type` header.
 	PayloadFormat PayloadFormat `json:"payloadFormat"`
+	// Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+	// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+	// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+	SendTraceparent SendTraceparent `json:"sendTraceparent"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -713,6 +726,10 @@ type CreateEndpointRequest struct {
 	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
 	// carries the event type in the `webhook-event-type` header.
 	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
+	// Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+	// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+	// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+	SendTraceparent *SendTraceparent `json:"sendTraceparent,omitempty"`
 	// `hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric).
 	// `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric);
 	// receivers verify with `publicKey`.
@@ -757,6 +774,10 @@ type UpdateEndpointRequest struct {
 	// the body Standard Webhooks recommends. Either way the body is signed as sent, and every request
 	// carries the event type in the `webhook-event-type` header.
 	PayloadFormat *PayloadFormat `json:"payloadFormat,omitempty"`
+	// Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+	// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+	// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+	SendTraceparent *SendTraceparent `json:"sendTraceparent,omitempty"`
 }
 
 // EndpointList

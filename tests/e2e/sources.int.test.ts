@@ -132,7 +132,11 @@ test('sources › a tenant’s Pub/Sub and SQS sources deliver every message sig
   }
 
   // /metrics is an ops route outside the API contract: read it raw, as Prometheus does.
-  const scraped = await (await fetch(`${cluster.api.url}/metrics`)).text();
+  const scraped = await (
+    await fetch(`${cluster.api.url}/metrics`, {
+      headers: { authorization: `Bearer ${cluster.metricsToken}` },
+    })
+  ).text();
   for (const source of [pubsubSource, sqsSource]) {
     const line = scraped
       .split('\n')

@@ -7,6 +7,8 @@ import { runCaravan, startCaravanServer, type CaravanProcess } from './caravanPr
 export interface ProductionEnv extends Record<string, string> {
   CARAVAN_DATABASE_URL: string;
   CARAVAN_ADMIN_KEY: string;
+  /** The bearer token every process's `/metrics` asks for. */
+  CARAVAN_METRICS_TOKEN: string;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function productionEnvironment(
     ...(options.redis ? { CARAVAN_REDIS_URL: serviceSetting('CARAVAN_TEST_REDIS_URL') } : {}),
     CARAVAN_ADMIN_KEY: `cadm_${randomBytes(18).toString('hex')}`,
     CARAVAN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    // As in production, /metrics asks for a token.
+    CARAVAN_METRICS_TOKEN: `metrics-${randomBytes(12).toString('hex')}`,
     CARAVAN_SSRF_ALLOWED_CIDRS: '127.0.0.0/8',
     CARAVAN_SOURCE_ALLOWED_HOSTS: '*',
     CARAVAN_PORT: '0',

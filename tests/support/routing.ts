@@ -127,6 +127,7 @@ export async function createEndpoint(
     egressPoolId: null,
     signingScheme: 'hmac',
     payloadFormat: 'raw',
+    sendTraceparent: false,
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -32,6 +32,8 @@ export async function startSourceCluster(t: ExecutionContext) {
   return {
     db: scratch.db,
     api,
+    /** The bearer token the processes' `/metrics` asks for. */
+    metricsToken: env.CARAVAN_METRICS_TOKEN,
     admin,
     workers,
     /** Starts `caravan worker --roles …` and resolves once it runs. */

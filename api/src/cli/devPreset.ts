@@ -47,6 +47,8 @@ export function devPreset(dataDir: string): DevPreset {
     ssrf: { allowedCidrs: ['127.0.0.0/8', '::1/128'] },
     // Brokers on this machine (emulators, a local Kafka) are the usual case in development.
     sources: { allowedHosts: ['*'] },
+    // On a developer's machine /metrics is open unless a token is configured.
+    metrics: { requireToken: false },
   };
   return { values, secretsFile, adminKey: secrets.adminKey, created };
 }

@@ -3,9 +3,26 @@ import { createApp } from '../server/createApp.js';
 import { createServices } from '../server/createServices.js';
 import { startServer, type RunningServer } from '../server/startServer.js';
 
+/** Says once, at start, that `/metrics` is off because the token it requires is not set. */
+export function warnWhenMetricsOff({ config, logger }: Pick<Runtime, 'config' | 'logger'>): void {
+  if (config.metrics.token === null && config.metrics.requireToken)
+    logger.warn(
+      'metrics are off: /metrics requires metrics.token (CARAVAN_METRICS_TOKEN); set it, or metrics.requireToken=false',
+    );
+}
+
 /** The REST API on the runtime's services, listening on `listen.host:listen.port`. */
 export async function listen(runtime: Runtime): Promise<RunningServer> {
   const { config, logger, storage, version } = runtime;
-  const app = await createApp({ storage, version, services: createServices(runtime), logger });
+  const app = await createApp({
+    storage,
+    version,
+    services: createServices(runtime),
+    logger,
+    metrics: runtime.metrics,
+    metricsAccess: config.metrics,
+    tenantLabels: config.metrics.tenantLabels,
+  });
+  warnWhenMetricsOff(runtime);
   return startServer(app, config.listen.host, config.listen.port);
 }

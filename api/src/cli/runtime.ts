@@ -1,4 +1,4 @@
-import { createLogger, createRuntime, loadConfig, type Runtime } from '@caravan/core';
+import { createLogger, createRuntime, loadConfig, startTracing, type Runtime } from '@caravan/core';
 import { caravanVersion, migrationsDir } from './paths.js';
 
 export interface RuntimeOptions {
@@ -51,6 +51,25 @@ export async function serveUntilSignal(
   const signal = await untilSignal();
   runtime.logger.info({ signal }, 'stopping');
   await stopAll();
+}
+
+/**
+ * Starts OpenTelemetry tracing when the `OTEL_*` variables ask for it (`startTracing`), and keeps it
+ * to be flushed and stopped last, after the roles whose spans it exports.
+ */
+export async function keepTracing(
+  runtime: Runtime,
+  role: string,
+  keep: (part: Stoppable) => void,
+): Promise<void> {
+  const tracing = await startTracing({
+    env: process.env,
+    serviceName: `caravan-${role}`,
+    version: runtime.version,
+  });
+  if (!tracing) return;
+  keep({ stop: () => tracing.shutdown() });
+  runtime.logger.info({ exporter: process.env.OTEL_TRACES_EXPORTER ?? 'otlp' }, 'exporting traces');
 }
 
 /** Runs a short subcommand on a runtime and closes it, whatever happens. */

@@ -1404,6 +1404,13 @@ export interface components {
      * @enum {string}
      */
     PayloadFormat: 'raw' | 'envelope';
+    /**
+     * @description Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own
+     *     traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
+     *     exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
+     * @default false
+     */
+    SendTraceparent: boolean;
     /** @description Ed25519 public key, `whpk_` + base64 of 32 bytes. */
     PublicKey: string;
     /** @description Ed25519 public key for `ed25519` endpoints; `null` for `hmac` endpoints. */
@@ -1443,6 +1450,7 @@ export interface components {
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
       payloadFormat: components['schemas']['PayloadFormat'];
+      sendTraceparent: components['schemas']['SendTraceparent'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1465,6 +1473,7 @@ export interface components {
       retrySchedule: components['schemas']['NullableRetrySchedule'];
       egressPoolId: components['schemas']['NullableEgressPoolId'];
       payloadFormat: components['schemas']['PayloadFormat'];
+      sendTraceparent: components['schemas']['SendTraceparent'];
       signingScheme: components['schemas']['SigningScheme'];
       publicKey: components['schemas']['NullablePublicKey'];
       status: components['schemas']['EndpointStatus'];
@@ -1486,6 +1495,7 @@ export interface components {
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
       payloadFormat?: components['schemas']['PayloadFormat'];
+      sendTraceparent?: components['schemas']['SendTraceparent'];
       signingScheme?: components['schemas']['SigningScheme'];
       secret?: components['schemas']['SigningSecret'];
     };
@@ -1507,6 +1517,7 @@ export interface components {
       retrySchedule?: components['schemas']['NullableRetrySchedule'];
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
       payloadFormat?: components['schemas']['PayloadFormat'];
+      sendTraceparent?: components['schemas']['SendTraceparent'];
     };
     EndpointList: {
       data: components['schemas']['Endpoint'][];
@@ -3327,6 +3338,7 @@ export interface operations {
            *           "egressPoolId": "pool_01JB9W1B3D5F7H9K1M3P5R7T9V",
            *           "signingScheme": "ed25519",
            *           "payloadFormat": "raw",
+           *           "sendTraceparent": false,
            *           "publicKey": "whpk_5MhgyjENOX8J17dq32HAJblfg25dZGkiW9uDz/J7/3U=",
            *           "status": "disabled",
            *           "disabledReason": "continuous_failure",
@@ -3360,6 +3372,7 @@ export interface operations {
            *           "egressPoolId": null,
            *           "signingScheme": "hmac",
            *           "payloadFormat": "raw",
+           *           "sendTraceparent": false,
            *           "publicKey": null,
            *           "status": "active",
            *           "disabledReason": null,
@@ -3461,6 +3474,7 @@ export interface operations {
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
+           *       "sendTraceparent": false,
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3528,6 +3542,7 @@ export interface operations {
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
+           *       "sendTraceparent": false,
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3627,6 +3642,7 @@ export interface operations {
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
+           *       "sendTraceparent": false,
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3788,6 +3804,7 @@ export interface operations {
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
+           *       "sendTraceparent": false,
            *       "publicKey": null,
            *       "status": "paused",
            *       "disabledReason": null,
@@ -3841,6 +3858,7 @@ export interface operations {
            *       "egressPoolId": null,
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
+           *       "sendTraceparent": false,
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,

@@ -1,29 +1,44 @@
 import Koa from 'koa';
 import type { Registry } from 'prom-client';
-import { createMetricsRegistry, registerSourceMetrics, type Logger, type Storage } from '@caravan/core';
+import {
+  createMetricsRegistry,
+  registerBreakerMetrics,
+  registerSourceMetrics,
+  type Logger,
+  type Storage,
+} from '@caravan/core';
 import { httpMetrics } from '../http/httpMetrics.js';
 import { problemFallback } from '../http/problemFallback.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
 import { loadContract } from './loadContract.js';
+import type { MetricsAccess } from './metricsRoute.js';
 import { opsRoutes } from './opsRoutes.js';
 import type { Services } from './Services.js';
 
 export interface AppDeps {
-  /** Readiness (`/readyz`) and the per-source counters `/metrics` shows. */
-  storage: Pick<Storage, 'ping' | 'sourceMetrics'>;
+  /** Readiness (`/readyz`), and the per-source counters and open breakers `/metrics` shows. */
+  storage: Pick<Storage, 'ping' | 'sourceMetrics' | 'breakers'>;
   version: string;
   services: Services;
   logger: Logger;
+  /** The process's registry (`runtime.metrics`); default a new one. */
   metrics?: Registry;
+  /** Who may read `/metrics`; default anyone (the `caravan` commands pass the `metrics` configuration). */
+  metricsAccess?: MetricsAccess;
+  /** A `tenant` label on the installation-wide gauges (`metrics.tenantLabels`). Default off. */
+  tenantLabels?: boolean;
 }
 
 /** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
-export async function createApp({ storage, version, services, logger, metrics }: AppDeps): Promise<Koa> {
+export async function createApp(deps: AppDeps): Promise<Koa> {
+  const { storage, version, services, logger } = deps;
   const contract = loadContract();
-  const registry = metrics ?? createMetricsRegistry();
+  const registry = deps.metrics ?? createMetricsRegistry();
   registerSourceMetrics(registry, storage.sourceMetrics);
+  registerBreakerMetrics(registry, storage.breakers, { tenantLabels: deps.tenantLabels ?? false });
+  const metricsAccess = deps.metricsAccess ?? { token: null, requireToken: false };
   const app = new Koa();
   app.use(problemFallback(logger));
   // Koa reports here what happens after the answer began (a socket that broke mid-request, mostly):
@@ -32,7 +47,15 @@ export async function createApp({ storage, version, services, logger, metrics }:
     if (isClientHangUp(error)) logger.debug({ err: error }, 'client closed the connection');
     else logger.error({ err: error }, 'unexpected HTTP error');
   });
-  app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
+  app.use(
+    opsRoutes({
+      ping: () => storage.ping(),
+      version,
+      contractText: contract.text,
+      metrics: registry,
+      metricsAccess,
+    }),
+  );
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { metricsRoute, type MetricsAccess } from './metricsRoute.js';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
@@ -39,7 +40,10 @@ export function opsRoutes(deps: {
   version: string;
   contractText: string;
   metrics: Registry;
+  /** Who may read `/metrics` (see {@link metricsRoute}). */
+  metricsAccess: MetricsAccess;
 }): Middleware {
+  const metrics = metricsRoute(deps.metrics, deps.metricsAccess);
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       await next();
@@ -55,8 +59,7 @@ export function opsRoutes(deps: {
         checks: { database: database ? 'ok' : 'unreachable' },
       };
     } else if (ctx.path === '/metrics') {
-      ctx.type = deps.metrics.contentType;
-      ctx.body = await deps.metrics.metrics();
+      await metrics(ctx, next);
     } else if (ctx.path === '/openapi.yaml') {
       ctx.type = 'application/yaml';
       ctx.body = deps.contractText;

@@ -3,7 +3,8 @@ import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
 import type { LimiterStore } from '../limits/LimiterStore.js';
 import type { InternalLog } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import type { Registry } from 'prom-client';
+import type { Logger, Telemetry } from '../observability/index.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { Database } from '../storage/createDatabase.js';
 import type { Migrator } from '../storage/Migrator.js';
@@ -34,6 +35,10 @@ export interface Runtime {
   /** The source plugins of `sources.plugins`, loaded on first use and shared by the API and the roles. */
   readonly plugins: PluginRegistry;
   readonly services: CoreServices;
+  /** The process's Prometheus registry: what its `/metrics` shows. */
+  readonly metrics: Registry;
+  /** Where the roles report ingests, routing and attempts (metrics in `metrics`, and trace spans). */
+  readonly telemetry: Telemetry;
   readonly migrator: Migrator;
   /** Closes the log, the limiter store and the database (unless the caller passed its own). */
   close(options?: { graceMs?: number }): Promise<void>;
@@ -53,6 +58,7 @@ export type RoleDeps = Pick<
   | 'keyRing'
   | 'plugins'
   | 'services'
+  | 'telemetry'
 >;
 
 /** A role running in this process, and how to stop it (handing in-flight work back). */

@@ -6,6 +6,7 @@ import { UrlGuard } from '../domain/urlGuard.js';
 import { EventIngestService } from '../ingest/EventIngestService.js';
 import { createIngestLimiter } from '../ingest/createIngestLimiter.js';
 import type { LimiterStore } from '../limits/LimiterStore.js';
+import type { Telemetry } from '../observability/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import { DeliveryService } from '../management/DeliveryService.js';
 import { EgressPoolService } from '../management/EgressPoolService.js';
@@ -46,6 +47,8 @@ export interface ServicesDeps {
   keyRing: KeyRing;
   plugins: PluginRegistry;
   clock: Clock;
+  /** Where ingest reports accepted events and its spans; none: nothing is recorded. */
+  telemetry?: Telemetry;
 }
 
 /** Builds every core service once, on the storage ports of one installation. */
@@ -62,6 +65,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     tenantSettings: (tenantId) => storage.tenants.get(tenantId),
     ingestLimiter: createIngestLimiter({ store: deps.limiterStore, clock }),
     clock,
+    ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });
   return {
     operationalEvents: storage.operationalEvents,

@@ -5,7 +5,13 @@ import { systemClock, type Clock } from '../domain/Clock.js';
 import { createLimiterStore, type LimiterStore } from '../limits/LimiterStore.js';
 import { createInternalLog, type InternalLogDeps } from '../log/createInternalLog.js';
 import type { InternalLog } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import type { Registry } from 'prom-client';
+import {
+  createMetricsRegistry,
+  createTelemetry,
+  type Logger,
+  type Telemetry,
+} from '../observability/index.js';
 import { PluginRegistry } from '../sources/PluginRegistry.js';
 import { createDatabase, type Database } from '../storage/createDatabase.js';
 import { createKnexStorage } from '../storage/knex/createKnexStorage.js';
@@ -29,6 +35,10 @@ export interface RuntimeOptions {
   log?: (deps: Required<Pick<InternalLogDeps, 'db' | 'clock' | 'logger'>>) => InternalLog;
   /** Limiter state instead of `config.redis`; the runtime closes it. */
   limiterStore?: LimiterStore;
+  /** The process's metrics registry instead of a new one (with Node's process metrics). */
+  metrics?: Registry;
+  /** What the roles report to instead of metrics in `metrics` and spans on the global tracer. */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -46,7 +56,24 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     : createInternalLog(config.log, { db, clock, logger });
   const limiterStore = options.limiterStore ?? createLimiterStore(config.redis);
   const plugins = new PluginRegistry(config.sources.plugins);
-  const services = createCoreServices({ config, storage, log, limiterStore, keyRing, plugins, clock });
+  const metrics = options.metrics ?? createMetricsRegistry();
+  const telemetry =
+    options.telemetry ??
+    createTelemetry({
+      registry: metrics,
+      tenantLabels: config.metrics.tenantLabels,
+      version: options.version,
+    });
+  const services = createCoreServices({
+    config,
+    storage,
+    log,
+    limiterStore,
+    keyRing,
+    plugins,
+    clock,
+    telemetry,
+  });
   return {
     config,
     logger,
@@ -60,6 +87,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     keyRing,
     plugins,
     services,
+    metrics,
+    telemetry,
     migrator: createMigrator({ db, directory: options.migrationsDir }),
     async close(closeOptions = {}) {
       await log.close(closeOptions);

@@ -62,6 +62,21 @@ export interface TenantLimitsConfig {
   eventShards: number;
 }
 
+/** Prometheus metrics (docs/observability.md). */
+export interface MetricsConfig {
+  /** The bearer token `/metrics` asks for; `null`: none set. */
+  token: string | null;
+  /**
+   * Whether `/metrics` asks for `token` (default `true`; `caravan dev` sets `false`). Required but not set:
+   * `/metrics` is off (404) and the process says so at start.
+   */
+  requireToken: boolean;
+  /** A `tenant` label on the per-tenant metrics (default `false`): only where the tenants are few. */
+  tenantLabels: boolean;
+  /** Port on `listen.host` where `caravan worker` serves its `/metrics` and `/healthz`; `null` (default): none. */
+  workerPort: number | null;
+}
+
 export interface CaravanConfig {
   database: DatabaseConfig;
   log: LogConfig;
@@ -85,6 +100,7 @@ export interface CaravanConfig {
   sources: { plugins: string[]; allowedHosts: string[] };
   /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
   dispatcher: { breaker: BreakerSettings };
+  metrics: MetricsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -77,6 +77,7 @@ export const configSchema = {
     'tenantDefaults',
     'sources',
     'dispatcher',
+    'metrics',
     'logLevel',
   ],
   properties: {
@@ -220,6 +221,19 @@ export const configSchema = {
             disableAfterMs: { type: 'integer', minimum: 60_000, maximum: 31_536_000_000 },
           },
         },
+      },
+    },
+    metrics: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['token', 'requireToken', 'tenantLabels', 'workerPort'],
+      properties: {
+        token: {
+          oneOf: [{ type: 'null' }, { type: 'string', minLength: 16, description: 'at least 16 characters' }],
+        },
+        requireToken: { type: 'boolean' },
+        tenantLabels: { type: 'boolean' },
+        workerPort: { oneOf: [{ type: 'null' }, port] },
       },
     },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },

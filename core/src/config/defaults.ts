@@ -25,6 +25,7 @@ export const defaultConfig = {
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,
   },
+  metrics: { token: null, requireToken: true, tenantLabels: false, workerPort: null },
   logLevel: 'info',
 } as const;
 

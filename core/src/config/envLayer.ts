@@ -10,6 +10,8 @@ type Setter = (raw: string, set: (path: string, value: unknown) => void) => void
 
 const asInt = (raw: string): unknown => (/^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
 const asNumber = (raw: string): unknown => (/^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
+const asBool = (raw: string): unknown =>
+  /^(true|1|yes)$/i.test(raw.trim()) ? true : /^(false|0|no)$/i.test(raw.trim()) ? false : raw;
 const asList = (raw: string): string[] =>
   raw
     .split(',')
@@ -73,6 +75,10 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_BREAKER_OPEN_MS: at('dispatcher.breaker.openMs', asInt),
   CARAVAN_BREAKER_MAX_OPEN_MS: at('dispatcher.breaker.maxOpenMs', asInt),
   CARAVAN_DISABLE_FAILING_ENDPOINTS_AFTER_MS: at('dispatcher.breaker.disableAfterMs', asInt),
+  CARAVAN_METRICS_TOKEN: (raw, set) => set('metrics.token', raw.trim() === '' ? null : raw.trim()),
+  CARAVAN_METRICS_REQUIRE_TOKEN: at('metrics.requireToken', asBool),
+  CARAVAN_METRICS_TENANT_LABELS: at('metrics.tenantLabels', asBool),
+  CARAVAN_METRICS_WORKER_PORT: (raw, set) => set('metrics.workerPort', raw.trim() === '' ? null : asInt(raw)),
   CARAVAN_LOG_LEVEL: at('logLevel'),
 };
 

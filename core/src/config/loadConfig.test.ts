@@ -174,3 +174,41 @@ test('loadConfig › log settings: SQL log retention and Kafka overflow partitio
     ),
   );
 });
+
+test('loadConfig › metrics: a token is required by default and none is set; the env sets each key', (t) => {
+  t.deepEqual(loadConfig({ env: required }).metrics, {
+    token: null,
+    requireToken: true,
+    tenantLabels: false,
+    workerPort: null,
+  });
+  const set = loadConfig({
+    env: {
+      ...required,
+      CARAVAN_METRICS_TOKEN: 'scrape-token-0123456789',
+      CARAVAN_METRICS_TENANT_LABELS: 'true',
+      CARAVAN_METRICS_WORKER_PORT: '9464',
+      CARAVAN_METRICS_REQUIRE_TOKEN: 'false',
+    },
+  });
+  t.deepEqual(set.metrics, {
+    token: 'scrape-token-0123456789',
+    requireToken: false,
+    tenantLabels: true,
+    workerPort: 9464,
+  });
+  t.is(loadConfig({ env: { ...required, CARAVAN_METRICS_TOKEN: '' } }).metrics.token, null);
+  const issues = issuesOf(() =>
+    loadConfig({
+      env: { ...required, CARAVAN_METRICS_TOKEN: 'short', CARAVAN_METRICS_TENANT_LABELS: 'maybe' },
+    }),
+  );
+  t.true(
+    issues.some((i) => i.startsWith('metrics.token|CARAVAN_METRICS_TOKEN|')),
+    issues.join('\n'),
+  );
+  t.true(
+    issues.some((i) => i.startsWith('metrics.tenantLabels|CARAVAN_METRICS_TENANT_LABELS|')),
+    issues.join('\n'),
+  );
+});

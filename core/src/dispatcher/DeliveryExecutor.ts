@@ -2,7 +2,8 @@ import type { SigningSecret } from '../crypto/signature.js';
 import type { Clock } from '../domain/Clock.js';
 import type { Endpoint } from '../domain/endpoint.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
-import type { Logger } from '../observability/index.js';
+import type { LogRecord } from '../log/InternalLog.js';
+import { TRACEPARENT_HEADER, noTelemetry, type Logger, type Telemetry } from '../observability/index.js';
 import type { DeliveryState, DeliveryWrite, DispatchRepository } from '../storage/DispatchRepository.js';
 import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryOutcome.js';
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
@@ -15,6 +16,8 @@ import { WriteBuffer } from './WriteBuffer.js';
 export interface DeliveryInHand {
   record: DeliveryRecord;
   state: DeliveryState;
+  /** The log record it came in (its headers carry the trace context). */
+  logRecord?: Pick<LogRecord, 'headers'>;
 }
 
 /**
@@ -55,6 +58,8 @@ export interface DeliveryExecutorDeps {
   flushMaxRows?: number | undefined;
   /** Outcome batches written at the same time (default 4). */
   flushConcurrency?: number | undefined;
+  /** Where each attempt is counted, timed and traced. */
+  telemetry?: Telemetry | undefined;
 }
 
 /**
@@ -100,10 +105,17 @@ export class DeliveryExecutor {
       return { kind: 'refused', until: now + waitMs, waitMs, reason: gate.reason };
     }
     let result: SendResult | undefined;
+    const observed = (this.deps.telemetry ?? noTelemetry).attemptStarted(
+      { ...record, attempt: record.attempt },
+      delivery.logRecord?.headers[TRACEPARENT_HEADER],
+    );
     try {
-      const attempt = await this.#send(record, endpoint, secrets, now);
+      const traceparent = endpoint.sendTraceparent ? observed.traceparent : undefined;
+      const attempt = await this.#send(record, endpoint, secrets, now, traceparent);
       result = attempt.result;
-      this.#outcomes.add(this.#outcomeOf(delivery, endpoint, attempt.headers, attempt.result), onStored);
+      const write = this.#outcomeOf(delivery, endpoint, attempt.headers, attempt.result);
+      observed.finished(attempt.result, write.status);
+      this.#outcomes.add(write, onStored);
     } finally {
       gate.release(result ?? null);
     }
@@ -116,12 +128,13 @@ export class DeliveryExecutor {
     endpoint: Endpoint,
     secrets: SigningSecret[],
     now: number,
+    traceparent: string | undefined,
   ): Promise<{ headers: Record<string, string>; result: SendResult }> {
     const request = buildWebhookRequest({
       record,
       url: endpoint.url,
       payloadFormat: endpoint.payloadFormat,
-      endpointHeaders: endpoint.headers,
+      endpointHeaders: traceparent ? { ...endpoint.headers, traceparent } : endpoint.headers,
       secrets,
       now,
       userAgent: this.deps.userAgent,

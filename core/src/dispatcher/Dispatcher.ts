@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/Clock.js';
 import type { Endpoint } from '../domain/endpoint.js';
 import type { InternalLog, Subscription } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import { noTelemetry, type Logger, type Telemetry } from '../observability/index.js';
 import type { DispatchRepository } from '../storage/DispatchRepository.js';
 import { DeliveryExecutor } from './DeliveryExecutor.js';
 import { DeliveryIntake } from './DeliveryIntake.js';
@@ -66,6 +66,8 @@ export interface DispatcherDeps {
   /** Jitter source of the retry schedule. */
   random?: () => number;
   groupId?: string;
+  /** Where attempts are counted, timed and traced, and the records in hand counted. */
+  telemetry?: Telemetry;
 }
 
 /** A running dispatcher role. */
@@ -110,6 +112,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     flushIntervalMs: deps.flushIntervalMs,
     flushMaxRows: deps.flushMaxRows,
     flushConcurrency: deps.flushConcurrency,
+    telemetry: deps.telemetry,
   });
   const intake = new DeliveryIntake({
     deliveries: deps.deliveries,
@@ -139,7 +142,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         groupId: deps.groupId ?? 'caravan-dispatcher',
         topic: 'deliveries',
         maxUnfinishedPerPartition: maxUnfinished,
-        onRecords: (records) => intake.take(records),
+        onRecords: (records) => intake.take((deps.telemetry ?? noTelemetry).dispatchRecords(records)),
       });
     },
     stop(options = {}) {

@@ -37,6 +37,7 @@ export function withOperationsTargets(
       egressPoolId: tenant.defaultEgressPoolId,
       signingScheme: 'hmac',
       payloadFormat: 'raw',
+      sendTraceparent: false,
       publicKey: null,
       status: 'active',
       disabledReason: null,

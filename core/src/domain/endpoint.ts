@@ -39,6 +39,8 @@ export interface Endpoint {
   signingScheme: SigningScheme;
   /** The body each delivery carries (see {@link PayloadFormat}). */
   payloadFormat: PayloadFormat;
+  /** Each request carries the attempt's W3C `traceparent` header when tracing is on. */
+  sendTraceparent: boolean;
   /** The current secret's `whpk_` public key on `ed25519` endpoints; `null` on `hmac` ones. */
   publicKey: string | null;
   status: EndpointStatus;

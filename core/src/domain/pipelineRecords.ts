@@ -3,6 +3,11 @@ import type { StoredEvent } from './event.js';
 /** An accepted event as the `events` topic carries it: the event as it will be stored, versioned. */
 export interface EventRecord extends StoredEvent {
   v: 1;
+  /**
+   * In memory only, never encoded: the W3C trace context the record's log headers carried
+   * (`traceparent`), which the router continues and stores with the event for later attempts.
+   */
+  trace?: string;
 }
 
 /** One delivery to send, as the `deliveries` topic carries it. */

@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from '../errors/index.js';
 import type { InternalLog } from '../log/InternalLog.js';
+import { noTelemetry, traceHeaders, type Telemetry } from '../observability/Telemetry.js';
 import { tenantShardKey } from '../log/tenantShardKey.js';
 import type { EventRepository } from '../storage/EventRepository.js';
 import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
@@ -49,6 +50,8 @@ export interface EventIngestServiceDeps {
   ingestLimiter?: IngestLimiter;
   /** How long a tenant's limits are trusted before they are read again. Default 5 s. */
   limitsTtlMs?: number;
+  /** Counts accepted events and traces each ingest (its span's context goes on the log records). */
+  telemetry?: Telemetry;
 }
 
 /** What ingest reads of a tenant: its limits and whether event types must be registered. */
@@ -138,11 +141,16 @@ export class EventIngestService {
     // has persisted this very record: a row created at this request's time is this publish, not an
     // earlier one.
     const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
+    const telemetry = this.deps.telemetry ?? noTelemetry;
+    const via = options.sourceId ? 'source' : 'api';
+    const span = telemetry.ingestStarted(tenantId, records.length, via);
     const [appended, checked] = await Promise.allSettled([
-      this.append(records, settings.limits.eventShards),
+      this.append(records, settings.limits.eventShards, span.traceparent),
       this.duplicates.existingIds(tenantId, keyed),
     ]);
+    span.end(appended.status === 'rejected' ? appended.reason : undefined);
     if (appended.status === 'rejected') throw appended.reason;
+    telemetry.eventsIngested(tenantId, records.length, via);
     // The events are durable, but `duplicate` cannot be answered: the caller retries, and a keyed event
     // maps to the same id again.
     if (checked.status === 'rejected') throw checked.reason;
@@ -157,11 +165,20 @@ export class EventIngestService {
    * Keyed by tenant shard, so a tenant's events sit in at most `shards` partitions and its backlog never
    * queues other tenants' events behind it.
    */
-  private async append(records: readonly EventRecord[], shards: number): Promise<void> {
+  private async append(
+    records: readonly EventRecord[],
+    shards: number,
+    traceparent: string | undefined,
+  ): Promise<void> {
+    const trace = traceparent ? { headers: traceHeaders(traceparent) } : {};
     try {
       await this.deps.log.append(
         'events',
-        records.map((r) => ({ key: tenantShardKey(r.tenantId, r.id, shards), value: encodeRecord(r) })),
+        records.map((r) => ({
+          key: tenantShardKey(r.tenantId, r.id, shards),
+          value: encodeRecord(r),
+          ...trace,
+        })),
       );
     } catch (error) {
       // A failure the log says will pass keeps its own kind and retry hints; anything else is reported

@@ -53,6 +53,7 @@ export interface EndpointSettings {
   retrySchedule: number[] | null;
   egressPoolId: string | null;
   payloadFormat: PayloadFormat;
+  sendTraceparent: boolean;
 }
 
 export type CreateEndpointInput = Pick<EndpointSettings, 'url'> &
@@ -112,6 +113,7 @@ export class EndpointService {
       egressPoolId: input.egressPoolId ?? null,
       signingScheme: scheme,
       payloadFormat: input.payloadFormat ?? 'raw',
+      sendTraceparent: input.sendTraceparent ?? false,
       publicKey: secret.stored.publicKey,
       status: 'active',
       disabledReason: null,

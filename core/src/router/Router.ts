@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { systemClock, type Clock } from '../domain/Clock.js';
 import { decodeEventRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { InternalLog, Subscription } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import type { Logger, Telemetry } from '../observability/index.js';
 import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { TenantEndpointsCache } from './TenantEndpointsCache.js';
 import type { FanOutChunkLimits } from './routeEvents.js';
@@ -42,6 +42,8 @@ export interface RouterDeps {
   activeTenantMs?: number;
   /** First wait before a failed batch is routed again; doubles up to 30 s. Default 500 ms. */
   retryBackoffMs?: number;
+  /** Where each routed event's span goes (continuing the trace its record carried). */
+  telemetry?: Telemetry;
 }
 
 export interface Router {
@@ -112,6 +114,7 @@ export function createRouter(deps: RouterDeps): Router {
           settings,
           decode: decodeEvent,
           stats,
+          telemetry: deps.telemetry,
         });
         const groupId = deps.groupId ?? ROUTER_GROUP_ID;
         const subscribe = (topic: 'events' | 'events-overflow', group: string) =>

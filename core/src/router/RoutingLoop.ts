@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/Clock.js';
 import type { EventRecord } from '../domain/pipelineRecords.js';
 import type { InternalLog, LogRecord, LogTopic, Subscription } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import { TRACEPARENT_HEADER, type Logger, type Telemetry } from '../observability/index.js';
 import type { RoutingRepository } from '../storage/RoutingRepository.js';
 import { RouterWindow, type WindowItem } from './RouterWindow.js';
 import { routeEvents, type FanOutChunkLimits } from './routeEvents.js';
@@ -29,6 +29,8 @@ export interface RoutingLoopDeps {
   /** Decodes an `events` record; throws on one that cannot be routed. */
   decode(value: Buffer): EventRecord;
   stats: RouterStats;
+  /** Where each routed event's span goes. */
+  telemetry?: Telemetry | undefined;
 }
 
 /** Counters since the router was created, for tests, benchmarks and metrics. */
@@ -83,7 +85,8 @@ export class RoutingLoop {
     const items: Omit<WindowItem, 'handover'>[] = [];
     for (const record of records) {
       try {
-        items.push({ record, event: this.deps.decode(record.value) });
+        const trace = record.headers[TRACEPARENT_HEADER];
+        items.push({ record, event: { ...this.deps.decode(record.value), ...(trace ? { trace } : {}) } });
       } catch (error) {
         // A record this version cannot read would be redelivered forever and block its partition.
         this.deps.logger.error(
@@ -218,6 +221,7 @@ export class RoutingLoop {
             repository: this.deps.repository,
             endpoints: this.deps.endpoints,
             clock: this.deps.clock,
+            ...(this.deps.telemetry ? { telemetry: this.deps.telemetry } : {}),
             ...(settings.fanOutChunk ? { fanOutChunk: settings.fanOutChunk } : {}),
           },
           batch.map((item) => item.event),

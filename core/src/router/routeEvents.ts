@@ -2,6 +2,7 @@ import type { Clock } from '../domain/Clock.js';
 import { derivedDeliveryId } from '../domain/ids.js';
 import { encodeRecord, type DeliveryRecord, type EventRecord } from '../domain/pipelineRecords.js';
 import type { AppendRecord, InternalLog } from '../log/InternalLog.js';
+import { noTelemetry, traceHeaders, type Telemetry, type TracedWork } from '../observability/Telemetry.js';
 import type { NewDelivery, RoutableEndpoint, RoutingRepository } from '../storage/RoutingRepository.js';
 import type { TenantEndpointsCache } from './TenantEndpointsCache.js';
 import { matchEndpoints } from './TenantEndpoints.js';
@@ -13,6 +14,8 @@ export interface RouteEventsDeps {
   clock: Clock;
   /** Bounds of one fan-out chunk (deliveries inserted and appended together). */
   fanOutChunk?: FanOutChunkLimits;
+  /** One span per event, continuing the trace its record carried; its context goes on the deliveries. */
+  telemetry?: Telemetry;
 }
 
 /** How much of a batch's fan-out is in memory at once. */
@@ -53,16 +56,41 @@ export async function routeEvents(
   deps: RouteEventsDeps,
   records: readonly EventRecord[],
 ): Promise<RoutedBatch> {
+  const telemetry = deps.telemetry ?? noTelemetry;
+  const spans: TracedWork[] = [];
   const unique: EventRecord[] = [];
   const seen = new Set<string>();
   let copies = 0;
   for (const record of records) {
     // A second record with an id already in the batch is the same record again, or a racing copy
     // (below): either way the first one routes the event.
-    if (seen.has(record.id)) copies++;
-    else unique.push(record);
+    if (seen.has(record.id)) {
+      copies++;
+    } else {
+      const span = telemetry.routeStarted(record, record.trace);
+      spans.push(span);
+      // The route span's context is stored with the event and rides on its deliveries, so every
+      // attempt, the scheduler's retries included, joins the event's trace.
+      unique.push(span.traceparent ? { ...record, trace: span.traceparent } : record);
+    }
     seen.add(record.id);
   }
+  try {
+    const routed = await routeUnique(deps, unique, copies);
+    for (const span of spans) span.end();
+    return routed;
+  } catch (error) {
+    for (const span of spans) span.end(error);
+    throw error;
+  }
+}
+
+async function routeUnique(
+  deps: RouteEventsDeps,
+  unique: readonly EventRecord[],
+  copiesBefore: number,
+): Promise<RoutedBatch> {
+  let copies = copiesBefore;
 
   // Endpoints come from the cache; a miss costs one read, before the transaction rather than in it.
   const matches = await matchAll(deps, unique);
@@ -158,7 +186,12 @@ function* fanOut(
         status,
         createdAt: now,
       });
-      if (value) chunk.appends.push({ key: endpoint.id, value });
+      if (value)
+        chunk.appends.push({
+          key: endpoint.id,
+          value,
+          ...(event.trace ? { headers: traceHeaders(event.trace) } : {}),
+        });
       bytes += size;
     }
   }

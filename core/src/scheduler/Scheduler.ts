@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/Clock.js';
 import { encodeRecord } from '../domain/pipelineRecords.js';
 import type { InternalLog } from '../log/InternalLog.js';
-import type { Logger } from '../observability/index.js';
+import { traceHeaders, type Logger } from '../observability/index.js';
 import type { ClaimedDelivery, SchedulerRepository } from '../storage/SchedulerRepository.js';
 
 export interface SchedulerDeps {
@@ -62,7 +62,18 @@ export function createScheduler(deps: SchedulerDeps): DeliveryScheduler {
     if (records.length > 0) {
       await deps.log.append(
         'deliveries',
-        records.map((r) => ({ key: r.endpointId, value: encodeRecord(r) })),
+        claimed.flatMap(({ record, trace }) =>
+          // The event's trace context rides along, so the attempt joins the event's trace.
+          record
+            ? [
+                {
+                  key: record.endpointId,
+                  value: encodeRecord(record),
+                  ...(trace ? { headers: traceHeaders(trace) } : {}),
+                },
+              ]
+            : [],
+        ),
       );
       await deps.deliveries.release(
         records.map((r) => r.deliveryId),

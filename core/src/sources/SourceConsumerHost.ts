@@ -52,6 +52,23 @@ export class SourceConsumerHost {
     return first;
   }
 
+  /**
+   * The broker's backlog for this source as the running consumer reports it; `null` when it cannot
+   * tell (not running, the plugin reports none, the broker did not answer within `timeoutMs`).
+   */
+  async backlog(timeoutMs: number): Promise<number | null> {
+    const consumer = this.consumer;
+    if (!consumer?.backlog) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+    try {
+      const messages = await Promise.race([consumer.backlog().catch(() => null), late]);
+      return typeof messages === 'number' && Number.isFinite(messages) && messages >= 0 ? messages : null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Stops the consumer; resolves once its pending `deliver` calls were answered and applied. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -16,7 +16,8 @@ import { createIngestLimiter } from '../ingest/createIngestLimiter.js';
 import { createLimiterStore } from '../limits/LimiterStore.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { SourceService } from '../management/SourceService.js';
-import { createLogger } from '../observability/index.js';
+import { Registry } from 'prom-client';
+import { createLogger, createTelemetry } from '../observability/index.js';
 import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
 import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
 import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
@@ -66,6 +67,8 @@ async function setup(
   await backing.log.init();
   const { db, log, storage } = backing;
   const tenantId = await createTenant(db);
+  const metrics = new Registry();
+  const telemetry = createTelemetry({ registry: metrics, tenantLabels: true, version: 'test' });
   const ingest = new EventIngestService({
     log,
     events: new KnexEventRepository({ db }),
@@ -74,6 +77,7 @@ async function setup(
     ingestLimiter: createIngestLimiter({ store: createLimiterStore(null) }),
     limitsTtlMs: 100,
     clock: systemClock,
+    telemetry,
   });
   const sources = new SourceService({
     sources: new KnexSourceRepository({ db }),
@@ -124,6 +128,7 @@ async function setup(
         resolve: systemResolver,
       }),
       pollMs: 200,
+      telemetry,
     });
     runners.push(r);
     return r;
@@ -141,8 +146,30 @@ async function setup(
     );
     return bodies.map((_, i) => sent.Successful!.find((s) => s.Id === String(i))!.MessageId!);
   };
-  return { db, tenantId, source, events, runner, publish, sources };
+  return { db, tenantId, source, events, runner, publish, sources, metrics };
 }
+
+eachBackend(
+  "the metrics count the source's events as ingested and show its broker's backlog, by tenant and source",
+  async (t, backend) => {
+    const { tenantId, source, events, runner, publish, metrics } = await setup(t, backend);
+    const lag = async () => (await metrics.getSingleMetric('caravan_source_lag_messages')!.get()).values;
+    t.deepEqual(await lag(), [], 'nothing to report before a consumer runs');
+    await publish([
+      '{"eventType":"order.created","payload":{"n":1}}',
+      '{"eventType":"order.paid","payload":{}}',
+    ]);
+    await runner('worker-a').start();
+    await waitFor(() => events.length >= 2, 'two events');
+    await waitFor(async () => (await lag()).length === 1, 'the backlog of the running source');
+    t.deepEqual((await lag())[0]?.labels, { type: 'aws-sqs', tenant: tenantId, source: source.id });
+    const ingested = (await metrics.getSingleMetric('caravan_events_ingested_total')!.get()).values;
+    t.deepEqual(
+      ingested.map((v) => [v.labels, v.value]),
+      [[{ via: 'source', tenant: tenantId }, 2]],
+    );
+  },
+);
 
 eachBackend(
   'valid messages become events of the source tenant; invalid ones dead letters',

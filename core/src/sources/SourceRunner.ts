@@ -1,6 +1,6 @@
 import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
-import type { Logger } from '../observability/index.js';
+import type { Logger, SourceBacklog, Telemetry } from '../observability/index.js';
 import type { HeldLease, SourceLeases } from '../storage/SourceLeases.js';
 import type { SourceMetricsStore } from '../storage/SourceMetricsStore.js';
 import type { DeliverDeps } from './deliverMessages.js';
@@ -26,6 +26,8 @@ export interface SourceRunnerDeps {
   pollMs?: number;
   /** How often per-source counters are added to the stored totals. Default 2 s. */
   flushMs?: number;
+  /** Where the held sources' broker backlogs are reported (`caravan_source_lag_messages`). */
+  telemetry?: Telemetry;
 }
 
 export interface SourceRunner {
@@ -66,6 +68,16 @@ export function createSourceRunner(deps: SourceRunnerDeps): SourceRunner {
   let running = false;
   let tick: Promise<void> = Promise.resolve();
   const log = deps.logger;
+  deps.telemetry?.sourceBacklog(async () => {
+    const read = await Promise.all(
+      [...held.values()].map(async ({ host }): Promise<SourceBacklog | undefined> => {
+        const messages = await host.backlog(2_000);
+        const { id, tenantId, type } = host.source;
+        return messages === null ? undefined : { sourceId: id, tenantId, type, messages };
+      }),
+    );
+    return read.filter((b) => b !== undefined);
+  });
 
   // One chain: lease ticks and change polls never overlap, so a source is never started twice.
   const serial = (work: () => Promise<void>) => {

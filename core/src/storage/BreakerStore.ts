@@ -30,6 +30,8 @@ export interface BreakerEndpoint {
  */
 export interface BreakerStore {
   get(endpointId: string): Promise<BreakerRow | undefined>;
+  /** Per tenant, how many endpoints' breakers are open or half-open (tenants with none are absent). */
+  openCounts(): Promise<{ tenantId: string; count: number }[]>;
   /** closed (or no row) → open until `nextProbeAt`; `false` when another writer changed it first. */
   open(
     target: BreakerEndpoint,

@@ -29,6 +29,7 @@ export interface EndpointChanges {
   retrySchedule?: number[] | null;
   egressPoolId?: string | null;
   payloadFormat?: PayloadFormat;
+  sendTraceparent?: boolean;
   updatedAt: number;
 }
 

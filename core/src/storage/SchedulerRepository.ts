@@ -4,6 +4,8 @@ import type { DeliveryRecord } from '../domain/pipelineRecords.js';
 export interface ClaimedDelivery {
   deliveryId: string;
   record: DeliveryRecord | null;
+  /** The W3C trace context stored with its event, to carry on the appended record; absent untraced. */
+  trace?: string;
 }
 
 /** Which deliveries a claim takes, at most `limit`, each claimed until `claimUntil`. */

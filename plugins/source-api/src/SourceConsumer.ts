@@ -112,4 +112,16 @@ export interface SourceConsumer {
    * the next consumer. Safe to call more than once, and after a failed `start`.
    */
   stop(): Promise<void>;
+  /**
+   * Optional: how many messages the broker still holds for this source, as the broker itself reports
+   * it: SQS `ApproximateNumberOfMessages` (messages available to receive), a Kafka consumer group's lag
+   * (end offsets less committed offsets, so handed over but not committed counts too). Resolves `null`
+   * when the broker cannot tell now. Leave it out when the broker never tells; the host then reports
+   * nothing for the source.
+   *
+   * The host calls it at most every few seconds (when metrics are scraped), only between `start` and
+   * `stop`, and never waits long for it: it must not disturb pulling, and it may be approximate.
+   * Exported as `caravan_source_lag_messages`.
+   */
+  backlog?(): Promise<number | null>;
 }

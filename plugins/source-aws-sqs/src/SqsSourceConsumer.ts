@@ -98,6 +98,26 @@ export class SqsSourceConsumer implements SourceConsumer {
     return this.stopped;
   }
 
+  /**
+   * SQS's `ApproximateNumberOfMessages`: messages available to receive (not those in flight with a
+   * consumer, nor delayed ones). `null` once stopped or when SQS does not answer.
+   */
+  async backlog(): Promise<number | null> {
+    if (this.stopped) return null;
+    try {
+      const answer = await this.client.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: this.options.queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages'],
+        }),
+      );
+      const raw = answer.Attributes?.ApproximateNumberOfMessages;
+      return raw === undefined ? null : Number(raw);
+    } catch {
+      return null;
+    }
+  }
+
   private async pull(sink: SourceSink): Promise<void> {
     const { signal } = this.abort;
     let failures = 0;

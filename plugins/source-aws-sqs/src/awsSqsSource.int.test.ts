@@ -67,3 +67,41 @@ runSourceConformance(test, {
     },
   ],
 });
+
+const quietLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+test('aws-sqs source › backlog is the queue’s ApproximateNumberOfMessages: what waits, none once accepted', async (t) => {
+  const created = await admin.send(new CreateQueueCommand({ QueueName: `backlog-${randomUUID()}` }));
+  const queueUrl = created.QueueUrl!;
+  t.teardown(() => admin.send(new DeleteQueueCommand({ QueueUrl: queueUrl })).then(() => undefined));
+  await admin.send(
+    new SendMessageBatchCommand({
+      QueueUrl: queueUrl,
+      Entries: Array.from({ length: 5 }, (_, i) => ({ Id: String(i), MessageBody: `{"n":${i}}` })),
+    }),
+  );
+  const consumer = awsSqsSource.create({
+    config: { queueUrl, region, endpoint },
+    credentials,
+    workers: 1,
+    sourceId: 'src_backlog',
+    logger: quietLogger,
+  });
+  t.is(await consumer.backlog!(), 5, 'five messages wait');
+  let accepted = 0;
+  await consumer.start({
+    deliver: (messages) => {
+      accepted += messages.length;
+      return Promise.resolve(messages.map(() => ({ kind: 'accepted' as const })));
+    },
+    fail: (error) => t.fail(error.message),
+  });
+  t.teardown(() => consumer.stop());
+  for (const deadline = Date.now() + 30_000; accepted < 5 || (await consumer.backlog!()) !== 0;) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the backlog to drop to 0');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  t.is(await consumer.backlog!(), 0);
+  await consumer.stop();
+  t.is(await consumer.backlog!(), null, 'nothing to say once stopped');
+});

@@ -1,6 +1,7 @@
 import {
   Kafka,
   logLevel,
+  type Admin,
   type Consumer,
   type EachBatchPayload,
   type KafkaConfig as KafkaJSConfig,
@@ -43,6 +44,8 @@ export interface KafkaConsumerOptions {
  */
 export class KafkaSourceConsumer implements SourceConsumer {
   private consumer: Consumer | undefined;
+  private kafka: Kafka | undefined;
+  private admin: Promise<Admin> | undefined;
   private stopping = false;
   private stopped: Promise<void> | undefined;
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
@@ -56,6 +59,7 @@ export class KafkaSourceConsumer implements SourceConsumer {
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => this.log(entry),
     });
+    this.kafka = kafka;
     const consumer = kafka.consumer({
       groupId: o.groupId,
       sessionTimeout: o.sessionTimeoutMs,
@@ -89,8 +93,51 @@ export class KafkaSourceConsumer implements SourceConsumer {
       for (const timer of this.resumeTimers) clearTimeout(timer);
       // disconnect() waits for the eachBatch in progress, which commits what the host settled.
       await this.consumer?.disconnect();
+      const admin = await this.admin?.catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
     })();
     return this.stopped;
+  }
+
+  /**
+   * The group's lag on the topic, as the cluster tells it: per partition, the end offset less the
+   * group's committed offset (less the earliest offset kept, when the group has not committed yet and
+   * starts from the beginning). `null` once stopped or when the cluster does not answer.
+   */
+  async backlog(): Promise<number | null> {
+    if (this.stopping || !this.kafka) return null;
+    const kafka = this.kafka;
+    try {
+      this.admin ??= (async () => {
+        const admin = kafka.admin();
+        await admin.connect();
+        return admin;
+      })();
+      const admin = await this.admin;
+      const { topic, groupId, fromBeginning } = this.options;
+      const [ends, committed] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
+      const committedOf = new Map(
+        (committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [
+          p.partition,
+          Number(p.offset),
+        ]),
+      );
+      let lag = 0;
+      for (const { partition, high, low } of ends) {
+        const at = committedOf.get(partition) ?? -1;
+        // No commit yet: the group starts at the earliest kept offset, or at the end (nothing waits).
+        const from = at >= 0 ? at : fromBeginning ? Number(low) : Number(high);
+        lag += Math.max(0, Number(high) - from);
+      }
+      return lag;
+    } catch (error) {
+      this.admin = undefined;
+      this.options.logger.debug({ err: error }, 'Kafka lag not available');
+      return null;
+    }
   }
 
   private async onBatch(payload: EachBatchPayload, sink: SourceSink): Promise<void> {

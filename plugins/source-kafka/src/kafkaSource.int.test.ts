@@ -70,3 +70,51 @@ runSourceConformance(test, {
     },
   ],
 });
+
+const quietLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+test('kafka source › backlog is the group’s lag: the messages not committed yet, none once they are accepted', async (t) => {
+  const topic = `backlog-${randomUUID()}`;
+  const groupId = `${topic}-group`;
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  t.teardown(async () => {
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic] });
+  });
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: Array.from({ length: 4 }, (_, i) => ({ partition: i % partitions, value: `m${i}` })),
+  });
+  const consumer = kafkaSource.create({
+    config: { brokers, topic, groupId, sessionTimeoutMs: 6000 },
+    credentials: null,
+    workers: partitions,
+    sourceId: 'src_backlog',
+    logger: quietLogger,
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let delivered = 0;
+  await consumer.start({
+    async deliver(messages) {
+      delivered += messages.length;
+      await held;
+      return messages.map(() => ({ kind: 'accepted' as const }));
+    },
+    fail: (error) => t.fail(error.message),
+  });
+  t.teardown(() => consumer.stop());
+  const until = async (what: string, check: () => Promise<boolean> | boolean) => {
+    for (const deadline = Date.now() + 30_000; !(await check());) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  await until('the consumer to hold messages', () => delivered > 0);
+  t.is(await consumer.backlog!(), 4, 'handed over but not committed: still the group’s lag');
+  release();
+  await until('the lag to drop to 0', async () => (await consumer.backlog!()) === 0);
+  await consumer.stop();
+  t.is(await consumer.backlog!(), null, 'nothing to say once stopped');
+});

@@ -228,6 +228,30 @@ eachBackend(
   },
 );
 
+eachBackend(
+  test,
+  'endpoints › sendTraceparent: off unless asked, set on create or update, only a boolean',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const plain = await createEndpoint(api, key);
+    t.is(plain.sendTraceparent, false);
+    const traced = await createEndpoint(api, key, { sendTraceparent: true });
+    t.is(traced.sendTraceparent, true);
+    const switched = await api.request('PATCH', `/v1/endpoints/${plain.id}`, {
+      key,
+      body: { sendTraceparent: true },
+    });
+    t.is(switched.status, 200);
+    t.is((await api.request('GET', `/v1/endpoints/${plain.id}`, { key })).body.sendTraceparent, true);
+    const bad = await api.request('PATCH', `/v1/endpoints/${plain.id}`, {
+      key,
+      body: { sendTraceparent: 'yes' },
+    });
+    t.is(bad.status, 400);
+    t.deepEqual(fieldsOf(bad.body), ['/body/sendTraceparent']);
+  },
+);
+
 eachBackend(test, 'endpoints › a tenant cannot go past its maxEndpoints', async (t, api) => {
   const tenant = await api.request('POST', '/v1/tenants', {
     body: { name: 'Small', limits: { maxEndpoints: 2 } },

@@ -1,11 +1,12 @@
 import { listen } from '../listen.js';
-import { openRuntime, serveUntilSignal } from '../runtime.js';
+import { keepTracing, openRuntime, serveUntilSignal } from '../runtime.js';
 
 /** `caravan api`: the public REST API on the configured database. */
 export async function api(options: { config?: string }): Promise<void> {
   const runtime = openRuntime({ role: 'api', configFile: options.config });
   const { logger } = runtime;
   await serveUntilSignal(runtime, async (keep) => {
+    await keepTracing(runtime, 'api', keep);
     const { pending } = await runtime.migrator.status();
     if (pending.length) {
       logger.warn({ pending }, 'the database schema is behind this version: run `caravan migrate latest`');

@@ -1,7 +1,7 @@
 import { WORKER_ROLES, startRoles, type Runtime } from '@caravan/core';
 import { devPreset, type DevPreset } from '../devPreset.js';
 import { listen } from '../listen.js';
-import { openRuntime, serveUntilSignal } from '../runtime.js';
+import { keepTracing, openRuntime, serveUntilSignal } from '../runtime.js';
 
 export interface DevOptions {
   dataDir: string;
@@ -25,6 +25,7 @@ export async function dev(options: DevOptions): Promise<void> {
     ],
   });
   await serveUntilSignal(runtime, async (keep) => {
+    await keepTracing(runtime, 'dev', keep);
     const applied = await runtime.migrator.latest();
     if (applied.length) runtime.logger.info({ migrations: applied }, 'database migrated');
     await runtime.log.init();

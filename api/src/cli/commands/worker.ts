@@ -1,5 +1,6 @@
 import { CaravanError, WORKER_ROLES, startRoles, type WorkerRole } from '@caravan/core';
-import { openRuntime, serveUntilSignal } from '../runtime.js';
+import { serveWorkerMetrics } from '../../server/serveWorkerMetrics.js';
+import { keepTracing, openRuntime, serveUntilSignal } from '../runtime.js';
 
 const workerRoles = WORKER_ROLES;
 
@@ -24,9 +25,15 @@ export async function worker(options: { roles: string; config?: string }): Promi
   const roles = parseRoles(options.roles);
   const runtime = openRuntime({ role: 'worker', configFile: options.config });
   await serveUntilSignal(runtime, async (keep) => {
+    await keepTracing(runtime, 'worker', keep);
     await runtime.log.init();
+    const metrics = await serveWorkerMetrics(runtime);
+    if (metrics) keep(metrics);
     const running = await startRoles(roles, runtime);
     keep(running);
-    runtime.logger.info({ roles: running.names, log: runtime.config.log.engine }, 'worker running');
+    runtime.logger.info(
+      { roles: running.names, log: runtime.config.log.engine, ...(metrics ? { metrics: metrics.url } : {}) },
+      'worker running',
+    );
   });
 }

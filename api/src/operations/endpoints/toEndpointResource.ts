@@ -20,6 +20,7 @@ export function toEndpointResource(e: Endpoint): Schemas['Endpoint'] {
     egressPoolId: e.egressPoolId,
     signingScheme: e.signingScheme,
     payloadFormat: e.payloadFormat,
+    sendTraceparent: e.sendTraceparent,
     publicKey: e.publicKey,
     status: e.status,
     disabledReason: e.disabledReason,

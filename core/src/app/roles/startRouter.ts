@@ -8,6 +8,7 @@ export async function startRouter(deps: RoleDeps): Promise<RunningRole> {
     repository: deps.storage.routing,
     clock: deps.clock,
     logger: deps.logger.child({ role: 'router' }),
+    telemetry: deps.telemetry,
   });
   await router.start();
   return { name: 'router', stop: () => router.stop() };

@@ -23,6 +23,7 @@ export async function startSources(deps: RoleDeps): Promise<RunningRole> {
       allowedCidrs: deps.config.ssrf.allowedCidrs,
       resolve: systemResolver,
     }),
+    telemetry: deps.telemetry,
   });
   await sources.start();
   return { name: 'sources', stop: () => sources.stop() };

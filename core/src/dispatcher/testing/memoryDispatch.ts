@@ -26,6 +26,7 @@ export function testEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     egressPoolId: null,
     signingScheme: 'hmac',
     payloadFormat: 'raw',
+    sendTraceparent: false,
     publicKey: null,
     status: 'active',
     disabledReason: null,

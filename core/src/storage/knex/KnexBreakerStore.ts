@@ -25,6 +25,16 @@ const UNSETTLED = ['pending', 'retrying'];
 export class KnexBreakerStore implements BreakerStore {
   constructor(private readonly deps: { db: Database }) {}
 
+  async openCounts(): Promise<{ tenantId: string; count: number }[]> {
+    const rows: { tenant_id: string; count: number | string }[] = await this.deps
+      .db('endpoint_breakers')
+      .whereIn('state', ['open', 'half_open'])
+      .groupBy('tenant_id')
+      .select('tenant_id')
+      .count({ count: '*' });
+    return rows.map((r) => ({ tenantId: r.tenant_id, count: Number(r.count) }));
+  }
+
   async get(endpointId: string): Promise<BreakerRow | undefined> {
     const r = (await this.deps.db('endpoint_breakers').where({ endpoint_id: endpointId }).first()) as
       Row | undefined;

@@ -17,6 +17,7 @@ interface ClaimedRow {
   found_event_id: string | null;
   payload: Buffer | string | null;
   headers: string | null;
+  trace_context: string | null;
   event_created_at: number | string | null;
   op_id: string | null;
   op_type: OperationalEventType | null;
@@ -65,11 +66,12 @@ function operationalRecord(row: ClaimedRow): ClaimedDelivery {
 function toClaimed(row: ClaimedRow): ClaimedDelivery {
   if (row.found_event_id === null && row.op_id !== null) return operationalRecord(row);
   if (row.found_event_id === null || row.payload === null) return { deliveryId: row.id, record: null };
-  return claimedRecord(row, {
+  const claimed = claimedRecord(row, {
     payload: typeof row.payload === 'string' ? row.payload : row.payload.toString('utf8'),
     headers: headersOf(row.headers),
     createdAt: Number(row.event_created_at),
   });
+  return row.trace_context ? { ...claimed, trace: row.trace_context } : claimed;
 }
 
 /** {@link SchedulerRepository} on MySQL/MariaDB (SKIP LOCKED) or SQLite (one writer) through knex. */
@@ -154,6 +156,7 @@ export class KnexSchedulerRepository implements SchedulerRepository {
             'e.id as found_event_id',
             'e.payload',
             'e.headers',
+            'e.trace_context',
             'e.created_at as event_created_at',
             'o.id as op_id',
             'o.type as op_type',

@@ -26,6 +26,7 @@ export interface EndpointRow {
   egress_pool_id: string | null;
   signing_scheme: string;
   payload_format: string;
+  send_traceparent: boolean | number;
   status: string;
   disabled_reason: string | null;
   failing_since: number | string | null;
@@ -66,6 +67,7 @@ export function toEndpoint(row: EndpointRow): Endpoint {
     egressPoolId: row.egress_pool_id,
     signingScheme: row.signing_scheme as SigningScheme,
     payloadFormat: row.payload_format as PayloadFormat,
+    sendTraceparent: Boolean(row.send_traceparent),
     publicKey: row.signing_scheme === 'ed25519' ? row.current_public_key : null,
     status: row.status as EndpointStatus,
     disabledReason: row.disabled_reason as DisabledReason | null,
@@ -93,6 +95,7 @@ export function endpointToRow(e: Endpoint): Omit<EndpointRow, 'current_public_ke
     egress_pool_id: e.egressPoolId,
     signing_scheme: e.signingScheme,
     payload_format: e.payloadFormat,
+    send_traceparent: e.sendTraceparent,
     status: e.status,
     disabled_reason: e.disabledReason,
     failing_since: e.failingSince,
@@ -117,6 +120,7 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   if (c.maxConcurrency !== undefined) set.max_concurrency = c.maxConcurrency;
   if (c.timeoutMs !== undefined) set.timeout_ms = c.timeoutMs;
   if (c.payloadFormat !== undefined) set.payload_format = c.payloadFormat;
+  if (c.sendTraceparent !== undefined) set.send_traceparent = c.sendTraceparent;
   if (c.retrySchedule !== undefined) set.retry_schedule = jsonOrNull(c.retrySchedule);
   if (c.egressPoolId !== undefined) set.egress_pool_id = c.egressPoolId;
   return set;

@@ -13,6 +13,8 @@ export interface EventRow {
   headers: string | null;
   source_id: string | null;
   created_at: number | string;
+  /** The router's W3C trace context of the event, for the spans of later attempts; `null` untraced. */
+  trace_context?: string | null;
 }
 
 /** Every column but the payload, for lists. */
@@ -28,7 +30,7 @@ export const SUMMARY_COLUMNS = [
   'created_at',
 ] as const;
 
-export function eventToRow(e: StoredEvent): EventRow {
+export function eventToRow(e: StoredEvent & { trace?: string }): EventRow {
   return {
     id: e.id,
     tenant_id: e.tenantId,
@@ -40,6 +42,7 @@ export function eventToRow(e: StoredEvent): EventRow {
     headers: JSON.stringify(e.headers),
     source_id: e.sourceId,
     created_at: e.createdAt,
+    trace_context: e.trace ?? null,
   };
 }
 

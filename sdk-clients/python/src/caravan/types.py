@@ -498,6 +498,10 @@ PayloadFormat = Literal["raw", "envelope"]
 """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
 
 
+SendTraceparent = bool
+"""Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
+
+
 PublicKey = str
 """Ed25519 public key, `whpk_` + base64 of 32 bytes."""
 
@@ -551,6 +555,8 @@ class Endpoint(TypedDict, total=False):
     """Egress pool id, or `null` for none."""
     payloadFormat: Required[PayloadFormat]
     """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+    sendTraceparent: Required[SendTraceparent]
+    """Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -594,6 +600,8 @@ class EndpointCreated(TypedDict, total=False):
     """Egress pool id, or `null` for none."""
     payloadFormat: Required[PayloadFormat]
     """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+    sendTraceparent: Required[SendTraceparent]
+    """Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
     signingScheme: Required[SigningScheme]
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     publicKey: Required[NullablePublicKey]
@@ -637,6 +645,8 @@ class CreateEndpointRequest(TypedDict, total=False):
     """Egress pool id, or `null` for none."""
     payloadFormat: PayloadFormat
     """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+    sendTraceparent: SendTraceparent
+    """Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
     signingScheme: SigningScheme
     """`hmac`: `webhook-signature: v1,<base64 HMAC-SHA256>` (Standard Webhooks symmetric). `ed25519`: `webhook-signature: v1a,<base64 Ed25519 signature>` (Standard Webhooks asymmetric); receivers verify with `publicKey`."""
     secret: SigningSecret
@@ -670,6 +680,8 @@ class UpdateEndpointRequest(TypedDict, total=False):
     """Egress pool id, or `null` for none."""
     payloadFormat: PayloadFormat
     """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
+    sendTraceparent: SendTraceparent
+    """Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
 
 
 class EndpointList(TypedDict, total=False):

@@ -75,6 +75,7 @@ export type RetrySchedule = components['schemas']['RetrySchedule'];
 export type NullableRetrySchedule = components['schemas']['NullableRetrySchedule'];
 export type SigningScheme = components['schemas']['SigningScheme'];
 export type PayloadFormat = components['schemas']['PayloadFormat'];
+export type SendTraceparent = components['schemas']['SendTraceparent'];
 export type PublicKey = components['schemas']['PublicKey'];
 export type NullablePublicKey = components['schemas']['NullablePublicKey'];
 export type ReturnedSecret = components['schemas']['ReturnedSecret'];

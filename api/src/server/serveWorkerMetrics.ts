@@ -1,0 +1,28 @@
+import Koa from 'koa';
+import type { Runtime } from '@caravan/core';
+import { warnWhenMetricsOff } from '../cli/listen.js';
+import { metricsRoute } from './metricsRoute.js';
+import { startServer, type RunningServer } from './startServer.js';
+
+/**
+ * A worker's own `/metrics` (its dispatcher's attempts, queue depth, sources' backlogs, process
+ * figures) and `/healthz`, on `listen.host:metrics.workerPort`, behind the same token as the API's.
+ * Nothing when `metrics.workerPort` is not set.
+ */
+export async function serveWorkerMetrics(
+  runtime: Pick<Runtime, 'config' | 'logger' | 'metrics' | 'version'>,
+): Promise<(RunningServer & { stop(): Promise<void> }) | undefined> {
+  const { config } = runtime;
+  if (config.metrics.workerPort === null) return undefined;
+  warnWhenMetricsOff(runtime);
+  const metrics = metricsRoute(runtime.metrics, config.metrics);
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') ctx.status = 405;
+    else if (ctx.path === '/metrics') await metrics(ctx, next);
+    else if (ctx.path === '/healthz') ctx.body = { status: 'ok', version: runtime.version };
+    else ctx.status = 404;
+  });
+  const server = await startServer(app, config.listen.host, config.metrics.workerPort);
+  return { ...server, stop: () => server.close() };
+}
