@@ -22,6 +22,7 @@ export const defaultConfig = {
   },
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,
+    memoryBudgetBytes: 33_554_432,
   },
   logLevel: 'info',
 } as const;

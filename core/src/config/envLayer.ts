@@ -73,6 +73,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_BREAKER_OPEN_MS: at('dispatcher.breaker.openMs', asInt),
   CARAVAN_BREAKER_MAX_OPEN_MS: at('dispatcher.breaker.maxOpenMs', asInt),
   CARAVAN_DISABLE_FAILING_ENDPOINTS_AFTER_MS: at('dispatcher.breaker.disableAfterMs', asInt),
+  CARAVAN_DISPATCHER_MEMORY_BUDGET_BYTES: at('dispatcher.memoryBudgetBytes', asInt),
   CARAVAN_LOG_LEVEL: at('logLevel'),
 };
 

@@ -52,6 +52,7 @@ export async function startDispatcher(deps: RoleDeps): Promise<RunningRole> {
     clock,
     logger,
     userAgent: `Caravan/${deps.version}`,
+    memoryBudgetBytes: config.dispatcher.memoryBudgetBytes,
     // Counters in the limiter store: Redis when configured, so the limits hold across dispatchers.
     // The breaker comes last: it claims its half-open probe only for a request the limits let through.
     gates: [
