@@ -145,6 +145,9 @@ export class DeliveryIntake {
     await this.#caps.learn(decoded.map((d) => d.record));
     if (fromOverflow) {
       this.#stats.fromOverflow += decoded.length;
+      for (const { logRecord, record } of decoded) {
+        this.#budget.noteReadBack(record.tenantId, bytesInHand(logRecord));
+      }
       // Each record gives its credit back when it leaves: done at once, spilled never, sent or dropped.
       this.deps.valve?.taken(decoded.length);
     }
@@ -277,7 +280,10 @@ export class DeliveryIntake {
     try {
       await this.deps.spill!(jobs.map((j) => j.logRecord));
       this.#stats.spilled += jobs.length;
-      for (const job of jobs) this.#finish(job);
+      for (const job of jobs) {
+        this.#budget.noteSpilled(job.group, bytesInHand(job.logRecord));
+        this.#finish(job);
+      }
     } catch (error) {
       if (this.#stopping) {
         for (const job of jobs) this.#drop(job);

@@ -59,3 +59,13 @@ test('DispatchBudget › refuses a budget that is not a positive integer', (t) =
   const clock = new ManualClock(0);
   t.throws(() => new DispatchBudget({ budgetBytes: 0, clock }), { instanceOf: RangeError });
 });
+
+test('DispatchBudget › a tenant whose spilled backlog waits on the log stays the heaviest until it is read back', (t) => {
+  const { budget: b } = budget();
+  b.take('light', 50);
+  b.take('heavy', 10);
+  b.noteSpilled('heavy', 100);
+  t.is(b.heaviest(), 'heavy');
+  b.noteReadBack('heavy', 80);
+  t.is(b.heaviest(), 'light');
+});

@@ -22,6 +22,8 @@ const MAX_SEEN = 10_000;
  */
 export class DispatchBudget {
   readonly #byTenant = new Map<string, number>();
+  /** Bytes this process spilled per tenant and has not read back yet: its backlog on the log. */
+  readonly #spilled = new Map<string, number>();
   readonly #seen = new Map<string, number>();
   readonly #roomWaiters = new Set<() => void>();
   readonly #activeMs: number;
@@ -76,17 +78,35 @@ export class DispatchBudget {
     return false;
   }
 
-  /** The tenant holding the most bytes, counting `extra` bytes more for `extraFor`. */
+  /**
+   * The heaviest tenant among those holding bytes: the most in hand plus what it has spilled and not read
+   * back yet, counting `extra` bytes more for `extraFor`. Counting the spilled backlog keeps a tenant
+   * whose surplus already waits on the log the one to spill, rather than a lighter tenant that merely
+   * has more in hand right now (its records would wait in the overflow topic behind the backlog).
+   */
   heaviest(extraFor?: string, extra = 0): string | undefined {
     let heaviest: string | undefined;
     let most = -1;
     const candidates = new Set(this.#byTenant.keys());
     if (extraFor !== undefined) candidates.add(extraFor);
     for (const id of candidates) {
-      const bytes = this.of(id) + (id === extraFor ? extra : 0);
+      const bytes = this.of(id) + (this.#spilled.get(id) ?? 0) + (id === extraFor ? extra : 0);
       if (bytes > most) [heaviest, most] = [id, bytes];
     }
     return heaviest;
+  }
+
+  /** Bytes of the tenant were spilled to the overflow topic. */
+  noteSpilled(tenantId: string, bytes: number): void {
+    if (this.#spilled.size >= MAX_SEEN) this.#spilled.clear();
+    this.#spilled.set(tenantId, (this.#spilled.get(tenantId) ?? 0) + bytes);
+  }
+
+  /** Bytes of the tenant were read back from the overflow topic (spilled here or by another process). */
+  noteReadBack(tenantId: string, bytes: number): void {
+    const left = (this.#spilled.get(tenantId) ?? 0) - bytes;
+    if (left > 0) this.#spilled.set(tenantId, left);
+    else this.#spilled.delete(tenantId);
   }
 
   take(tenantId: string, bytes: number): void {

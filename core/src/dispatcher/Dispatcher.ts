@@ -45,11 +45,14 @@ export interface DispatcherDeps {
    * byte budget is what bounds memory; this only caps what one partition may have fetched ahead.
    */
   maxUnfinishedPerPartition?: number;
-  /** Overflow records read back and in hand at most (default 4 × `concurrency`); see `OverflowValve`. */
+  /**
+   * Overflow records read back and in hand at most (default 4 × `concurrency`; a quarter of `concurrency`
+   * while the main topic is pressed); see `OverflowValve`.
+   */
   overflowCredits?: number;
   /** See `DeliveryIntakeDeps.stallMs` (default 2 s). */
   stallMs?: number;
-  /** Outcomes are stored every `flushIntervalMs` (default 50) or `flushMaxRows` (default 100). */
+  /** Outcomes are stored every `flushIntervalMs` (default 150) or `flushMaxRows` (default 500). */
   flushIntervalMs?: number;
   flushMaxRows?: number;
   /** Outcome batches written at the same time (default 4). */
@@ -129,7 +132,13 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
     clock: deps.clock,
   });
-  const valve = new OverflowValve({ budget, credits, pressedCredits: Math.min(credits, concurrency) });
+  // While the main topic is pressed overflow keeps a quarter of the requests' worth: the main topic's
+  // records hold back every record behind them in their partition, overflow records hold nothing.
+  const valve = new OverflowValve({
+    budget,
+    credits,
+    pressedCredits: Math.max(1, Math.min(credits, Math.floor(concurrency / 4))),
+  });
   const intake = new DeliveryIntake({
     deliveries: deps.deliveries,
     endpoints: deps.endpoints,

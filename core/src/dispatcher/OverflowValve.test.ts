@@ -24,10 +24,12 @@ test('OverflowValve › reads overflow while there is room, and pauses once its 
   t.deepEqual(calls, ['resume', 'pause', 'resume']);
 });
 
-test('OverflowValve › pauses while the budget is full and resumes as room frees, never on a timer', (t) => {
+test('OverflowValve › with the budget full keeps only the pressed credits, and takes more as room frees, never on a timer', (t) => {
   const { budget, valve } = setup();
   budget.take('a', 100);
   valve.update();
+  t.false(valve.paused, 'spilled work still gets the free slots');
+  valve.taken(2);
   t.true(valve.paused);
   budget.release('a', 60);
   valve.update();

@@ -18,10 +18,12 @@ export interface OverflowValveOptions {
 }
 
 /**
- * Reads `deliveries-overflow` back as room frees, by pausing and resuming its subscription: a pull with
- * credits, never on a timetable and never all at once. The subscription is resumed while the budget has
- * room and fewer overflow records are in hand than the credits allow; each record finished gives its
- * credit back. The main topic goes first: while it is pressed, overflow keeps only a few requests' worth.
+ * Reads `deliveries-overflow` back as slots and room free, by pausing and resuming its subscription: a
+ * pull with credits, never on a timetable and never all at once. Each record finished gives its credit
+ * back. The main topic goes first: while it is pressed (a consumer waits for room, or half the budget is
+ * used) overflow keeps only `pressedCredits` records in hand, a few requests' worth, and those it keeps
+ * even when the budget is full, so spilled work always gets slots that nobody else uses; otherwise up
+ * to `credits`, so a spilled tenant gets whatever capacity nobody else uses.
  */
 export class OverflowValve {
   #subscription: Pausable | undefined;
@@ -78,7 +80,10 @@ export class OverflowValve {
     const { budget } = this.options;
     const pressed = budget.waiting > 0 || budget.used >= budget.budgetBytes / 2;
     const credits = pressed ? this.#pressedCredits : this.#credits;
-    const pause = this.#closed || !budget.hasRoom() || this.#inHand >= credits;
+    // The pressed credits are always granted, even with the budget full: a budget full of work held
+    // back by caps must not keep the spilled tenants from the free slots (a bounded overshoot).
+    const pause =
+      this.#closed || this.#inHand >= credits || (this.#inHand >= this.#pressedCredits && !budget.hasRoom());
     if (pause === this.#paused) return;
     this.#paused = pause;
     if (pause) subscription.pause();
