@@ -8,6 +8,7 @@ import type { DeliveryExecutor, DeliveryInHand } from './DeliveryExecutor.js';
 import type { DispatchTargets } from './EndpointCache.js';
 import { EndpointCaps } from './EndpointCaps.js';
 import { FairQueue } from './FairQueue.js';
+import { spillDecision } from './spillDecision.js';
 import { DispatchBudget } from './DispatchBudget.js';
 import type { OverflowValve } from './OverflowValve.js';
 
@@ -231,23 +232,17 @@ export class DeliveryIntake {
     return job;
   }
 
-  /**
-   * Queues the job, or picks what to spill to make room for it: nothing while it fits or while no
-   * other tenant waits (a tenant alone is never spilled); else the heaviest tenant's surplus: this job
-   * if its tenant is the heaviest, or that tenant's queued records from the back. Records read back
-   * from overflow are never spilled again: the valve already bounds them.
-   */
+  /** Queues the job, or picks what to spill to make room for it (`spillDecision`). */
   #place(job: Job): Job[] {
-    const budget = this.#budget;
-    const over = budget.used - budget.budgetBytes;
-    if (job.fromOverflow || over <= 0 || !budget.othersWaiting(job.group) || !this.deps.spill) {
-      this.#queue.push(job);
-      return [];
-    }
-    const heaviest = budget.heaviest();
-    if (heaviest === job.group || heaviest === undefined) return this.#toSpill([job]);
+    const decision = spillDecision(
+      this.#budget,
+      { tenantId: job.group, fromOverflow: job.fromOverflow },
+      this.deps.spill !== undefined,
+    );
+    if (decision.kind === 'spill-this') return this.#toSpill([job]);
     this.#queue.push(job);
-    return this.#toSpill(this.#takeBack(heaviest, over));
+    if (decision.kind === 'queue') return [];
+    return this.#toSpill(this.#takeBack(decision.tenantId, decision.bytes));
   }
 
   /** Jobs chosen to spill leave the budget at once: the next decisions count only what stays in hand. */
