@@ -98,8 +98,11 @@ export interface CaravanConfig {
    * tenants' sources may point Caravan at (`*`, `host[:port]`, `*.domain[:port]`, CIDR blocks).
    */
   sources: { plugins: string[]; allowedHosts: string[] };
-  /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
-  dispatcher: { breaker: BreakerSettings };
+  /**
+   * Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md),
+   * and the bytes of queued work each dispatcher process holds in memory (docs/pipeline.md).
+   */
+  dispatcher: { breaker: BreakerSettings; memoryBudgetBytes: number };
   metrics: MetricsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }

@@ -198,7 +198,10 @@ export const configSchema = {
     dispatcher: {
       type: 'object',
       additionalProperties: false,
+      required: ['breaker', 'memoryBudgetBytes'],
       properties: {
+        // 1 MiB to 16 GiB: below a few records' worth the dispatcher would do little but spill.
+        memoryBudgetBytes: { type: 'integer', minimum: 1_048_576, maximum: 17_179_869_184 },
         breaker: {
           type: 'object',
           additionalProperties: false,

@@ -24,6 +24,7 @@ export const defaultConfig = {
   },
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,
+    memoryBudgetBytes: 33_554_432,
   },
   metrics: { token: null, requireToken: true, tenantLabels: false, workerPort: null },
   logLevel: 'info',

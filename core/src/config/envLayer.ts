@@ -79,6 +79,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_METRICS_REQUIRE_TOKEN: at('metrics.requireToken', asBool),
   CARAVAN_METRICS_TENANT_LABELS: at('metrics.tenantLabels', asBool),
   CARAVAN_METRICS_WORKER_PORT: (raw, set) => set('metrics.workerPort', raw.trim() === '' ? null : asInt(raw)),
+  CARAVAN_DISPATCHER_MEMORY_BUDGET_BYTES: at('dispatcher.memoryBudgetBytes', asInt),
   CARAVAN_LOG_LEVEL: at('logLevel'),
 };
 

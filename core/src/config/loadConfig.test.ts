@@ -212,3 +212,14 @@ test('loadConfig › metrics: a token is required by default and none is set; th
     issues.join('\n'),
   );
 });
+
+test("loadConfig › the dispatcher's memory budget: 32 MiB by default, set from the env, at least 1 MiB", (t) => {
+  t.is(loadConfig({ env: required }).dispatcher.memoryBudgetBytes, 33_554_432);
+  const set = loadConfig({ env: { ...required, CARAVAN_DISPATCHER_MEMORY_BUDGET_BYTES: '67108864' } });
+  t.is(set.dispatcher.memoryBudgetBytes, 67_108_864);
+  t.true(
+    issuesOf(() => loadConfig({ env: { ...required, CARAVAN_DISPATCHER_MEMORY_BUDGET_BYTES: '1000' } })).some(
+      (i) => i.startsWith('dispatcher.memoryBudgetBytes|CARAVAN_DISPATCHER_MEMORY_BUDGET_BYTES|'),
+    ),
+  );
+});

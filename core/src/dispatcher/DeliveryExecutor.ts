@@ -53,7 +53,7 @@ export interface DeliveryExecutorDeps {
   pausedRecheckMs?: number | undefined;
   /** Jitter source of the retry schedule. */
   random?: (() => number) | undefined;
-  /** Outcomes are stored every `flushIntervalMs` (default 50) or `flushMaxRows` (default 100). */
+  /** Outcomes are stored every `flushIntervalMs` (default 150) or `flushMaxRows` (default 500). */
   flushIntervalMs?: number | undefined;
   flushMaxRows?: number | undefined;
   /** Outcome batches written at the same time (default 4). */
@@ -77,8 +77,9 @@ export class DeliveryExecutor {
     this.#outcomes = new WriteBuffer<DeliveryWrite>({
       write: (batch) => deps.deliveries.write(batch),
       logger: deps.logger,
-      ...(deps.flushIntervalMs !== undefined ? { flushIntervalMs: deps.flushIntervalMs } : {}),
-      ...(deps.flushMaxRows !== undefined ? { maxBatch: deps.flushMaxRows } : {}),
+      // A batch is a few statements whatever its size: up to 500 rows, at least every 150 ms.
+      flushIntervalMs: deps.flushIntervalMs ?? 150,
+      maxBatch: deps.flushMaxRows ?? 500,
       maxConcurrentWrites: deps.flushConcurrency ?? 4,
     });
   }

@@ -6,7 +6,7 @@ import { encodeRecord, type DeliveryRecord } from '../domain/pipelineRecords.js'
 import type { LogRecord } from '../log/InternalLog.js';
 import type { DeliveryState } from '../storage/DispatchRepository.js';
 import type { DeliveryExecutor, DeliveryInHand, Execution } from './DeliveryExecutor.js';
-import { DeliveryIntake, type DeliveryIntakeDeps } from './DeliveryIntake.js';
+import { bytesInHand, DeliveryIntake, type DeliveryIntakeDeps } from './DeliveryIntake.js';
 import {
   MemoryDispatchRepository,
   MemoryDispatchTargets,
@@ -65,6 +65,20 @@ function logRecordOf(value: DeliveryRecord | Buffer): TestLogRecord {
     done: () => void record.doneCalls++,
   };
   return record;
+}
+
+/** What one record of these tests holds of the budget (tenant ids of nine characters). */
+const unit = bytesInHand(logRecordOf(testRecord(testEndpoint({ tenantId: 'tnt_noisy' }))));
+
+function spilled() {
+  return { records: [] as LogRecord[] };
+}
+
+function spillInto(out: { records: LogRecord[] }) {
+  return (records: readonly LogRecord[]) => {
+    out.records.push(...records);
+    return Promise.resolve();
+  };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -139,23 +153,81 @@ test('DeliveryIntake › a record taken again while its first copy is in hand is
   t.is(s.executor.executed.length, 1);
 });
 
-test("DeliveryIntake › past maxInHandPerTenant a tenant's deliveries are parked; other tenants' still run", async (t) => {
-  const s = setup({ maxInHandPerTenant: 2, overflowParkMs: 3_000 });
+test('DeliveryIntake › a tenant alone is never spilled: a full budget holds its partition back until room frees', async (t) => {
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(spilled()) });
+  const ep = s.endpoint({ tenantId: 'tnt_alone' });
+  const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
+  let returned = false;
+  const taking = s.intake.take(records).then(() => (returned = true));
+  await tick();
+  t.is(s.executor.executed.length, 4, 'every record is queued and sent, none spilled');
+  t.false(returned, 'the partition is held back while the budget is over');
+  for (let i = 0; i < 2; i++) s.executor.running[0]!.settle(recorded);
+  await tick();
+  t.false(returned, 'still full: two records in hand fill the budget');
+  s.executor.running[0]!.settle(recorded);
+  await taking;
+  t.is(s.intake.stats().spilled, 0);
+});
+
+test("DeliveryIntake › with the budget full and another tenant waiting, the heaviest tenant's surplus is spilled", async (t) => {
+  const out = spilled();
+  const s = setup({ memoryBudgetBytes: 3 * unit, spill: spillInto(out), concurrency: 1 });
   const noisy = s.endpoint({ tenantId: 'tnt_noisy' });
   const quiet = s.endpoint({ tenantId: 'tnt_quiet' });
-  const records = [s.current(noisy), s.current(noisy), s.current(noisy), s.current(noisy), s.current(quiet)];
-  await s.intake.take(records);
+  const backlog = [s.current(noisy), s.current(noisy), s.current(noisy), s.current(noisy)];
+  const calm = s.current(quiet);
+  void s.intake.take([...backlog, calm]);
+  await tick();
+  // Three fit; the fourth is the noisy tenant's and it is the heaviest: spilled. The quiet record then
+  // takes the place of the noisy tenant's last queued one, which is spilled too.
+  t.deepEqual(
+    out.records.map((r) => r.offset),
+    [backlog[3]!.offset, backlog[2]!.offset],
+  );
+  t.deepEqual(
+    [...backlog, calm].map((r) => r.doneCalls),
+    [0, 0, 1, 1, 0],
+    'a spilled record is done here once its append is durable',
+  );
+  for (let i = 0; i < 2; i++) {
+    s.executor.running[0]!.settle(recorded);
+    await tick();
+  }
   t.deepEqual(
     s.executor.executed.map((d) => d.record.tenantId),
     ['tnt_noisy', 'tnt_noisy', 'tnt_quiet'],
   );
-  t.is(s.executor.parked.length, 2);
-  for (const { until } of s.executor.parked) t.true(until >= s.clock.now() + 3_000);
-  t.deepEqual(
-    records.map((r) => r.doneCalls),
-    [0, 0, 1, 1, 0],
-    'a parked record is done once its park is stored',
-  );
+  t.is(s.intake.stats().spilled, 2);
+  await s.intake.stop(0);
+});
+
+test('DeliveryIntake › records read back from overflow are queued and never spilled again', async (t) => {
+  const out = spilled();
+  const s = setup({ memoryBudgetBytes: unit, spill: spillInto(out), concurrency: 1 });
+  const noisy = s.endpoint({ tenantId: 'tnt_noisy' });
+  const quiet = s.endpoint({ tenantId: 'tnt_quiet' });
+  void s.intake.take([s.current(quiet)]);
+  const back = [s.current(noisy), s.current(noisy)].map((r) => ({
+    ...r,
+    topic: 'deliveries-overflow' as const,
+  }));
+  await s.intake.take(back);
+  t.is(out.records.length, 0);
+  t.is(s.intake.stats().fromOverflow, 2);
+  await s.intake.stop(0);
+});
+
+test('DeliveryIntake › stall rule: a budget full of work held back by caps is spilled when nothing finishes', async (t) => {
+  const out = spilled();
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30 });
+  const ep = s.endpoint({ tenantId: 'tnt_alone', maxConcurrency: 1 });
+  const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
+  await s.intake.take(records);
+  t.is(s.executor.running.length, 1, 'the cap lets one run');
+  t.true(out.records.length >= 2, 'the queued surplus was spilled, so the partition moves on');
+  t.is(s.intake.stats().stallSpills, out.records.length);
+  await s.intake.stop(0);
 });
 
 test("DeliveryIntake › an endpoint's maxConcurrency bounds its sends in flight from its first batch", async (t) => {
@@ -213,14 +285,16 @@ test('DeliveryIntake › a short gate refusal is waited out in memory, a longer 
   t.is(short.doneCalls, 0);
 });
 
-test('DeliveryIntake › a delivery held in memory for a gate still counts as in hand for its tenant', async (t) => {
-  const s = setup({ maxInHandPerTenant: 1 });
-  const ep = s.endpoint();
+test('DeliveryIntake › a delivery held in memory for a gate still holds its part of the budget', async (t) => {
+  const s = setup({ memoryBudgetBytes: 2 * unit });
+  const ep = s.endpoint({ tenantId: 'tnt_alone' });
   await s.intake.take([s.current(ep)]);
   s.executor.running[0]!.settle({ kind: 'refused', until: s.clock.now() + 500, waitMs: 500, reason: 'x' });
   await tick();
-  await s.intake.take([s.current(ep)]);
-  t.is(s.executor.parked.length, 1);
+  let returned = false;
+  void s.intake.take([s.current(ep)]).then(() => (returned = true));
+  await tick();
+  t.false(returned, 'the budget is full: the held delivery still counts');
   await s.intake.stop(0);
 });
 

@@ -8,7 +8,9 @@ import type { DeliveryExecutor, DeliveryInHand } from './DeliveryExecutor.js';
 import type { DispatchTargets } from './EndpointCache.js';
 import { EndpointCaps } from './EndpointCaps.js';
 import { FairQueue } from './FairQueue.js';
-import { OverflowSchedule } from './OverflowSchedule.js';
+import { spillDecision } from './spillDecision.js';
+import { DispatchBudget } from './DispatchBudget.js';
+import type { OverflowValve } from './OverflowValve.js';
 
 export interface DeliveryIntakeDeps {
   /** Where the batch's delivery rows are read; only `states` is used. */
@@ -20,49 +22,90 @@ export interface DeliveryIntakeDeps {
   logger: Logger;
   /** Deliveries executing at most, over every endpoint (default 200). */
   concurrency?: number | undefined;
-  /** Deliveries of one tenant executing at most (default three quarters of `concurrency`). */
+  /** Deliveries of one tenant executing at most while another tenant waits (default three quarters of `concurrency`). */
   maxInFlightPerTenant?: number | undefined;
   /** Deliveries of one endpoint executing at most, below its own `maxConcurrency` (default a quarter of `concurrency`). */
   maxInFlightPerEndpoint?: number | undefined;
-  /** Deliveries of one tenant in hand at most (default 250); past it they are parked (see `DispatcherDeps`). */
-  maxInHandPerTenant?: number | undefined;
-  /** The earliest a delivery parked over `maxInHandPerTenant` comes back (default 2 s). */
-  overflowParkMs?: number | undefined;
+  /** The memory credits (default: a budget of `memoryBudgetBytes`); shared with the overflow valve. */
+  budget?: DispatchBudget | undefined;
+  /** Bytes of work held in memory at most before anything is spilled (default 32 MiB), without `budget`. */
+  memoryBudgetBytes?: number | undefined;
+  /**
+   * Appends records, as they are, to `deliveries-overflow`; resolves once they are durable. Without it
+   * nothing is spilled and a full budget only holds the partitions back.
+   */
+  spill?: ((records: readonly LogRecord[]) => Promise<void>) | undefined;
+  /** Reads `deliveries-overflow` back as room frees (pause/resume of its subscription). */
+  valve?: OverflowValve | undefined;
+  /**
+   * With the budget full and nothing finished for this long (default 2 s), the heaviest tenant's queued
+   * surplus is spilled even when no other tenant is known to wait: a budget full of work held back by
+   * caps must not stop the partitions behind it for good.
+   */
+  stallMs?: number | undefined;
   /** A gate's refusal at most this long (default 1 s) is waited out in memory; a longer one is parked. */
   holdInMemoryMs?: number | undefined;
+}
+
+/** Counters since the intake was created, for tests, benchmarks and metrics. */
+export interface IntakeStats {
+  /** Records appended to `deliveries-overflow` (finished here, sent when read back). */
+  spilled: number;
+  /** Records handed over from `deliveries-overflow`. */
+  fromOverflow: number;
+  /** Spills made by the stall rule (included in `spilled`). */
+  stallSpills: number;
 }
 
 interface Job extends DeliveryInHand {
   group: string;
   key: string;
   logRecord: LogRecord;
+  /** What the job holds of the budget. */
+  bytes: number;
+  fromOverflow: boolean;
   failures: number;
   run(): Promise<void>;
+}
+
+/** The default of `dispatcher.memoryBudgetBytes`: 32 MiB. */
+export const DEFAULT_MEMORY_BUDGET = 32 * 1024 * 1024;
+
+/**
+ * What a record holds in memory: its bytes twice (as read, and decoded with its payload as a string)
+ * and the objects around them.
+ */
+export function bytesInHand(record: LogRecord): number {
+  return 2 * record.value.byteLength + 512;
 }
 
 /**
  * The dispatcher's intake: decodes the log's delivery records, drops the stale ones (settled, of another
  * attempt, unknown, or a copy of one in hand), and decides where each current delivery waits: in the
- * fair queue (tenants in turn, then their endpoints in turn, with running caps), on a timer in memory
- * for a short gate refusal, or parked in the database when the tenant has too many in hand or a gate
- * refuses for longer. The queue runs each delivery through the executor; once its outcome is stored its
- * log record is marked done.
+ * fair queue (tenants in turn, then their endpoints in turn), on a timer in memory for a short gate
+ * refusal, or parked in the database when a gate refuses for longer (an open breaker).
  *
- * All of the dispatcher's flow control lives here, so holding work in memory under a budget and
- * spilling a heavy tenant's surplus belong here too; the executor never queues.
+ * Credits: queued and running work is held in memory up to a byte budget. While it fits, everything is
+ * queued. When it is full and another tenant waits, the heaviest tenant's surplus is spilled to
+ * `deliveries-overflow` (the record arriving, or its queued records from the back), and read back as
+ * room frees (`OverflowValve`). A tenant alone is never spilled: a full budget only makes `take` wait
+ * for room, so its partitions fetch no further. The executor never queues.
  */
 export class DeliveryIntake {
   readonly #queue: FairQueue<Job>;
   readonly #caps: EndpointCaps;
-  readonly #overflow: OverflowSchedule;
-  readonly #maxInHandPerTenant: number;
+  readonly #budget: DispatchBudget;
   readonly #holdInMemoryMs: number;
+  readonly #stallMs: number;
   /** Deliveries queued, executing, held or waiting for their write: a second copy of a record is dropped. */
   readonly #inHand = new Set<string>();
-  /** Per tenant, deliveries waiting on a timer for a gate; they count as in hand. */
-  readonly #held = new Map<string, number>();
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #stats: IntakeStats = { spilled: 0, fromOverflow: 0, stallSpills: 0 };
+  /** Jobs finished so far: the stall rule looks for progress. */
+  #finished = 0;
   #stopping = false;
+  #stopped!: () => void;
+  readonly #whenStopped = new Promise<void>((resolve) => (this.#stopped = resolve));
 
   constructor(private readonly deps: DeliveryIntakeDeps) {
     const concurrency = deps.concurrency ?? 200;
@@ -73,18 +116,27 @@ export class DeliveryIntake {
       maxRunningPerGroup: deps.maxInFlightPerTenant ?? Math.max(1, Math.floor((concurrency * 3) / 4)),
       maxRunningOf: (endpointId) => Math.min(perEndpoint, this.#caps.capOf(endpointId)),
     });
-    this.#overflow = new OverflowSchedule({ clock: deps.clock, minDelayMs: deps.overflowParkMs ?? 2_000 });
-    this.#maxInHandPerTenant = deps.maxInHandPerTenant ?? 250;
+    this.#budget =
+      deps.budget ??
+      new DispatchBudget({ budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, clock: deps.clock });
     this.#holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
+    this.#stallMs = deps.stallMs ?? 2_000;
+  }
+
+  stats(): IntakeStats {
+    return { ...this.#stats };
   }
 
   /**
    * Takes one partition's batch (the subscription's `onRecords`). Returns once the records are queued,
-   * parked or done, without waiting for any send: no head-of-line blocking. Rejects when the batch's
-   * rows cannot be read; the log hands the batch over again after a back-off.
+   * spilled or done and, for the main topic, once the budget has room again: a full budget holds the
+   * partition back instead of fetching more. It never waits for a send of its own records: no
+   * head-of-line blocking. Rejects when the batch's rows cannot be read; the log hands the batch over
+   * again after a back-off.
    */
   async take(records: readonly LogRecord[]): Promise<void> {
     if (this.#stopping) return;
+    const fromOverflow = records[0]?.topic === 'deliveries-overflow';
     const decoded = this.#decode(records);
     const states = await this.deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
     for (const { record } of decoded) {
@@ -92,8 +144,24 @@ export class DeliveryIntake {
       if (changedAt) this.deps.endpoints.noteVersion?.(record.tenantId, record.endpointId, changedAt);
     }
     await this.#caps.learn(decoded.map((d) => d.record));
-    for (const { logRecord, record } of decoded)
-      this.#admit(logRecord, record, states.get(record.deliveryId));
+    if (fromOverflow) {
+      this.#stats.fromOverflow += decoded.length;
+      for (const { logRecord, record } of decoded) {
+        this.#budget.noteReadBack(record.tenantId, bytesInHand(logRecord));
+      }
+      // Each record gives its credit back when it leaves: done at once, spilled never, sent or dropped.
+      this.deps.valve?.taken(decoded.length);
+    }
+    // Every tenant of the batch counts as waiting before any of its records is placed.
+    for (const { record } of decoded) this.#budget.noteArrival(record.tenantId);
+    const spill: Job[] = [];
+    for (const { logRecord, record } of decoded) {
+      const job = this.#admit(logRecord, record, states.get(record.deliveryId), fromOverflow);
+      if (job) spill.push(...this.#place(job));
+    }
+    if (spill.length > 0) void this.#spill(spill);
+    this.deps.valve?.update();
+    if (!fromOverflow) await this.#whenRoom();
   }
 
   /**
@@ -102,9 +170,11 @@ export class DeliveryIntake {
    */
   async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
+    this.#stopped();
+    this.deps.valve?.close();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    for (const job of this.#queue.drain()) this.#inHand.delete(job.record.deliveryId);
+    for (const job of this.#queue.drain()) this.#drop(job);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
     await Promise.race([this.#queue.whenIdle(), grace]);
@@ -127,7 +197,13 @@ export class DeliveryIntake {
     return decoded;
   }
 
-  #admit(logRecord: LogRecord, record: DeliveryRecord, state: DeliveryState | undefined): void {
+  /** The job of a current record, or `undefined` once a record with nothing to do is done. */
+  #admit(
+    logRecord: LogRecord,
+    record: DeliveryRecord,
+    state: DeliveryState | undefined,
+    fromOverflow: boolean,
+  ): Job | undefined {
     const current =
       state !== undefined &&
       state.tenantId === record.tenantId &&
@@ -137,7 +213,8 @@ export class DeliveryIntake {
     // Stale (already handled), settled, unknown, or a copy of a record in hand: nothing to do.
     if (!current) {
       logRecord.done();
-      return;
+      if (fromOverflow) this.deps.valve?.finished();
+      return undefined;
     }
     this.#inHand.add(record.deliveryId);
     const job: Job = {
@@ -146,17 +223,99 @@ export class DeliveryIntake {
       logRecord,
       record,
       state,
+      bytes: bytesInHand(logRecord),
+      fromOverflow,
       failures: 0,
       run: () => this.#run(job),
     };
-    const tenantId = record.tenantId;
-    if (this.#queue.inHand(tenantId) + (this.#held.get(tenantId) ?? 0) >= this.#maxInHandPerTenant) {
-      // Held in the database instead of in memory, so the partition's window moves on and other
-      // tenants' records behind this one are read at once.
-      this.deps.executor.park(job, this.#overflow.parkUntil(tenantId), () => this.#finish(job));
-      return;
-    }
+    this.#budget.take(job.group, job.bytes);
+    return job;
+  }
+
+  /** Queues the job, or picks what to spill to make room for it (`spillDecision`). */
+  #place(job: Job): Job[] {
+    const decision = spillDecision(
+      this.#budget,
+      { tenantId: job.group, fromOverflow: job.fromOverflow },
+      this.deps.spill !== undefined,
+    );
+    if (decision.kind === 'spill-this') return this.#toSpill([job]);
     this.#queue.push(job);
+    if (decision.kind === 'queue') return [];
+    return this.#toSpill(this.#takeBack(decision.tenantId, decision.bytes));
+  }
+
+  /** Jobs chosen to spill leave the budget at once: the next decisions count only what stays in hand. */
+  #toSpill(jobs: Job[]): Job[] {
+    for (const job of jobs) {
+      this.#budget.release(job.group, job.bytes);
+      job.bytes = 0;
+    }
+    return jobs;
+  }
+
+  /** Queued main-topic jobs of `tenantId`, from the back, worth at least `bytes` (or all it has). */
+  #takeBack(tenantId: string, bytes: number): Job[] {
+    const taken: Job[] = [];
+    for (let freed = 0; freed < bytes;) {
+      const job = this.#queue.takeBack(tenantId, (j) => !j.fromOverflow);
+      if (!job) break;
+      taken.push(job);
+      freed += job.bytes;
+    }
+    return taken;
+  }
+
+  /**
+   * Appends the jobs' records to `deliveries-overflow` and marks them done here once that is durable,
+   * so the partition moves on. A crash in between leaves a record in both topics: the second copy read
+   * is stale or in hand, and dropped. If the append fails the jobs are queued here after all.
+   */
+  async #spill(jobs: Job[]): Promise<void> {
+    try {
+      await this.deps.spill!(jobs.map((j) => j.logRecord));
+      this.#stats.spilled += jobs.length;
+      for (const job of jobs) {
+        this.#budget.noteSpilled(job.group, bytesInHand(job.logRecord));
+        this.#finish(job);
+      }
+    } catch (error) {
+      if (this.#stopping) {
+        for (const job of jobs) this.#drop(job);
+        return;
+      }
+      this.deps.logger.warn(
+        { err: error, records: jobs.length },
+        'spilling deliveries to overflow failed; keeping them in memory',
+      );
+      for (const job of jobs) {
+        job.bytes = bytesInHand(job.logRecord);
+        this.#budget.take(job.group, job.bytes);
+        this.#queue.push(job);
+      }
+    }
+  }
+
+  /**
+   * Waits until the budget has room. The stall rule: while it waits and nothing finishes for
+   * `stallMs`, the heaviest tenant's queued surplus (down to three quarters of the budget) is spilled,
+   * so work held back by caps cannot hold the partitions for good.
+   */
+  async #whenRoom(): Promise<void> {
+    while (!this.#stopping && !this.#budget.hasRoom()) {
+      const finishedBefore = this.#finished;
+      let timer: NodeJS.Timeout | undefined;
+      const stall = new Promise((resolve) => (timer = setTimeout(resolve, this.#stallMs)));
+      await this.#budget.whenRoom(Promise.race([stall, this.#whenStopped]));
+      clearTimeout(timer);
+      if (this.#stopping || this.#budget.hasRoom() || this.#finished !== finishedBefore) continue;
+      const heaviest = this.#budget.heaviest();
+      if (heaviest === undefined || !this.deps.spill) continue;
+      const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
+      if (jobs.length === 0) continue;
+      this.#stats.stallSpills += jobs.length;
+      await this.#spill(this.#toSpill(jobs));
+    }
   }
 
   async #run(job: Job): Promise<void> {
@@ -164,17 +323,16 @@ export class DeliveryIntake {
       const execution = await this.deps.executor.execute(job, () => this.#finish(job));
       if (execution.kind === 'refused') {
         if (execution.waitMs <= this.#holdInMemoryMs && !this.#stopping) {
-          this.#holdFor(job, execution.waitMs);
+          this.#after(execution.waitMs, () => (this.#stopping ? this.#drop(job) : this.#queue.push(job)));
           return;
         }
         this.deps.executor.park(job, execution.until, () => this.#finish(job));
       }
-      this.#overflow.completed(job.record.tenantId);
     } catch (error) {
       // The sender never throws, so this is the endpoint lookup or a gate's store: try the record again
       // later rather than leave it unfinished, which would hold the partition's commit point for good.
       if (this.#stopping) {
-        this.#inHand.delete(job.record.deliveryId);
+        this.#drop(job);
         return;
       }
       const delay = Math.min(30_000, 250 * 2 ** job.failures++);
@@ -182,26 +340,23 @@ export class DeliveryIntake {
         { err: error, deliveryId: job.record.deliveryId, retryInMs: delay },
         'delivery not processed',
       );
-      this.#after(delay, () => this.#queue.push(job));
+      this.#after(delay, () => (this.#stopping ? this.#drop(job) : this.#queue.push(job)));
     }
   }
 
-  /** Queues the job again after `ms`; it still counts as in hand for its tenant meanwhile. */
-  #holdFor(job: Job, ms: number): void {
-    const tenantId = job.record.tenantId;
-    this.#held.set(tenantId, (this.#held.get(tenantId) ?? 0) + 1);
-    this.#after(ms, () => {
-      const left = (this.#held.get(tenantId) ?? 1) - 1;
-      if (left > 0) this.#held.set(tenantId, left);
-      else this.#held.delete(tenantId);
-      if (this.#stopping) this.#inHand.delete(job.record.deliveryId);
-      else this.#queue.push(job);
-    });
+  /** The job's record is done: it leaves the budget and its credit comes back. */
+  #finish(job: Job): void {
+    job.logRecord.done();
+    this.#finished++;
+    this.#drop(job);
   }
 
-  #finish(job: Job): void {
-    this.#inHand.delete(job.record.deliveryId);
-    job.logRecord.done();
+  /** The job leaves this process, done or not (a record not done comes again from the log). */
+  #drop(job: Job): void {
+    if (!this.#inHand.delete(job.record.deliveryId)) return;
+    this.#budget.release(job.group, job.bytes);
+    if (job.fromOverflow) this.deps.valve?.finished();
+    else this.deps.valve?.update();
   }
 
   #after(ms: number, fn: () => void): void {

@@ -4,7 +4,9 @@ import type { InternalLog, Subscription } from '../log/InternalLog.js';
 import { noTelemetry, type Logger, type Telemetry } from '../observability/index.js';
 import type { DispatchRepository } from '../storage/DispatchRepository.js';
 import { DeliveryExecutor } from './DeliveryExecutor.js';
-import { DeliveryIntake } from './DeliveryIntake.js';
+import { DEFAULT_MEMORY_BUDGET, DeliveryIntake, type IntakeStats } from './DeliveryIntake.js';
+import { DispatchBudget } from './DispatchBudget.js';
+import { OverflowValve } from './OverflowValve.js';
 import type { DispatchTargets } from './EndpointCache.js';
 import type { SendGate } from './SendGate.js';
 import type { SendRequest, WebhookSender } from './WebhookSender.js';
@@ -32,17 +34,25 @@ export interface DispatcherDeps {
    */
   maxInFlightPerEndpoint?: number;
   /**
-   * Deliveries of one tenant in hand (queued or sending) in this process at most (default a quarter of
-   * `maxUnfinishedPerPartition`). Past it, a delivery is parked without an attempt (at least
-   * `overflowParkMs`, default 2 s, spaced at the pace the tenant's deliveries complete: `OverflowSchedule`),
-   * so a tenant's backlog or hung endpoint never fills a partition's window (a paused Kafka partition
-   * resumes at half of it) and other tenants' records behind it are read at once.
+   * Bytes of queued and running work this process holds in memory at most (default 32 MiB,
+   * `dispatcher.memoryBudgetBytes`). Past it, and only while another tenant waits, the heaviest tenant's
+   * surplus is spilled to `deliveries-overflow` and read back as room frees; a tenant alone is held back
+   * on the log instead (its partitions fetch no further until room frees).
    */
-  maxInHandPerTenant?: number;
-  overflowParkMs?: number;
-  /** Records of one partition in hand at most (default 1000); see `SubscribeOptions`. */
+  memoryBudgetBytes?: number;
+  /**
+   * Records of one `deliveries` partition in hand at most (default 10 000); see `SubscribeOptions`. The
+   * byte budget is what bounds memory; this only caps what one partition may have fetched ahead.
+   */
   maxUnfinishedPerPartition?: number;
-  /** Outcomes are stored every `flushIntervalMs` (default 50) or `flushMaxRows` (default 100). */
+  /**
+   * Overflow records read back and in hand at most (default 4 × `concurrency`; a quarter of `concurrency`
+   * while the main topic is pressed); see `OverflowValve`.
+   */
+  overflowCredits?: number;
+  /** See `DeliveryIntakeDeps.stallMs` (default 2 s). */
+  stallMs?: number;
+  /** Outcomes are stored every `flushIntervalMs` (default 150) or `flushMaxRows` (default 500). */
   flushIntervalMs?: number;
   flushMaxRows?: number;
   /** Outcome batches written at the same time (default 4). */
@@ -65,6 +75,7 @@ export interface DispatcherDeps {
   holdInMemoryMs?: number;
   /** Jitter source of the retry schedule. */
   random?: () => number;
+  /** Consumer group of `deliveries` (default `caravan-dispatcher`); `deliveries-overflow` is read in `<groupId>-overflow`. */
   groupId?: string;
   /** Where attempts are counted, timed and traced, and the records in hand counted. */
   telemetry?: Telemetry;
@@ -79,25 +90,30 @@ export interface DeliveryDispatcher {
    * partition's next owner.
    */
   stop(options?: { graceMs?: number }): Promise<void>;
+  /** Counters since the dispatcher was created: records spilled to and read back from overflow. */
+  stats(): IntakeStats;
 }
 
 /**
  * The dispatcher role: consumes `deliveries` into a {@link DeliveryIntake} (stale check, fair queues,
- * what waits in memory and what is parked), which runs each current delivery through a
- * {@link DeliveryExecutor} (gates, signing, sending, outcomes stored in batches).
+ * memory credits, what waits in memory and what is parked), which runs each current delivery through a
+ * {@link DeliveryExecutor} (gates, signing, sending, outcomes stored in batches), and reads
+ * `deliveries-overflow` back through an {@link OverflowValve} as room frees.
  *
  * No head-of-line blocking: the intake only checks the batch's delivery rows and queues its records; it
  * returns without waiting for any request. Each record is marked done on its own once its outcome is
  * stored, so a slow endpoint holds back the partition's commit point, never the delivery of the other
  * endpoints' records behind it.
  *
- * Fairness between tenants: the queue takes tenants in turn, then their endpoints in turn, with running
- * caps per tenant and per endpoint, and a tenant's deliveries waiting in memory are bounded; past that bound
- * they are parked in the database, so a tenant's backlog, slow endpoint or retry storm never fills a
- * partition's window and another tenant's records are read and sent at once.
+ * Fairness between tenants: the queue takes tenants in turn, then their endpoints in turn, with caps
+ * that hold only while others wait. Work is held in memory up to a byte budget; when it is full and
+ * another tenant waits, the heaviest tenant's surplus moves to `deliveries-overflow` (on the log, not in
+ * the database), so a tenant's backlog, slow endpoint or retry storm never holds another tenant's
+ * records behind it.
  */
 export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
-  const maxUnfinished = deps.maxUnfinishedPerPartition ?? 1000;
+  const concurrency = deps.concurrency ?? 200;
+  const groupId = deps.groupId ?? 'caravan-dispatcher';
   const executor = new DeliveryExecutor({
     deliveries: deps.deliveries,
     endpoints: deps.endpoints,
@@ -114,40 +130,72 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     flushConcurrency: deps.flushConcurrency,
     telemetry: deps.telemetry,
   });
+  const credits = deps.overflowCredits ?? 4 * concurrency;
+  const budget = new DispatchBudget({
+    budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+    clock: deps.clock,
+  });
+  // While the main topic is pressed overflow keeps a quarter of the requests' worth: the main topic's
+  // records hold back every record behind them in their partition, overflow records hold nothing.
+  const valve = new OverflowValve({
+    budget,
+    credits,
+    pressedCredits: Math.max(1, Math.min(credits, Math.floor(concurrency / 4))),
+  });
   const intake = new DeliveryIntake({
     deliveries: deps.deliveries,
     endpoints: deps.endpoints,
     executor,
     clock: deps.clock,
     logger: deps.logger,
-    concurrency: deps.concurrency,
+    concurrency,
     maxInFlightPerTenant: deps.maxInFlightPerTenant,
     maxInFlightPerEndpoint: deps.maxInFlightPerEndpoint,
-    maxInHandPerTenant: deps.maxInHandPerTenant ?? Math.max(1, Math.floor(maxUnfinished / 4)),
-    overflowParkMs: deps.overflowParkMs,
+    budget,
+    valve,
+    stallMs: deps.stallMs,
     holdInMemoryMs: deps.holdInMemoryMs,
+    spill: (records) =>
+      deps.log.append(
+        'deliveries-overflow',
+        records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      ),
   });
-  let subscription: Subscription | undefined;
+  const subscriptions: Subscription[] = [];
   let stopped: Promise<void> | undefined;
 
   async function shutdown(graceMs: number): Promise<void> {
     await intake.stop(graceMs);
     await executor.close(graceMs);
-    await subscription?.stop({ graceMs: 0 });
+    await Promise.all(subscriptions.map((s) => s.stop({ graceMs: 0 })));
   }
 
   return {
     async start() {
-      subscription = await deps.log.subscribe({
-        groupId: deps.groupId ?? 'caravan-dispatcher',
-        topic: 'deliveries',
-        maxUnfinishedPerPartition: maxUnfinished,
+      subscriptions.push(
+        await deps.log.subscribe({
+          groupId,
+          topic: 'deliveries',
+          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 10_000,
+          onRecords: (records) => intake.take((deps.telemetry ?? noTelemetry).dispatchRecords(records)),
+        }),
+      );
+      // A group of its own: a Kafka group's members must all read the same topics. It starts paused;
+      // the valve resumes it while there is room.
+      const overflow = await deps.log.subscribe({
+        groupId: `${groupId}-overflow`,
+        topic: 'deliveries-overflow',
+        maxUnfinishedPerPartition: credits,
+        paused: true,
         onRecords: (records) => intake.take((deps.telemetry ?? noTelemetry).dispatchRecords(records)),
       });
+      subscriptions.push(overflow);
+      valve.attach(overflow);
     },
     stop(options = {}) {
       stopped ??= shutdown(options.graceMs ?? 10_000);
       return stopped;
     },
+    stats: () => intake.stats(),
   };
 }

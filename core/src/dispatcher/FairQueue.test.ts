@@ -122,29 +122,71 @@ test('FairQueue › an endpoint at its running cap waits while other endpoints t
   t.deepEqual(started.slice(4), ['slow2', 'slow3']);
 });
 
-test('FairQueue › a tenant at its running cap leaves the remaining slots to other tenants', async (t) => {
-  const queue = new FairQueue({ concurrency: 4, maxRunningPerGroup: 3 });
-  const noisy = gate();
-  let noisyRunning = 0;
-  for (let n = 1; n <= 10; n++) {
-    queue.push({
-      group: 'noisy',
-      key: `ep${n}`,
+test('FairQueue › a tenant alone takes every slot; once another tenant waits, freed slots go to it until the first is back under its cap', async (t) => {
+  const queue = new FairQueue({ concurrency: 4, maxRunningPerGroup: 2 });
+  const running = { noisy: 0, quiet: 0 };
+  const gates: Record<string, ReturnType<typeof gate>> = {};
+  const task = (group: 'noisy' | 'quiet', name: string): FairTask => {
+    gates[name] = gate();
+    return {
+      group,
+      key: name,
       run: async () => {
-        noisyRunning++;
-        await noisy.opened;
+        running[group]++;
+        await gates[name]!.opened;
+        running[group]--;
+      },
+    };
+  };
+  for (let n = 1; n <= 10; n++) queue.push(task('noisy', `n${n}`));
+  t.is(running.noisy, 4, 'alone, the noisy tenant has every slot');
+  queue.push(task('quiet', 'q1'));
+  queue.push(task('quiet', 'q2'));
+  t.is(running.quiet, 0, 'no slot is free yet');
+  gates.n1!.open();
+  await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(running, { noisy: 3, quiet: 1 });
+  gates.n2!.open();
+  await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(running, { noisy: 2, quiet: 2 }, 'the freed slot went to the waiting tenant');
+  gates.q1!.open();
+  gates.q2!.open();
+  await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(running, { noisy: 4, quiet: 0 }, 'alone again, the noisy tenant takes every slot');
+  for (const g of Object.values(gates)) g.open();
+  await queue.whenIdle();
+});
+
+test('FairQueue › takeBack removes the last accepted queued task of a group, from its longest key queue', async (t) => {
+  const queue = new FairQueue<FairTask & { name: string }>({ concurrency: 1 });
+  const blocker = gate();
+  const ran: string[] = [];
+  const push = (group: string, key: string, name: string) =>
+    queue.push({
+      group,
+      key,
+      name,
+      run: async () => {
+        ran.push(name);
+        if (name === 'first') await blocker.opened;
       },
     });
-  }
-  t.is(noisyRunning, 3);
-  t.is(queue.inHand('noisy'), 10);
-  let quietRan = false;
-  queue.push({ group: 'quiet', key: 'q', run: () => Promise.resolve(void (quietRan = true)) });
-  await new Promise((resolve) => setImmediate(resolve));
-  t.true(quietRan, 'the quiet tenant ran while every noisy request was still in flight');
-  noisy.open();
+  push('a', 'k1', 'first');
+  push('a', 'k1', 'a1');
+  push('a', 'k2', 'a2');
+  push('a', 'k2', 'a3');
+  push('a', 'k2', 'a4');
+  push('b', 'k3', 'b1');
+  t.is(queue.takeBack('a', (task) => task.name !== 'a4')?.name, 'a3');
+  t.is(queue.takeBack('a', () => true)?.name, 'a4');
+  t.is(
+    queue.takeBack('c', () => true),
+    undefined,
+  );
+  t.is(queue.inHand('a'), 3);
+  blocker.open();
   await queue.whenIdle();
-  t.is(noisyRunning, 10);
+  t.deepEqual(ran.sort(), ['a1', 'a2', 'b1', 'first']);
 });
 
 test('FairQueue › refuses a per-tenant cap that is not a positive integer', (t) => {

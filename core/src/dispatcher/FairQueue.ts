@@ -11,7 +11,11 @@ export interface FairTask {
 export interface FairQueueOptions {
   /** Tasks running at most, over every group (the dispatcher's requests in flight). */
   concurrency: number;
-  /** Tasks of one group running at most (default: `concurrency`). */
+  /**
+   * Tasks of one group running at most while another group has tasks waiting (default: `concurrency`).
+   * Work-conserving: a group alone may take every slot; once another group waits, the slots freed go
+   * to the others until this group is back under its cap.
+   */
   maxRunningPerGroup?: number;
   /** Tasks of one key running at most, read each time a task of the key could start (default: unlimited). */
   maxRunningOf?: (key: string) => number;
@@ -94,6 +98,36 @@ export class FairQueue<T extends FairTask = FairTask> {
     this.#pump();
   }
 
+  /**
+   * Takes back the last queued task of `group` that `accept`s, from the tail of its longest key queue
+   * (the work that would have waited longest); `undefined` when it has none. Running tasks stay.
+   */
+  takeBack(group: string, accept: (task: T) => boolean): T | undefined {
+    const g = this.#groups.get(group);
+    if (!g) return undefined;
+    const keys = [...g.byKey.entries()].sort((a, b) => b[1].length - a[1].length);
+    for (const [key, queue] of keys) {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        const task = queue[i]!;
+        if (!accept(task)) continue;
+        queue.splice(i, 1);
+        if (queue.length === 0) {
+          g.byKey.delete(key);
+          g.turns = g.turns.filter((k) => k !== key);
+        }
+        g.queued--;
+        this.#queued--;
+        if (g.queued === 0) {
+          this.#turns = this.#turns.filter((n) => n !== group);
+          if (g.running === 0) this.#groups.delete(group);
+        }
+        this.#notifyIdle();
+        return task;
+      }
+    }
+    return undefined;
+  }
+
   /** Removes every task not started yet and returns them; running tasks carry on. */
   drain(): T[] {
     const dropped: T[] = [];
@@ -123,7 +157,9 @@ export class FairQueue<T extends FairTask = FairTask> {
     while (this.#running < this.#concurrency && skipped < this.#turns.length) {
       const name = this.#turns.shift()!;
       const group = this.#groups.get(name)!;
-      const task = group.running < this.#maxPerGroup ? this.#takeFrom(group) : undefined;
+      // The group cap holds only while another group waits: a tenant alone gets the whole machine.
+      const capped = group.running >= this.#maxPerGroup && this.#turns.length > 0;
+      const task = capped ? undefined : this.#takeFrom(group);
       if (!task) {
         this.#turns.push(name);
         skipped++;

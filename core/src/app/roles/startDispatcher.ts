@@ -53,6 +53,7 @@ export async function startDispatcher(deps: RoleDeps): Promise<RunningRole> {
     logger,
     userAgent: `Caravan/${deps.version}`,
     telemetry: deps.telemetry,
+    memoryBudgetBytes: config.dispatcher.memoryBudgetBytes,
     // Counters in the limiter store: Redis when configured, so the limits hold across dispatchers.
     // The breaker comes last: it claims its half-open probe only for a request the limits let through.
     gates: [

@@ -77,8 +77,10 @@ export class KnexDispatchRepository implements DispatchRepository {
     const mysql = isMysql(this.deps.db);
     await stepTransaction(this.deps.db, function* (q) {
       const attempts = sorted.flatMap((w) => (w.attempt ? [attemptRow(w.attempt)] : []));
-      // A flush retried after a lost commit confirmation finds its attempts already there.
-      if (attempts.length > 0) yield q('attempts').insert(attempts).onConflict('id').ignore();
+      // A flush retried after a lost commit confirmation finds its attempts already there. MySQL takes
+      // them in one multi-row statement; SQLite runs in-process, one prepared insert per row.
+      if (mysql && attempts.length > 0) yield q('attempts').insert(attempts).onConflict('id').ignore();
+      else for (const attempt of attempts) yield q('attempts').insert(attempt).onConflict('id').ignore();
       if (mysql) {
         // One statement per kind instead of one per row: a round trip per row made the flush the
         // dispatcher's bottleneck on MySQL. (SQLite runs in-process; a statement per row is cheap there.)

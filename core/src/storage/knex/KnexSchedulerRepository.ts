@@ -89,8 +89,13 @@ export class KnexSchedulerRepository implements SchedulerRepository {
   claimStranded(options: ClaimOptions & { untouchedSince: number }): Promise<ClaimedDelivery[]> {
     return this.claim(
       options,
-      (q) => void q.whereNull('next_attempt_at').andWhere('updated_at', '<=', options.untouchedSince),
-      'updated_at',
+      // Created before too (updated_at >= created_at): the (status, created_at) index narrows the scan.
+      (q) =>
+        void q
+          .whereNull('next_attempt_at')
+          .andWhere('created_at', '<=', options.untouchedSince)
+          .andWhere('updated_at', '<=', options.untouchedSince),
+      'created_at',
     );
   }
 

@@ -37,3 +37,22 @@ export async function withSqliteConnection<T>(
     await client.releaseConnection(conn);
   }
 }
+
+const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+// Bounds memory: statements whose text varies (multi-row inserts of every size) cannot pile up.
+const MAX_STATEMENTS = 256;
+
+/**
+ * `conn.prepare(sql)`, prepared once per connection: hot statements (the dispatcher's outcome updates,
+ * one per row with the same text) are parsed once, not on every run.
+ */
+export function preparedStatement(conn: SqliteConnection, sql: string): SqliteStatement {
+  let cache = statements.get(conn);
+  if (!cache) statements.set(conn, (cache = new Map<string, SqliteStatement>()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    cache.set(sql, (statement = conn.prepare(sql)));
+  }
+  return statement;
+}

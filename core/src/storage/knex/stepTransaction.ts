@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isMysql, type Database } from '../createDatabase.js';
-import { withSqliteConnection, type SqliteConnection } from './sqliteConnection.js';
+import { preparedStatement, withSqliteConnection, type SqliteConnection } from './sqliteConnection.js';
 
 /** A statement a transaction body yields: a select resolves to its rows, a write to the rows it changed. */
 export type Step = Knex.QueryBuilder | Knex.Raw;
@@ -67,7 +67,7 @@ function runSqlite<T>(db: Database, conn: SqliteConnection, body: TransactionBod
           const step = steps.next(input);
           if (step.done) return step.value;
           const { sql, bindings } = step.value.toSQL().toNative();
-          const statement = conn.prepare(sql);
+          const statement = preparedStatement(conn, sql);
           input = statement.reader ? statement.all(...bindings) : statement.run(...bindings).changes;
         }
       })
