@@ -127,6 +127,7 @@ export async function createEndpoint(
     egressPoolId: null,
     signingScheme: 'hmac',
     payloadFormat: 'raw',
+    destination: { type: 'http', config: null, credentialsEncrypted: null },
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/Clock.js';
 import type { LimiterStore } from '../limits/LimiterStore.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
+import type { DestinationRegistry } from '../destinations/DestinationRegistry.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { Database } from '../storage/createDatabase.js';
 import type { Migrator } from '../storage/Migrator.js';
@@ -33,6 +34,8 @@ export interface Runtime {
   readonly keyRing: KeyRing;
   /** The source plugins of `sources.plugins`, loaded on first use and shared by the API and the roles. */
   readonly plugins: PluginRegistry;
+  /** The destination plugins of `destinations.plugins`, loaded on first use, shared by the API and the dispatcher. */
+  readonly destinations: DestinationRegistry;
   readonly services: CoreServices;
   readonly migrator: Migrator;
   /** Closes the log, the limiter store and the database (unless the caller passed its own). */
@@ -52,6 +55,7 @@ export type RoleDeps = Pick<
   | 'limiterStore'
   | 'keyRing'
   | 'plugins'
+  | 'destinations'
   | 'services'
 >;
 

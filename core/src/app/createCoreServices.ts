@@ -16,6 +16,7 @@ import { IdempotencyService } from '../management/IdempotencyService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
+import type { DestinationPlugins } from '../destinations/DestinationRegistry.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -45,6 +46,8 @@ export interface ServicesDeps {
   limiterStore: LimiterStore;
   keyRing: KeyRing;
   plugins: PluginRegistry;
+  /** The destination plugins (`DestinationRegistry`); without them endpoints deliver over HTTP only. */
+  destinations?: DestinationPlugins;
   clock: Clock;
 }
 
@@ -79,6 +82,8 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
       clock,
       urlGuard: new UrlGuard({ allowedCidrs: config.ssrf.allowedCidrs, resolve: systemResolver }),
       egressPoolAllowed,
+      ...(deps.destinations ? { destinations: deps.destinations } : {}),
+      destinationHosts: createHostAllowlist(config.destinations.allowedHosts),
     }),
     deliveries: new DeliveryService({ deliveries: storage.deliveries, jobs: storage.jobs, clock }),
     events: new EventService({

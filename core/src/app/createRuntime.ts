@@ -6,6 +6,7 @@ import { createLimiterStore, type LimiterStore } from '../limits/LimiterStore.js
 import { createInternalLog, type InternalLogDeps } from '../log/createInternalLog.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
+import { DestinationRegistry } from '../destinations/DestinationRegistry.js';
 import { PluginRegistry } from '../sources/PluginRegistry.js';
 import { createDatabase, type Database } from '../storage/createDatabase.js';
 import { createKnexStorage } from '../storage/knex/createKnexStorage.js';
@@ -46,7 +47,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     : createInternalLog(config.log, { db, clock, logger });
   const limiterStore = options.limiterStore ?? createLimiterStore(config.redis);
   const plugins = new PluginRegistry(config.sources.plugins);
-  const services = createCoreServices({ config, storage, log, limiterStore, keyRing, plugins, clock });
+  const destinations = new DestinationRegistry(config.destinations.plugins);
+  const services = createCoreServices({
+    config,
+    storage,
+    log,
+    limiterStore,
+    keyRing,
+    plugins,
+    destinations,
+    clock,
+  });
   return {
     config,
     logger,
@@ -59,6 +70,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     limiterStore,
     keyRing,
     plugins,
+    destinations,
     services,
     migrator: createMigrator({ db, directory: options.migrationsDir }),
     async close(closeOptions = {}) {

@@ -83,6 +83,11 @@ export interface CaravanConfig {
    * tenants' sources may point Caravan at (`*`, `host[:port]`, `*.domain[:port]`, CIDR blocks).
    */
   sources: { plugins: string[]; allowedHosts: string[] };
+  /**
+   * Broker destinations: the destination plugins to load (package names or file paths), in order, and
+   * the hosts tenants' endpoints may make Caravan write to (same patterns as `sources.allowedHosts`).
+   */
+  destinations: { plugins: string[]; allowedHosts: string[] };
   /** Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md). */
   dispatcher: { breaker: BreakerSettings };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -20,6 +20,10 @@ export const defaultConfig = {
     plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'],
     allowedHosts: ['*'],
   },
+  destinations: {
+    plugins: [],
+    allowedHosts: ['*'],
+  },
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,
   },

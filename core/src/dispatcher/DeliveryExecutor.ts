@@ -8,7 +8,7 @@ import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryO
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
-import type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+import type { DestinationTarget, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
 import { WriteBuffer } from './WriteBuffer.js';
 
 /** A delivery the intake found current: its log record, decoded, and its row as read with the batch. */
@@ -101,7 +101,7 @@ export class DeliveryExecutor {
     }
     let result: SendResult | undefined;
     try {
-      const attempt = await this.#send(record, endpoint, secrets, now);
+      const attempt = await this.#send(record, endpoint, secrets, now, target?.destination);
       result = attempt.result;
       this.#outcomes.add(this.#outcomeOf(delivery, endpoint, attempt.headers, attempt.result), onStored);
     } finally {
@@ -116,6 +116,7 @@ export class DeliveryExecutor {
     endpoint: Endpoint,
     secrets: SigningSecret[],
     now: number,
+    destination: DestinationTarget | undefined,
   ): Promise<{ headers: Record<string, string>; result: SendResult }> {
     const request = buildWebhookRequest({
       record,
@@ -126,11 +127,13 @@ export class DeliveryExecutor {
       now,
       userAgent: this.deps.userAgent,
     });
-    const egress = await this.deps.egressFor?.(endpoint);
+    // The transport is chosen here: a broker destination goes to its plugin, without an egress route.
+    const egress = destination ? undefined : await this.deps.egressFor?.(endpoint);
     const result = await this.deps.sender.send({
       ...request,
       timeoutMs: endpoint.timeoutMs,
       ...(egress ? { egress } : {}),
+      ...(destination ? { destination } : {}),
     });
     return { headers: request.headers, result };
   }

@@ -37,6 +37,7 @@ export function withOperationsTargets(
       egressPoolId: tenant.defaultEgressPoolId,
       signingScheme: 'hmac',
       payloadFormat: 'raw',
+      destination: { type: 'http', config: null, credentialsEncrypted: null },
       publicKey: null,
       status: 'active',
       disabledReason: null,

@@ -1,4 +1,10 @@
-import type { Endpoint, EndpointRateLimit, PayloadFormat, SigningScheme } from '../domain/endpoint.js';
+import type {
+  Endpoint,
+  EndpointDestination,
+  EndpointRateLimit,
+  PayloadFormat,
+  SigningScheme,
+} from '../domain/endpoint.js';
 import type { EndpointFilter } from '../domain/endpointFilter.js';
 import type { Job } from '../domain/job.js';
 import type { Page, PageRequest } from './Page.js';
@@ -29,6 +35,7 @@ export interface EndpointChanges {
   retrySchedule?: number[] | null;
   egressPoolId?: string | null;
   payloadFormat?: PayloadFormat;
+  destination?: EndpointDestination;
   updatedAt: number;
 }
 

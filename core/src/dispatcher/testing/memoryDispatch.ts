@@ -26,6 +26,7 @@ export function testEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     egressPoolId: null,
     signingScheme: 'hmac',
     payloadFormat: 'raw',
+    destination: { type: 'http', config: null, credentialsEncrypted: null },
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -26,6 +26,9 @@ export interface EndpointRow {
   egress_pool_id: string | null;
   signing_scheme: string;
   payload_format: string;
+  destination_type: string;
+  destination_config: string | null;
+  destination_credentials_encrypted: string | null;
   status: string;
   disabled_reason: string | null;
   failing_since: number | string | null;
@@ -66,6 +69,14 @@ export function toEndpoint(row: EndpointRow): Endpoint {
     egressPoolId: row.egress_pool_id,
     signingScheme: row.signing_scheme as SigningScheme,
     payloadFormat: row.payload_format as PayloadFormat,
+    destination: {
+      type: row.destination_type,
+      config:
+        row.destination_config === null
+          ? null
+          : (JSON.parse(row.destination_config) as Record<string, unknown>),
+      credentialsEncrypted: row.destination_credentials_encrypted,
+    },
     publicKey: row.signing_scheme === 'ed25519' ? row.current_public_key : null,
     status: row.status as EndpointStatus,
     disabledReason: row.disabled_reason as DisabledReason | null,
@@ -93,6 +104,9 @@ export function endpointToRow(e: Endpoint): Omit<EndpointRow, 'current_public_ke
     egress_pool_id: e.egressPoolId,
     signing_scheme: e.signingScheme,
     payload_format: e.payloadFormat,
+    destination_type: e.destination.type,
+    destination_config: jsonOrNull(e.destination.config),
+    destination_credentials_encrypted: e.destination.credentialsEncrypted,
     status: e.status,
     disabled_reason: e.disabledReason,
     failing_since: e.failingSince,
@@ -119,6 +133,11 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   if (c.payloadFormat !== undefined) set.payload_format = c.payloadFormat;
   if (c.retrySchedule !== undefined) set.retry_schedule = jsonOrNull(c.retrySchedule);
   if (c.egressPoolId !== undefined) set.egress_pool_id = c.egressPoolId;
+  if (c.destination !== undefined) {
+    set.destination_type = c.destination.type;
+    set.destination_config = jsonOrNull(c.destination.config);
+    set.destination_credentials_encrypted = c.destination.credentialsEncrypted;
+  }
   return set;
 }
 
