@@ -7,8 +7,8 @@
 #   scripts/services.sh status  [SERVICE...]   print each service's state (exit 1 if any is not up)
 #   scripts/services.sh clean   [SERVICE...]   down + delete data dirs (downloaded jars are kept)
 #
-# SERVICE: mariadb redis kafka pubsub elasticmq (aliases: mysql, pubsub-emulator, sqs).
-# No SERVICE means all five.
+# SERVICE: mariadb redis kafka pubsub elasticmq rabbitmq (aliases: mysql, pubsub-emulator, sqs,
+# amqp). No SERVICE means all six.
 #
 # Every service is a plain process owned by this script (never the distro's
 # init/systemd service), with its config, data, log and pidfile under
@@ -28,6 +28,12 @@ KAFKA_PORT="${CARAVAN_SERVICES_KAFKA_PORT:-39092}"
 KAFKA_CONTROLLER_PORT="${CARAVAN_SERVICES_KAFKA_CONTROLLER_PORT:-39093}"
 PUBSUB_PORT="${CARAVAN_SERVICES_PUBSUB_PORT:-38085}"
 SQS_PORT="${CARAVAN_SERVICES_SQS_PORT:-39324}"
+RABBITMQ_PORT="${CARAVAN_SERVICES_RABBITMQ_PORT:-35672}"
+# Erlang distribution and its port mapper, private to this harness (the system epmd uses 4369).
+RABBITMQ_DIST_PORT="${CARAVAN_SERVICES_RABBITMQ_DIST_PORT:-35673}"
+RABBITMQ_EPMD_PORT="${CARAVAN_SERVICES_RABBITMQ_EPMD_PORT:-34369}"
+RABBITMQ_NODE=caravan@localhost
+RABBITMQ_HOME=/usr/lib/rabbitmq
 
 MYSQL_USER=caravan
 MYSQL_PASSWORD=caravan
@@ -46,7 +52,7 @@ POM_DIR="$ROOT/scripts/services"
 # Pinned so Maven never has to look up "the latest" dependency plugin.
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
-ALL_SERVICES=(mariadb redis kafka pubsub elasticmq)
+ALL_SERVICES=(mariadb redis kafka pubsub elasticmq rabbitmq)
 
 # ---------------------------------------------------------------- helpers ---
 
@@ -64,6 +70,7 @@ canon() {
     kafka) echo kafka ;;
     pubsub|pubsub-emulator|gcp-pubsub) echo pubsub ;;
     elasticmq|sqs) echo elasticmq ;;
+    rabbitmq|amqp) echo rabbitmq ;;
     *) die "unknown service '$1' (known: ${ALL_SERVICES[*]})" ;;
   esac
 }
@@ -73,7 +80,7 @@ pid_file() { echo "$CACHE/$1/$1.pid"; }
 svc_port() {
   case "$1" in
     mariadb) echo "$MYSQL_PORT" ;; redis) echo "$REDIS_PORT" ;; kafka) echo "$KAFKA_PORT" ;;
-    pubsub) echo "$PUBSUB_PORT" ;; elasticmq) echo "$SQS_PORT" ;;
+    pubsub) echo "$PUBSUB_PORT" ;; elasticmq) echo "$SQS_PORT" ;; rabbitmq) echo "$RABBITMQ_PORT" ;;
   esac
 }
 svc_log() {
@@ -88,6 +95,7 @@ svc_timeout() {
   if [[ -n "${CARAVAN_SERVICES_TIMEOUT:-}" ]]; then echo "$CARAVAN_SERVICES_TIMEOUT"; return; fi
   case "$1" in
     mariadb) echo 90 ;; redis) echo 30 ;; kafka) echo 150 ;; pubsub) echo 120 ;; elasticmq) echo 120 ;;
+    rabbitmq) echo 120 ;;
   esac
 }
 # A string that must appear in /proc/PID/cmdline, so a recycled pid is not
@@ -96,6 +104,7 @@ svc_marker() {
   case "$1" in
     mariadb) echo "$CACHE/mariadb/my.cnf" ;;
     redis) echo "redis-server" ;;   # redis rewrites its process title
+    rabbitmq) echo "$RABBITMQ_HOME/bin/rabbitmq-server" ;;  # the script that supervises the node
     *) echo "-Dcaravan.service=$1" ;;
   esac
 }
@@ -213,6 +222,7 @@ mariadb_version() {
   [[ -x "$b" ]] && "$b" --version 2>/dev/null | sed -n 's/.*Ver \([^ ]*\).*/\1/p' || true
 }
 redis_version() { have redis-server && redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p' || true; }
+rabbitmq_version() { dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null || true; }
 kafka_version() { pom_prop "$POM_DIR/kafka/pom.xml" kafka.version; }
 elasticmq_version() { pom_prop "$POM_DIR/elasticmq/pom.xml" elasticmq.version; }
 pubsub_jar() { compgen -G "$PUBSUB_HOME/lib/cloud-pubsub-emulator-*.jar" | head -n1 || true; }
@@ -237,11 +247,13 @@ PUBSUB_EMULATOR_HOST=$HOST:$PUBSUB_PORT
 CARAVAN_TEST_PUBSUB_PROJECT=$PUBSUB_PROJECT
 CARAVAN_TEST_SQS_ENDPOINT=http://$HOST:$SQS_PORT
 CARAVAN_TEST_SQS_REGION=$SQS_REGION
+CARAVAN_TEST_RABBITMQ_URL=amqp://guest:guest@$HOST:$RABBITMQ_PORT
 CARAVAN_TEST_KAFKA_VERSION=$(kafka_version)
 CARAVAN_TEST_ELASTICMQ_VERSION=$(elasticmq_version)
 CARAVAN_TEST_MARIADB_VERSION=$(mariadb_version)
 CARAVAN_TEST_REDIS_VERSION=$(redis_version)
 CARAVAN_TEST_PUBSUB_EMULATOR_VERSION=$(pubsub_version)
+CARAVAN_TEST_RABBITMQ_VERSION=$(rabbitmq_version)
 EOF
   mv "$tmp" "$ENV_FILE"
 }
@@ -266,12 +278,18 @@ healthy() {
       curl -fsS -m 3 -X POST "http://$HOST:$SQS_PORT/" \
         -H 'Content-Type: application/x-amz-json-1.0' -H 'X-Amz-Target: AmazonSQS.ListQueues' \
         --data '{}' >/dev/null 2>&1 ;;
+    rabbitmq)
+      # The AMQP listener opens last in the node's boot.
+      port_open "$RABBITMQ_PORT" ;;
   esac
 }
 
 # Kafka's port opens before the broker has caught up with the metadata log;
 # "Kafka Server started" is logged once it is ready for clients.
 # grep -c reads to the end: with pipefail, grep -q would stop early and tail's SIGPIPE would fail the check.
+# Boot is read from the log, not by connecting: polling a loopback port in the ephemeral range before
+# anything listens on it can connect the socket to itself, and the node then finds its port taken.
+rabbitmq_started_since() { tail -c +"$(( $1 + 1 ))" "$(svc_log rabbitmq)" 2>/dev/null | grep -q 'Server startup complete'; }
 kafka_started_since() { tail -c +"$(( $1 + 1 ))" "$(svc_log kafka)" 2>/dev/null | grep -c 'Kafka Server started' >/dev/null; }
 
 # ------------------------------------------------------------- preparation --
@@ -321,6 +339,34 @@ EOF
     fi
     touch "$d/data/.caravan-initialized"
   fi
+}
+
+# The node runs as a plain process with everything under $CACHE/rabbitmq: its Erlang cookie (HOME),
+# database, config, no plugins (management off), and a private epmd port; the AMQP listener comes
+# from RABBITMQ_NODE_IP_ADDRESS/PORT (naming it in rabbitmq.conf too would bind it twice). (epmd is a daemon
+# the first start spawns; it stays up between restarts, as epmd does.)
+rabbitmq_env() {
+  local d="$CACHE/rabbitmq"
+  RABBITMQ_ENV=(HOME="$d" RABBITMQ_NODENAME="$RABBITMQ_NODE" RABBITMQ_NODE_IP_ADDRESS="$HOST"
+    RABBITMQ_NODE_PORT="$RABBITMQ_PORT" RABBITMQ_DIST_PORT="$RABBITMQ_DIST_PORT"
+    ERL_EPMD_PORT="$RABBITMQ_EPMD_PORT" ERL_EPMD_ADDRESS="$HOST"
+    RABBITMQ_MNESIA_BASE="$d/mnesia" RABBITMQ_LOG_BASE="$d/log" RABBITMQ_PID_FILE="$d/beam.pid"
+    RABBITMQ_CONFIG_FILE="$d/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$d/enabled_plugins"
+    RABBITMQ_PLUGINS_EXPAND_DIR="$d/plugins-expand"
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}")
+}
+
+prepare_rabbitmq() {
+  [[ -x "$RABBITMQ_HOME/bin/rabbitmq-server" ]] || apt_install rabbitmq-server || \
+    die "could not install rabbitmq-server (apt-get install -y rabbitmq-server)"
+  local d="$CACHE/rabbitmq"
+  mkdir -p "$d/log" "$d/mnesia"
+  printf '[].\n' >"$d/enabled_plugins"
+  cat >"$d/rabbitmq.conf" <<EOF
+disk_free_limit.absolute = 50MB
+log.console = true
+log.file = false
+EOF
 }
 
 prepare_redis() {
@@ -452,6 +498,10 @@ start_cmd() {
       # shellcheck disable=SC2086
       launch pubsub "$(svc_log pubsub)" java $PUBSUB_HEAP -Djava.awt.headless=true \
         -Dcaravan.service=pubsub -jar "$(pubsub_jar)" --host="$HOST" --port="$PUBSUB_PORT" ;;
+    rabbitmq)
+      # Not the Debian wrapper in /usr/sbin, which switches to the rabbitmq user and its /var/lib home.
+      rabbitmq_env
+      launch rabbitmq "$(svc_log rabbitmq)" env "${RABBITMQ_ENV[@]}" "$RABBITMQ_HOME/bin/rabbitmq-server" ;;
     elasticmq)
       # shellcheck disable=SC2086
       launch elasticmq "$(svc_log elasticmq)" java $ELASTICMQ_HEAP -Djava.awt.headless=true \
@@ -499,6 +549,9 @@ wait_ready() {
           [[ -z "$off" ]] && return 0
           kafka_started_since "$off" && return 0
         fi ;;
+      rabbitmq)
+        if [[ -z "$off" ]]; then healthy rabbitmq && return 0
+        else rabbitmq_started_since "$off" && return 0; fi ;;
       *)
         healthy "$svc" && return 0 ;;
     esac
@@ -516,7 +569,7 @@ cmd_up() {
   local svcs=("$@") svc order=()
   # Launch order: cheap ones first, so they boot while Maven/format run for
   # the JVM services.
-  for svc in mariadb redis pubsub kafka elasticmq; do
+  for svc in mariadb redis pubsub kafka elasticmq rabbitmq; do
     [[ " ${svcs[*]} " == *" $svc "* ]] && order+=("$svc")
   done
   # 1. Classify; prepare (install, fetch, init) and launch what is not running.

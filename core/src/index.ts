@@ -24,5 +24,6 @@ export * from './dispatcher/index.js';
 export * from './scheduler/index.js';
 export * from './jobs/index.js';
 export * from './sources/index.js';
+export * from './destinations/index.js';
 export * from './domain/operationalEvent.js';
 export * from './app/index.js';

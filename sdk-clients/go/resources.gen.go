@@ -22,6 +22,7 @@ type resources struct {
 	Jobs              *JobsResource
 	Sources           *SourcesResource
 	SourceTypes       *SourceTypesResource
+	DestinationTypes  *DestinationTypesResource
 	OperationalEvents *OperationalEventsResource
 }
 
@@ -38,6 +39,7 @@ func newResources(c *httpClient) resources {
 		Jobs:              &JobsResource{client: c},
 		Sources:           &SourcesResource{client: c},
 		SourceTypes:       &SourceTypesResource{client: c},
+		DestinationTypes:  &DestinationTypesResource{client: c},
 		OperationalEvents: &OperationalEventsResource{client: c},
 	}
 }
@@ -99,6 +101,8 @@ var OperationMethods = map[string][2]string{
 	"replayDeadLetter":      {"Sources", "ReplayDeadLetter"},
 	"listSourceTypes":       {"SourceTypes", "List"},
 	"getSourceType":         {"SourceTypes", "Get"},
+	"listDestinationTypes":  {"DestinationTypes", "List"},
+	"getDestinationType":    {"DestinationTypes", "Get"},
 	"listOperationalEvents": {"OperationalEvents", "List"},
 }
 
@@ -579,6 +583,29 @@ func (r *SourceTypesResource) List(ctx context.Context, opts ...RequestOption) (
 func (r *SourceTypesResource) Get(ctx context.Context, sourceTypeID string, opts ...RequestOption) (*SourceType, error) {
 	out := new(SourceType)
 	if err := r.client.do(ctx, operation{operationID: "getSourceType", method: "GET", path: "/v1/source-types/" + url.PathEscape(sourceTypeID)}, nil, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DestinationTypesResource: Tenant key. Installed destination plugins (brokers an endpoint can deliver into instead of HTTP)
+type DestinationTypesResource struct {
+	client *httpClient
+}
+
+// List: List installed destination plugins. `GET /v1/destination-types` (listDestinationTypes)
+func (r *DestinationTypesResource) List(ctx context.Context, opts ...RequestOption) (*DestinationTypeList, error) {
+	out := new(DestinationTypeList)
+	if err := r.client.do(ctx, operation{operationID: "listDestinationTypes", method: "GET", path: "/v1/destination-types"}, nil, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Get: Get an installed destination plugin. `GET /v1/destination-types/{destinationTypeId}` (getDestinationType)
+func (r *DestinationTypesResource) Get(ctx context.Context, destinationTypeID string, opts ...RequestOption) (*DestinationType, error) {
+	out := new(DestinationType)
+	if err := r.client.do(ctx, operation{operationID: "getDestinationType", method: "GET", path: "/v1/destination-types/" + url.PathEscape(destinationTypeID)}, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil

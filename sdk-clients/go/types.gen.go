@@ -29,6 +29,7 @@ const (
 	ErrorCodeCARAVANSOURCENOTFOUND               ErrorCode = "CARAVAN_SOURCE_NOT_FOUND"
 	ErrorCodeCARAVANDEADLETTERNOTFOUND           ErrorCode = "CARAVAN_DEAD_LETTER_NOT_FOUND"
 	ErrorCodeCARAVANSOURCETYPENOTFOUND           ErrorCode = "CARAVAN_SOURCE_TYPE_NOT_FOUND"
+	ErrorCodeCARAVANDESTINATIONTYPENOTFOUND      ErrorCode = "CARAVAN_DESTINATION_TYPE_NOT_FOUND"
 	ErrorCodeCARAVANEGRESSPOOLNOTFOUND           ErrorCode = "CARAVAN_EGRESS_POOL_NOT_FOUND"
 	ErrorCodeCARAVANCONFLICT                     ErrorCode = "CARAVAN_CONFLICT"
 	ErrorCodeCARAVANEVENTTYPEEXISTS              ErrorCode = "CARAVAN_EVENT_TYPE_EXISTS"
@@ -120,6 +121,10 @@ type OperationalEventID = string
 // Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`).
 type SourceTypeID = string
 
+// `http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g.
+// `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`).
+type DestinationTypeID = string
+
 // Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`).
 type EventTypeName = string
 
@@ -152,6 +157,10 @@ type NextCursor = *string
 
 // An absolute `http` or `https` URL.
 type HttpsURL = string
+
+// Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id
+// as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`).
+type EndpointURL = string
 
 // An IPv4 or IPv6 address.
 type IPAddress = string
@@ -576,8 +585,15 @@ type NullableDescription = *Description
 type Endpoint struct {
 	// Endpoint id (`ep_` + ULID).
 	ID EndpointID `json:"id"`
-	// An absolute `http` or `https` URL.
-	URL HttpsURL `json:"url"`
+	// Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id
+	// as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`).
+	URL EndpointURL `json:"url"`
+	// Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed
+	// destination plugin (`listDestinationTypes`) that writes each signed delivery into the
+	// customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`,
+	// `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries,
+	// limits, the breaker, health and operational events apply alike. Credentials are never returned.
+	Destination EndpointDestination `json:"destination"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description"`
 	// `ownerId`, or `null` when not set.
@@ -635,8 +651,15 @@ type Endpoint struct {
 type EndpointCreated struct {
 	// Endpoint id (`ep_` + ULID).
 	ID EndpointID `json:"id"`
-	// An absolute `http` or `https` URL.
-	URL HttpsURL `json:"url"`
+	// Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id
+	// as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`).
+	URL EndpointURL `json:"url"`
+	// Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed
+	// destination plugin (`listDestinationTypes`) that writes each signed delivery into the
+	// customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`,
+	// `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries,
+	// limits, the breaker, health and operational events apply alike. Credentials are never returned.
+	Destination EndpointDestination `json:"destination"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description"`
 	// `ownerId`, or `null` when not set.
@@ -693,10 +716,17 @@ type EndpointCreated struct {
 	Secret ReturnedSecret `json:"secret"`
 }
 
-// CreateEndpointRequest
+// `url` is required with the `http` destination (the default) and refused with a broker
+// destination, whose `url` Caravan sets (`400 CARAVAN_VALIDATION_FAILED` naming `/body/url`).
 type CreateEndpointRequest struct {
 	// An absolute `http` or `https` URL.
-	URL HttpsURL `json:"url"`
+	URL *HttpsURL `json:"url,omitempty"`
+	// `{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`.
+	// `config` and `credentials` are validated against the destination type's schemas (problems named
+	// under `/body/destination/config/…`), broker hosts against the operator's
+	// `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On
+	// update, omitted `credentials` are kept while the type stays the same; `null` removes them.
+	Destination *EndpointDestinationInput `json:"destination,omitempty"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// `ownerId`, or `null` when not set.
@@ -745,6 +775,12 @@ type CreateEndpointRequest struct {
 type UpdateEndpointRequest struct {
 	// An absolute `http` or `https` URL.
 	URL *HttpsURL `json:"url,omitempty"`
+	// `{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`.
+	// `config` and `credentials` are validated against the destination type's schemas (problems named
+	// under `/body/destination/config/…`), broker hosts against the operator's
+	// `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On
+	// update, omitted `credentials` are kept while the type stays the same; `null` removes them.
+	Destination *EndpointDestinationInput `json:"destination,omitempty"`
 	// Free text, or `null`.
 	Description NullableDescription `json:"description,omitempty"`
 	// `ownerId`, or `null` when not set.
@@ -778,6 +814,61 @@ type UpdateEndpointRequest struct {
 	// traces join Caravan's (ingest → routing → this attempt). Sent only while the installation
 	// exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed.
 	SendTraceparent *SendTraceparent `json:"sendTraceparent,omitempty"`
+}
+
+// Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed
+// destination plugin (`listDestinationTypes`) that writes each signed delivery into the
+// customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`,
+// `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries,
+// limits, the breaker, health and operational events apply alike. Credentials are never returned.
+type EndpointDestination struct {
+	// `http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g.
+	// `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`).
+	Type DestinationTypeID `json:"type"`
+	// The plugin's config, or `null` for `http`.
+	Config DestinationConfig `json:"config"`
+}
+
+// `{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`.
+// `config` and `credentials` are validated against the destination type's schemas (problems named
+// under `/body/destination/config/…`), broker hosts against the operator's
+// `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On
+// update, omitted `credentials` are kept while the type stays the same; `null` removes them.
+type EndpointDestinationInput struct {
+	// `http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g.
+	// `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`).
+	Type DestinationTypeID `json:"type"`
+	// Destination plugin configuration (queue, topic, exchange, …), per the type's `configSchema`.
+	Config DestinationConfig `json:"config,omitempty"`
+	// Write-only broker credentials, encrypted at rest, never returned; `null` removes them.
+	Credentials DestinationCredentials `json:"credentials,omitempty"`
+}
+
+// Destination plugin configuration (queue, topic, exchange, …), per the type's `configSchema`.
+type DestinationConfig = map[string]any
+
+// Destination plugin credentials, per the type's `credentialsSchema`.
+type DestinationCredentials = map[string]any
+
+// An installed destination plugin.
+type DestinationType struct {
+	// `http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g.
+	// `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`).
+	ID DestinationTypeID `json:"id"`
+	// Version of the `@caravan/destination-api` contract the plugin implements.
+	APIVersion  int    `json:"apiVersion"`
+	DisplayName string `json:"displayName"`
+	// A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and
+	// names the first problem (`/body/schema/properties/amount/type`).
+	ConfigSchema JSONSchemaDocument `json:"configSchema"`
+	// A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and
+	// names the first problem (`/body/schema/properties/amount/type`).
+	CredentialsSchema JSONSchemaDocument `json:"credentialsSchema"`
+}
+
+// Every installed destination plugin (not paginated).
+type DestinationTypeList struct {
+	Data []DestinationType `json:"data"`
 }
 
 // EndpointList
@@ -854,6 +945,9 @@ type HealthError struct {
 	// not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`.
 	// `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent.
 	// `address_not_allowed`: the URL resolved to an address the SSRF guard refuses.
+	// `destination_unavailable`: a broker destination did not take the message (unreachable,
+	// throttled, refused the credentials); retried. `destination_rejected`: the broker will never
+	// take it as it is (too large, for instance); not retried.
 	Code       AttemptErrorCode `json:"code"`
 	Message    string           `json:"message"`
 	StatusCode *int             `json:"statusCode"`
@@ -1075,15 +1169,20 @@ const (
 // not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`.
 // `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent.
 // `address_not_allowed`: the URL resolved to an address the SSRF guard refuses.
+// `destination_unavailable`: a broker destination did not take the message (unreachable,
+// throttled, refused the credentials); retried. `destination_rejected`: the broker will never
+// take it as it is (too large, for instance); not retried.
 type AttemptErrorCode string
 
 const (
-	AttemptErrorCodeNon2xxStatus      AttemptErrorCode = "non_2xx_status"
-	AttemptErrorCodeTimeout           AttemptErrorCode = "timeout"
-	AttemptErrorCodeDnsFailed         AttemptErrorCode = "dns_failed"
-	AttemptErrorCodeConnectionFailed  AttemptErrorCode = "connection_failed"
-	AttemptErrorCodeTlsFailed         AttemptErrorCode = "tls_failed"
-	AttemptErrorCodeAddressNotAllowed AttemptErrorCode = "address_not_allowed"
+	AttemptErrorCodeNon2xxStatus           AttemptErrorCode = "non_2xx_status"
+	AttemptErrorCodeTimeout                AttemptErrorCode = "timeout"
+	AttemptErrorCodeDnsFailed              AttemptErrorCode = "dns_failed"
+	AttemptErrorCodeConnectionFailed       AttemptErrorCode = "connection_failed"
+	AttemptErrorCodeTlsFailed              AttemptErrorCode = "tls_failed"
+	AttemptErrorCodeAddressNotAllowed      AttemptErrorCode = "address_not_allowed"
+	AttemptErrorCodeDestinationUnavailable AttemptErrorCode = "destination_unavailable"
+	AttemptErrorCodeDestinationRejected    AttemptErrorCode = "destination_rejected"
 )
 
 // AttemptError
@@ -1092,6 +1191,9 @@ type AttemptError struct {
 	// not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`.
 	// `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent.
 	// `address_not_allowed`: the URL resolved to an address the SSRF guard refuses.
+	// `destination_unavailable`: a broker destination did not take the message (unreachable,
+	// throttled, refused the credentials); retried. `destination_rejected`: the broker will never
+	// take it as it is (too large, for instance); not retried.
 	Code    AttemptErrorCode `json:"code"`
 	Message string           `json:"message"`
 }
@@ -1154,8 +1256,9 @@ type Attempt struct {
 	AttemptNumber int        `json:"attemptNumber"`
 	// `scheduled` (first try and automatic retries) or `manual` (retry, recover, replay).
 	Trigger string `json:"trigger"`
-	// An absolute `http` or `https` URL.
-	URL HttpsURL `json:"url"`
+	// Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id
+	// as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`).
+	URL EndpointURL `json:"url"`
 	// RFC 3339 date-time in UTC.
 	StartedAt  Timestamp `json:"startedAt"`
 	DurationMs int       `json:"durationMs"`

@@ -128,6 +128,7 @@ export async function createEndpoint(
     signingScheme: 'hmac',
     payloadFormat: 'raw',
     sendTraceparent: false,
+    destination: { type: 'http', config: null, credentialsEncrypted: null },
     publicKey: null,
     status: 'active',
     disabledReason: null,

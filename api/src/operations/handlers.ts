@@ -39,6 +39,8 @@ import { listDeadLetters } from './sources/listDeadLetters.js';
 import { replayDeadLetter } from './sources/replayDeadLetter.js';
 import { listSourceTypes } from './sourceTypes/listSourceTypes.js';
 import { getSourceType } from './sourceTypes/getSourceType.js';
+import { getDestinationType } from './destinationTypes/getDestinationType.js';
+import { listDestinationTypes } from './destinationTypes/listDestinationTypes.js';
 import { resumeEndpoint } from './endpoints/resumeEndpoint.js';
 import { rotateEndpointSecret } from './endpoints/rotateEndpointSecret.js';
 import { updateEndpoint } from './endpoints/updateEndpoint.js';
@@ -114,4 +116,6 @@ export const handlers: HandlerMap = {
   replayDeadLetter,
   listSourceTypes,
   getSourceType,
+  listDestinationTypes,
+  getDestinationType,
 };

@@ -5,6 +5,7 @@ import type { LimiterStore } from '../limits/LimiterStore.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { Registry } from 'prom-client';
 import type { Logger, Telemetry } from '../observability/index.js';
+import type { DestinationRegistry } from '../destinations/DestinationRegistry.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { Database } from '../storage/createDatabase.js';
 import type { Migrator } from '../storage/Migrator.js';
@@ -34,6 +35,8 @@ export interface Runtime {
   readonly keyRing: KeyRing;
   /** The source plugins of `sources.plugins`, loaded on first use and shared by the API and the roles. */
   readonly plugins: PluginRegistry;
+  /** The destination plugins of `destinations.plugins`, loaded on first use, shared by the API and the dispatcher. */
+  readonly destinations: DestinationRegistry;
   readonly services: CoreServices;
   /** The process's Prometheus registry: what its `/metrics` shows. */
   readonly metrics: Registry;
@@ -57,6 +60,7 @@ export type RoleDeps = Pick<
   | 'limiterStore'
   | 'keyRing'
   | 'plugins'
+  | 'destinations'
   | 'services'
   | 'telemetry'
 >;

@@ -17,6 +17,8 @@ import { IdempotencyService } from '../management/IdempotencyService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
+import { createHostAllowlist } from '../sources/hostAllowlist.js';
+import type { DestinationPlugins } from '../destinations/DestinationRegistry.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -46,6 +48,8 @@ export interface ServicesDeps {
   limiterStore: LimiterStore;
   keyRing: KeyRing;
   plugins: PluginRegistry;
+  /** The destination plugins (`DestinationRegistry`); without them endpoints deliver over HTTP only. */
+  destinations?: DestinationPlugins;
   clock: Clock;
   /** Where ingest reports accepted events and its spans; none: nothing is recorded. */
   telemetry?: Telemetry;
@@ -83,6 +87,8 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
       clock,
       urlGuard: new UrlGuard({ allowedCidrs: config.ssrf.allowedCidrs, resolve: systemResolver }),
       egressPoolAllowed,
+      ...(deps.destinations ? { destinations: deps.destinations } : {}),
+      destinationHosts: createHostAllowlist(config.destinations.allowedHosts),
     }),
     deliveries: new DeliveryService({ deliveries: storage.deliveries, jobs: storage.jobs, clock }),
     events: new EventService({

@@ -12,6 +12,7 @@ import {
   type Logger,
   type Telemetry,
 } from '../observability/index.js';
+import { DestinationRegistry } from '../destinations/DestinationRegistry.js';
 import { PluginRegistry } from '../sources/PluginRegistry.js';
 import { createDatabase, type Database } from '../storage/createDatabase.js';
 import { createKnexStorage } from '../storage/knex/createKnexStorage.js';
@@ -64,6 +65,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       tenantLabels: config.metrics.tenantLabels,
       version: options.version,
     });
+  const destinations = new DestinationRegistry(config.destinations.plugins);
   const services = createCoreServices({
     config,
     storage,
@@ -73,6 +75,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     plugins,
     clock,
     telemetry,
+    destinations,
   });
   return {
     config,
@@ -86,6 +89,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     limiterStore,
     keyRing,
     plugins,
+    destinations,
     services,
     metrics,
     telemetry,

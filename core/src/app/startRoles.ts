@@ -33,6 +33,8 @@ export async function startRoles(roles: readonly WorkerRole[], deps: RoleDeps): 
   // A plugin that cannot load stops the worker at start with its error (before any role runs), not
   // at a source's first use.
   if (roles.includes('sources')) await deps.plugins.load();
+  // A plugin of destinations.plugins that cannot load fails the start, not the first delivery.
+  if (roles.includes('dispatcher')) await deps.destinations.load();
   const running: RunningRole[] = [];
   const stop = async () => {
     // Reverse order: the dispatcher finishes what the router handed it before the log closes.

@@ -99,6 +99,11 @@ export interface CaravanConfig {
    */
   sources: { plugins: string[]; allowedHosts: string[] };
   /**
+   * Broker destinations: the destination plugins to load (package names or file paths), in order, and
+   * the hosts tenants' endpoints may make Caravan write to (same patterns as `sources.allowedHosts`).
+   */
+  destinations: { plugins: string[]; allowedHosts: string[] };
+  /**
    * Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md),
    * and the bytes of queued work each dispatcher process holds in memory (docs/pipeline.md).
    */

@@ -183,6 +183,27 @@ export const configSchema = {
         },
       },
     },
+    destinations: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['plugins', 'allowedHosts'],
+      properties: {
+        plugins: {
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, maxLength: 1024 },
+        },
+        allowedHosts: {
+          type: 'array',
+          uniqueItems: true,
+          items: {
+            type: 'string',
+            maxLength: 300,
+            pattern: '^(\\*|(\\*\\.)?[A-Za-z0-9.-]+(:([0-9]{1,5}|\\*))?|[0-9a-fA-F:.]+/[0-9]{1,3})$',
+          },
+        },
+      },
+    },
     tenantDefaults: {
       type: 'object',
       additionalProperties: false,

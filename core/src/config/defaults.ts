@@ -22,6 +22,10 @@ export const defaultConfig = {
     // tenants reach brokers elsewhere lists them (docs/configuration.md).
     allowedHosts: ['*.amazonaws.com', '*.googleapis.com', '*.confluent.cloud'],
   },
+  destinations: {
+    plugins: [],
+    allowedHosts: ['*'],
+  },
   dispatcher: {
     breaker: DEFAULT_BREAKER_SETTINGS,
     memoryBudgetBytes: 33_554_432,

@@ -9,7 +9,7 @@ import { outcomeOfAttempt, outcomeParked, outcomeWithoutSend } from './deliveryO
 import { liveSecrets, type DispatchTargets } from './EndpointCache.js';
 import { passGates, type SendGate } from './SendGate.js';
 import { buildWebhookRequest } from './webhookRequest.js';
-import type { SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+import type { DestinationTarget, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
 import { WriteBuffer } from './WriteBuffer.js';
 
 /** A delivery the intake found current: its log record, decoded, and its row as read with the batch. */
@@ -112,7 +112,7 @@ export class DeliveryExecutor {
     );
     try {
       const traceparent = endpoint.sendTraceparent ? observed.traceparent : undefined;
-      const attempt = await this.#send(record, endpoint, secrets, now, traceparent);
+      const attempt = await this.#send(record, endpoint, secrets, now, traceparent, target?.destination);
       result = attempt.result;
       const write = this.#outcomeOf(delivery, endpoint, attempt.headers, attempt.result);
       observed.finished(attempt.result, write.status);
@@ -130,6 +130,7 @@ export class DeliveryExecutor {
     secrets: SigningSecret[],
     now: number,
     traceparent: string | undefined,
+    destination: DestinationTarget | undefined,
   ): Promise<{ headers: Record<string, string>; result: SendResult }> {
     const request = buildWebhookRequest({
       record,
@@ -140,11 +141,13 @@ export class DeliveryExecutor {
       now,
       userAgent: this.deps.userAgent,
     });
-    const egress = await this.deps.egressFor?.(endpoint);
+    // The transport is chosen here: a broker destination goes to its plugin, without an egress route.
+    const egress = destination ? undefined : await this.deps.egressFor?.(endpoint);
     const result = await this.deps.sender.send({
       ...request,
       timeoutMs: endpoint.timeoutMs,
       ...(egress ? { egress } : {}),
+      ...(destination ? { destination } : {}),
     });
     return { headers: request.headers, result };
   }

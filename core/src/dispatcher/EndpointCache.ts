@@ -1,15 +1,18 @@
 import type { KeyRing } from '../crypto/KeyRing.js';
 import type { SigningSecret } from '../crypto/signature.js';
 import type { Clock } from '../domain/Clock.js';
-import type { DisabledReason, Endpoint } from '../domain/endpoint.js';
+import { HTTP_DESTINATION, type DisabledReason, type Endpoint } from '../domain/endpoint.js';
 import { signingSecretOf } from '../management/endpointSecrets.js';
 import type { EndpointRepository } from '../storage/EndpointRepository.js';
+import type { DestinationTarget } from './WebhookSender.js';
 
 /** An endpoint as the dispatcher sends to it: settings and decrypted signing secrets. */
 export interface DispatchTarget {
   endpoint: Endpoint;
   /** Secrets live when loaded, current first; each signs until `expiresAt` (`null`: the current one). */
   secrets: readonly { secret: SigningSecret; expiresAt: number | null }[];
+  /** Set when the endpoint delivers into a broker through a destination plugin, credentials decrypted. */
+  destination?: DestinationTarget;
 }
 
 /** Where the dispatcher looks endpoints up. */
@@ -41,10 +44,32 @@ export function loadFromRepository(deps: {
     const endpoint = await deps.endpoints.get(tenantId, endpointId);
     if (!endpoint) return undefined;
     const stored = await deps.endpoints.liveSecrets(tenantId, endpointId, now);
+    const destination = destinationTarget(endpoint, deps.keyRing);
     return {
       endpoint,
       secrets: stored.map((s) => ({ secret: signingSecretOf(deps.keyRing, s), expiresAt: s.expiresAt })),
+      ...(destination ? { destination } : {}),
     };
+  };
+}
+
+/** The broker destination of an endpoint, credentials decrypted; `undefined` for HTTP endpoints. */
+export function destinationTarget(endpoint: Endpoint, keyRing: KeyRing): DestinationTarget | undefined {
+  const { type, config, credentialsEncrypted } = endpoint.destination;
+  if (type === HTTP_DESTINATION) return undefined;
+  return {
+    tenantId: endpoint.tenantId,
+    endpointId: endpoint.id,
+    type,
+    config: config ?? {},
+    credentials:
+      credentialsEncrypted === null
+        ? null
+        : (JSON.parse(keyRing.decrypt(credentialsEncrypted, endpoint.id).toString('utf8')) as Record<
+            string,
+            unknown
+          >),
+    version: `${endpoint.updatedAt}`,
   };
 }
 

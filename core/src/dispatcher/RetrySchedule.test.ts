@@ -117,3 +117,18 @@ test('RetrySchedule › parses Retry-After as delta-seconds or an HTTP-date only
   ];
   for (const [value, expected] of table) t.is(parseRetryAfter(value, now), expected, JSON.stringify(value));
 });
+
+test('RetrySchedule › a message a broker refused is not retried; a broker’s wait is honoured', (t) => {
+  const policy = { schedule: null, now: 0, random: () => 0.5 };
+  t.deepEqual(
+    nextRetry({ attempts: 1, statusCode: null, errorCode: 'destination_rejected', retryAfter: null }, policy),
+    { retry: false },
+  );
+  t.deepEqual(
+    nextRetry(
+      { attempts: 1, statusCode: null, errorCode: 'destination_unavailable', retryAfter: '30' },
+      policy,
+    ),
+    { retry: true, delayMs: 30_000 },
+  );
+});

@@ -42,17 +42,21 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**
  * When to try a failed delivery again. After attempt `n` the delay is step `n` of the schedule with
- * jitter; a `Retry-After` on 429/503 waits at least as long as the receiver asked (clamped to
+ * jitter; a `Retry-After` on 429/503 (or a broker's wait on a destination failure) waits at least as long as the receiver asked (clamped to
  * {@link MAX_RETRY_AFTER_MS}); a timeout or a 429 waits at least {@link MIN_WAIT_AFTER_OVERLOAD_MS}.
- * Once every step is used, the delivery has failed.
+ * Once every step is used, or a broker refused the message (`destination_rejected`), the delivery has failed.
  */
 export function nextRetry(failed: FailedAttempt, policy: RetryPolicy): RetryDecision {
   const schedule = policy.schedule ?? DEFAULT_RETRY_SCHEDULE;
   const step = schedule[failed.attempts - 1];
   if (step === undefined || failed.attempts < 1) return { retry: false };
+  // A broker refused the message itself: sending it again cannot succeed.
+  if (failed.errorCode === 'destination_rejected') return { retry: false };
   const random = policy.random ?? Math.random;
   let delayMs = Math.round(step * 1000 * (1 + RETRY_JITTER * (2 * random() - 1)));
-  if ((failed.statusCode === 429 || failed.statusCode === 503) && failed.retryAfter !== null) {
+  const asksToWait =
+    failed.statusCode === 429 || failed.statusCode === 503 || failed.errorCode === 'destination_unavailable';
+  if (asksToWait && failed.retryAfter !== null) {
     const asked = parseRetryAfter(failed.retryAfter, policy.now);
     if (asked !== undefined) delayMs = Math.max(delayMs, Math.min(asked, MAX_RETRY_AFTER_MS));
   }

@@ -2,7 +2,30 @@ import type { Dispatcher } from 'undici';
 
 /** Why an attempt failed: the contract's `AttemptErrorCode`. */
 export type AttemptErrorCode =
-  'non_2xx_status' | 'timeout' | 'dns_failed' | 'connection_failed' | 'tls_failed' | 'address_not_allowed';
+  | 'non_2xx_status'
+  | 'timeout'
+  | 'dns_failed'
+  | 'connection_failed'
+  | 'tls_failed'
+  | 'address_not_allowed'
+  | 'destination_unavailable'
+  | 'destination_rejected';
+
+/**
+ * An endpoint that delivers into a broker through a destination plugin: which plugin, and what it
+ * needs. The request's headers become the message's attributes and its body the message body.
+ */
+export interface DestinationTarget {
+  tenantId: string;
+  endpointId: string;
+  /** The plugin id. */
+  type: string;
+  config: Readonly<Record<string, unknown>>;
+  /** Decrypted; `null` when none are stored. */
+  credentials: Readonly<Record<string, unknown>> | null;
+  /** Changes whenever the type, config or credentials change: a producer of another version is replaced. */
+  version: string;
+}
 
 /** One webhook request, fully built except for the transport's own headers. */
 export interface SendRequest {
@@ -19,6 +42,8 @@ export interface SendRequest {
    * recorded as `null`.
    */
   egress?: { routes: readonly EgressRoute[] };
+  /** Set when the endpoint delivers into a broker: `url` is then descriptive only, and `egress` unused. */
+  destination?: DestinationTarget;
 }
 
 /** One way out of an egress pool. */

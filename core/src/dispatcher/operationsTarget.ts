@@ -38,6 +38,7 @@ export function withOperationsTargets(
       signingScheme: 'hmac',
       payloadFormat: 'raw',
       sendTraceparent: false,
+      destination: { type: 'http', config: null, credentialsEncrypted: null },
       publicKey: null,
       status: 'active',
       disabledReason: null,

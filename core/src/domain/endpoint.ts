@@ -41,6 +41,8 @@ export interface Endpoint {
   payloadFormat: PayloadFormat;
   /** Each request carries the attempt's W3C `traceparent` header when tracing is on. */
   sendTraceparent: boolean;
+  /** Where deliveries go: over HTTP to `url`, or into the customer's broker through a destination plugin. */
+  destination: EndpointDestination;
   /** The current secret's `whpk_` public key on `ed25519` endpoints; `null` on `hmac` ones. */
   publicKey: string | null;
   status: EndpointStatus;
@@ -50,6 +52,27 @@ export interface Endpoint {
   createdAt: number;
   updatedAt: number;
 }
+
+/** The built-in destination: an HTTP POST to the endpoint's `url`. */
+export const HTTP_DESTINATION = 'http';
+
+/**
+ * Where an endpoint delivers. `type` is `http` (config and credentials `null`) or the id of an
+ * installed destination plugin, whose schema `config` passed. Credentials are kept only encrypted
+ * (aad: the endpoint id) and never leave Caravan.
+ */
+export interface EndpointDestination {
+  type: string;
+  config: Record<string, unknown> | null;
+  credentialsEncrypted: string | null;
+}
+
+/** The destination of an endpoint that delivers over HTTP. */
+export const httpDestination = (): EndpointDestination => ({
+  type: HTTP_DESTINATION,
+  config: null,
+  credentialsEncrypted: null,
+});
 
 /**
  * `raw`: the event's payload bytes as sent. `envelope`: `{"type","timestamp","data"}` with the payload

@@ -139,3 +139,13 @@ export class TenantGoneError extends CaravanError {
     super('CARAVAN_TENANT_GONE', `Tenant ${id} no longer exists.`);
   }
 }
+
+/** No installed destination plugin with this id. */
+export class DestinationTypeNotFoundError extends CaravanError {
+  constructor(id: string) {
+    super(
+      'CARAVAN_DESTINATION_TYPE_NOT_FOUND',
+      `Destination type ${id} is not installed (GET /v1/destination-types lists them).`,
+    );
+  }
+}

@@ -4,18 +4,28 @@ import type { Clock } from '../domain/Clock.js';
 import {
   DEFAULT_EVENT_TYPES,
   DEFAULT_TIMEOUT_MS,
+  HTTP_DESTINATION,
   validateCustomHeaders,
   validateFilter,
   type Endpoint,
+  type EndpointDestination,
   type EndpointFilter,
   type EndpointRateLimit,
   type PayloadFormat,
   type SigningScheme,
 } from '../domain/endpoint.js';
 import { newId } from '../domain/ids.js';
+import type { DestinationPlugins, LoadedDestinationPlugin } from '../destinations/DestinationRegistry.js';
+import type { HostAllowlist } from '../sources/hostAllowlist.js';
+import {
+  resolveDestination,
+  type DestinationInput,
+  type ResolvedDestination,
+} from './endpointDestination.js';
 import { newJob, type Job } from '../domain/job.js';
 import type { UrlGuard } from '../domain/urlGuard.js';
 import {
+  DestinationTypeNotFoundError,
   EndpointDisabledError,
   EndpointLimitReachedError,
   EndpointNotFoundError,
@@ -37,6 +47,10 @@ export interface EndpointServiceDeps {
   urlGuard: UrlGuard;
   /** Whether `poolId` exists and the tenant may use it; the egress-pool catalogue answers. */
   egressPoolAllowed?: (tenantId: string, poolId: string) => Promise<boolean>;
+  /** The installed destination plugins; without them every endpoint delivers over HTTP. */
+  destinations?: DestinationPlugins;
+  /** The operator's `destinations.allowedHosts`; every host is allowed without it. */
+  destinationHosts?: HostAllowlist;
 }
 
 /** The settings a tenant may send when creating or updating an endpoint. */
@@ -56,10 +70,14 @@ export interface EndpointSettings {
   sendTraceparent: boolean;
 }
 
-export type CreateEndpointInput = Pick<EndpointSettings, 'url'> &
-  Partial<Omit<EndpointSettings, 'url'>> & { signingScheme?: SigningScheme; secret?: string };
+/** `url` is required for the `http` destination (the default) and set by Caravan for a broker one. */
+export type CreateEndpointInput = Partial<EndpointSettings> & {
+  signingScheme?: SigningScheme;
+  secret?: string;
+  destination?: DestinationInput;
+};
 
-export type UpdateEndpointInput = Partial<EndpointSettings>;
+export type UpdateEndpointInput = Partial<EndpointSettings> & { destination?: DestinationInput };
 
 /** A secret's public description: never its value. */
 export interface EndpointSecretInfo {
@@ -94,13 +112,16 @@ export class EndpointService {
       if (!(error instanceof ValidationError)) throw error;
       fieldErrors.push(...error.errors);
     }
+    const resolved = await this.resolveDestination(id, input.destination, undefined);
+    fieldErrors.push(...urlErrors(input.url, resolved));
     if (fieldErrors.length > 0 || !secret) throw new ValidationError(fieldErrors);
     await this.checkPool(tenantId, input.egressPoolId);
-    await this.deps.urlGuard.check(input.url);
+    const url = resolved.url ?? input.url ?? '';
+    if (resolved.url === undefined) await this.deps.urlGuard.check(url);
     const endpoint: Endpoint = {
       id,
       tenantId,
-      url: input.url,
+      url,
       description: input.description ?? null,
       ownerId: input.ownerId ?? null,
       eventTypes: input.eventTypes ?? [...DEFAULT_EVENT_TYPES],
@@ -114,6 +135,7 @@ export class EndpointService {
       signingScheme: scheme,
       payloadFormat: input.payloadFormat ?? 'raw',
       sendTraceparent: input.sendTraceparent ?? false,
+      destination: resolved.destination,
       publicKey: secret.stored.publicKey,
       status: 'active',
       disabledReason: null,
@@ -140,13 +162,24 @@ export class EndpointService {
   async update(tenantId: string, id: string, input: UpdateEndpointInput): Promise<Endpoint> {
     const fieldErrors = settingsErrors(input);
     if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
-    await this.get(tenantId, id);
+    const current = await this.get(tenantId, id);
+    const resolved = input.destination
+      ? await this.resolveDestination(id, input.destination, current.destination)
+      : {
+          destination: current.destination,
+          url: current.destination.type === HTTP_DESTINATION ? undefined : current.url,
+        };
+    // Switching a broker endpoint back to http needs its URL in the same request.
+    const needsUrl = resolved.url === undefined && current.destination.type !== HTTP_DESTINATION;
+    check(urlErrors(input.url ?? (needsUrl ? undefined : current.url), resolved, input.url !== undefined));
     await this.checkPool(tenantId, input.egressPoolId);
     if (input.url !== undefined) await this.deps.urlGuard.check(input.url);
-    const { rateLimit, ...rest } = input;
+    const { rateLimit, destination: _destination, ...rest } = input;
     const updated = await this.deps.endpoints.update(tenantId, id, {
       ...rest,
       ...(rateLimit !== undefined ? { rateLimit: resolveRateLimit(rateLimit) } : {}),
+      ...(input.destination ? { destination: resolved.destination } : {}),
+      ...(resolved.url !== undefined ? { url: resolved.url } : {}),
       updatedAt: this.deps.clock.now(),
     });
     if (!updated) throw new EndpointNotFoundError(id);
@@ -257,6 +290,34 @@ export class EndpointService {
     return job;
   }
 
+  /** The installed destination plugins (`http` is built in and not among them). */
+  async listDestinationTypes(): Promise<LoadedDestinationPlugin[]> {
+    return (await this.deps.destinations?.list()) ?? [];
+  }
+
+  async getDestinationType(id: string): Promise<LoadedDestinationPlugin> {
+    const plugin = await this.deps.destinations?.get(id);
+    if (!plugin) throw new DestinationTypeNotFoundError(id);
+    return plugin;
+  }
+
+  private resolveDestination(
+    endpointId: string,
+    input: DestinationInput | undefined,
+    current: EndpointDestination | undefined,
+  ): Promise<ResolvedDestination> {
+    return resolveDestination(
+      {
+        plugins: this.deps.destinations,
+        allowedHosts: this.deps.destinationHosts,
+        keyRing: this.deps.keyRing,
+      },
+      endpointId,
+      input ?? { type: HTTP_DESTINATION },
+      current,
+    );
+  }
+
   private async checkPool(tenantId: string, poolId: string | null | undefined): Promise<void> {
     if (!poolId) return;
     const allowed = this.deps.egressPoolAllowed ? await this.deps.egressPoolAllowed(tenantId, poolId) : false;
@@ -267,6 +328,28 @@ export class EndpointService {
       );
     }
   }
+}
+
+/** `url` is the http destination's, required there; a broker destination sets its own. */
+function urlErrors(
+  url: string | undefined,
+  resolved: ResolvedDestination,
+  urlSent = url !== undefined,
+): FieldError[] {
+  if (resolved.url === undefined)
+    return url === undefined ? [{ path: ['url'], message: 'is required for the http destination' }] : [];
+  return urlSent
+    ? [
+        {
+          path: ['url'],
+          message: `is not taken with destination ${resolved.destination.type} (it is the broker's)`,
+        },
+      ]
+    : [];
+}
+
+function check(errors: FieldError[]): void {
+  if (errors.length > 0) throw new ValidationError(errors);
 }
 
 function settingsErrors(input: Partial<EndpointSettings>): FieldError[] {

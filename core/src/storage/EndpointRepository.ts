@@ -1,4 +1,10 @@
-import type { Endpoint, EndpointRateLimit, PayloadFormat, SigningScheme } from '../domain/endpoint.js';
+import type {
+  Endpoint,
+  EndpointDestination,
+  EndpointRateLimit,
+  PayloadFormat,
+  SigningScheme,
+} from '../domain/endpoint.js';
 import type { EndpointFilter } from '../domain/endpointFilter.js';
 import type { Job } from '../domain/job.js';
 import type { Page, PageRequest } from './Page.js';
@@ -30,6 +36,7 @@ export interface EndpointChanges {
   egressPoolId?: string | null;
   payloadFormat?: PayloadFormat;
   sendTraceparent?: boolean;
+  destination?: EndpointDestination;
   updatedAt: number;
 }
 

@@ -6,7 +6,7 @@ import {
   SQSClient,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
-import { runSourceConformance } from '@caravan/source-api/testing';
+import { openNetwork, runSourceConformance } from '@caravan/source-api/testing';
 import { serviceSetting } from '@caravan/testing/services';
 import { awsSqsSource } from './awsSqsSource.js';
 
@@ -86,6 +86,7 @@ test('aws-sqs source › backlog is the queue’s ApproximateNumberOfMessages: w
     workers: 1,
     sourceId: 'src_backlog',
     logger: quietLogger,
+    network: openNetwork,
   });
   t.is(await consumer.backlog!(), 5, 'five messages wait');
   let accepted = 0;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import { Kafka, logLevel } from 'kafkajs';
-import { runSourceConformance } from '@caravan/source-api/testing';
+import { openNetwork, runSourceConformance } from '@caravan/source-api/testing';
 import { serviceSetting } from '@caravan/testing/services';
 import { kafkaSource } from './kafkaSource.js';
 
@@ -92,6 +92,7 @@ test('kafka source › backlog is the group’s lag: the messages not committed 
     workers: partitions,
     sourceId: 'src_backlog',
     logger: quietLogger,
+    network: openNetwork,
   });
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -15,6 +15,7 @@ export async function api(options: { config?: string }): Promise<void> {
     await runtime.log.init();
     // A plugin of sources.plugins that cannot load fails the start, not a tenant's first request.
     await runtime.services.sources.listTypes();
+    await runtime.services.endpoints.listDestinationTypes();
     const server = await listen(runtime);
     keep({ stop: () => server.close() });
     logger.info({ url: server.url, version: runtime.version }, 'api listening');

@@ -8,6 +8,8 @@ export function toEndpointResource(e: Endpoint): Schemas['Endpoint'] {
   return {
     id: e.id,
     url: e.url,
+    // Credentials never leave Caravan.
+    destination: { type: e.destination.type, config: e.destination.config && { ...e.destination.config } },
     description: e.description,
     ownerId: e.ownerId,
     eventTypes: [...e.eventTypes],

@@ -9,6 +9,8 @@ import {
   tenantRateLimitGate,
   withOperationsTargets,
 } from '../../dispatcher/index.js';
+import { DestinationSender } from '../../destinations/DestinationSender.js';
+import { ProducerPool } from '../../destinations/ProducerPool.js';
 import { TenantLimitsCache } from '../../limits/TenantLimitsCache.js';
 import type { RoleDeps, RunningRole } from '../Runtime.js';
 
@@ -31,11 +33,17 @@ export async function startDispatcher(deps: RoleDeps): Promise<RunningRole> {
     settings: config.dispatcher.breaker,
     onDisabled: (tenantId, endpointId) => endpoints.markDisabled(tenantId, endpointId, 'continuous_failure'),
   });
-  const sender = new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock });
+  const http = new HttpSender({ allowedCidrs: [...config.ssrf.allowedCidrs], clock });
+  // Endpoints with a broker destination are written through their plugin; every other one over HTTP.
+  const sender = new DestinationSender({
+    http,
+    producers: new ProducerPool({ plugins: deps.destinations, clock, logger }),
+    clock,
+  });
   const egress = new EgressRouter({
     pools: storage.egressPools,
     tenantDefaultPool: async (tenantId) => (await tenants.get(tenantId))?.defaultEgressPoolId ?? null,
-    connect: sender.connectOptions(),
+    connect: http.connectOptions(),
     clock,
     logger,
   });

@@ -30,7 +30,13 @@ export const DEFAULT_BREAKER_SETTINGS: Readonly<BreakerSettings> = Object.freeze
 
 // Timeouts and transport failures: the receiver is unreachable rather than answering badly, so a short
 // run of them is enough to stop sending.
-const UNREACHABLE: readonly string[] = ['timeout', 'connection_failed', 'dns_failed', 'tls_failed'];
+const UNREACHABLE: readonly string[] = [
+  'timeout',
+  'connection_failed',
+  'dns_failed',
+  'tls_failed',
+  'destination_unavailable',
+];
 
 /** Whether a send result counts as unreachable (timeout or connection-level error). */
 export function isUnreachable(result: SendResult): boolean {

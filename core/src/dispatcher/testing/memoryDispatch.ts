@@ -27,6 +27,7 @@ export function testEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     signingScheme: 'hmac',
     payloadFormat: 'raw',
     sendTraceparent: false,
+    destination: { type: 'http', config: null, credentialsEncrypted: null },
     publicKey: null,
     status: 'active',
     disabledReason: null,

@@ -27,6 +27,9 @@ export interface EndpointRow {
   signing_scheme: string;
   payload_format: string;
   send_traceparent: boolean | number;
+  destination_type: string;
+  destination_config: string | null;
+  destination_credentials_encrypted: string | null;
   status: string;
   disabled_reason: string | null;
   failing_since: number | string | null;
@@ -68,6 +71,14 @@ export function toEndpoint(row: EndpointRow): Endpoint {
     signingScheme: row.signing_scheme as SigningScheme,
     payloadFormat: row.payload_format as PayloadFormat,
     sendTraceparent: Boolean(row.send_traceparent),
+    destination: {
+      type: row.destination_type,
+      config:
+        row.destination_config === null
+          ? null
+          : (JSON.parse(row.destination_config) as Record<string, unknown>),
+      credentialsEncrypted: row.destination_credentials_encrypted,
+    },
     publicKey: row.signing_scheme === 'ed25519' ? row.current_public_key : null,
     status: row.status as EndpointStatus,
     disabledReason: row.disabled_reason as DisabledReason | null,
@@ -96,6 +107,9 @@ export function endpointToRow(e: Endpoint): Omit<EndpointRow, 'current_public_ke
     signing_scheme: e.signingScheme,
     payload_format: e.payloadFormat,
     send_traceparent: e.sendTraceparent,
+    destination_type: e.destination.type,
+    destination_config: jsonOrNull(e.destination.config),
+    destination_credentials_encrypted: e.destination.credentialsEncrypted,
     status: e.status,
     disabled_reason: e.disabledReason,
     failing_since: e.failingSince,
@@ -123,6 +137,11 @@ export function changesToRow(c: EndpointChanges): Record<string, unknown> {
   if (c.sendTraceparent !== undefined) set.send_traceparent = c.sendTraceparent;
   if (c.retrySchedule !== undefined) set.retry_schedule = jsonOrNull(c.retrySchedule);
   if (c.egressPoolId !== undefined) set.egress_pool_id = c.egressPoolId;
+  if (c.destination !== undefined) {
+    set.destination_type = c.destination.type;
+    set.destination_config = jsonOrNull(c.destination.config);
+    set.destination_credentials_encrypted = c.destination.credentialsEncrypted;
+  }
   return set;
 }
 

@@ -22,6 +22,8 @@ from .types import (
     DeadLetter,
     Delivery,
     DeliveryStatus,
+    DestinationType,
+    DestinationTypeList,
     EgressPool,
     Endpoint,
     EndpointCreated,
@@ -982,6 +984,40 @@ class SourceTypesResource:
         return cast("SourceType", answer)
 
 
+class DestinationTypesResource:
+    """Tenant key. Installed destination plugins (brokers an endpoint can deliver into instead of HTTP)"""
+
+    def __init__(self, client: HttpClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> DestinationTypeList:
+        """List installed destination plugins. `GET /v1/destination-types` (`listDestinationTypes`)"""
+        answer = self._client.request(
+            Operation("listDestinationTypes", "GET", "/v1/destination-types"),
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("DestinationTypeList", answer)
+
+    def get(
+        self,
+        destination_type_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> DestinationType:
+        """Get an installed destination plugin. `GET /v1/destination-types/{destinationTypeId}` (`getDestinationType`)"""
+        answer = self._client.request(
+            Operation("getDestinationType", "GET", f"/v1/destination-types/{_path(destination_type_id)}"),
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("DestinationType", answer)
+
+
 class OperationalEventsResource:
     """Tenant key. Events about the tenant's endpoints (`endpoint.disabled`, `endpoint.recovered`,"""
 
@@ -1021,6 +1057,7 @@ class Resources:
         self.jobs = JobsResource(client)
         self.sources = SourcesResource(client)
         self.source_types = SourceTypesResource(client)
+        self.destination_types = DestinationTypesResource(client)
         self.operational_events = OperationalEventsResource(client)
 
 
@@ -1080,6 +1117,8 @@ OPERATION_METHODS = {
     "replayDeadLetter": ("sources", "replay_dead_letter"),
     "listSourceTypes": ("source_types", "list"),
     "getSourceType": ("source_types", "get"),
+    "listDestinationTypes": ("destination_types", "list"),
+    "getDestinationType": ("destination_types", "get"),
     "listOperationalEvents": ("operational_events", "list"),
 }
 """operationId → (resource group, method): where each operation of the spec lives on a `Caravan`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Literal, Optional, Required, TypedDict, Union
 
-ErrorCode = Literal["CARAVAN_VALIDATION_FAILED", "CARAVAN_MALFORMED_JSON", "CARAVAN_PAYLOAD_SCHEMA_MISMATCH", "CARAVAN_URL_NOT_ALLOWED", "CARAVAN_UNAUTHORIZED", "CARAVAN_FORBIDDEN", "CARAVAN_METHOD_NOT_ALLOWED", "CARAVAN_NOT_FOUND", "CARAVAN_TENANT_NOT_FOUND", "CARAVAN_API_KEY_NOT_FOUND", "CARAVAN_ENDPOINT_NOT_FOUND", "CARAVAN_EVENT_TYPE_NOT_FOUND", "CARAVAN_EVENT_NOT_FOUND", "CARAVAN_DELIVERY_NOT_FOUND", "CARAVAN_JOB_NOT_FOUND", "CARAVAN_SOURCE_NOT_FOUND", "CARAVAN_DEAD_LETTER_NOT_FOUND", "CARAVAN_SOURCE_TYPE_NOT_FOUND", "CARAVAN_EGRESS_POOL_NOT_FOUND", "CARAVAN_CONFLICT", "CARAVAN_EVENT_TYPE_EXISTS", "CARAVAN_IDEMPOTENCY_KEY_REUSED", "CARAVAN_IDEMPOTENCY_REQUEST_IN_PROGRESS", "CARAVAN_ENDPOINT_LIMIT_REACHED", "CARAVAN_TOO_MANY_SECRETS", "CARAVAN_EGRESS_POOL_IN_USE", "CARAVAN_PAYLOAD_TOO_LARGE", "CARAVAN_UNSUPPORTED_MEDIA_TYPE", "CARAVAN_RATE_LIMITED", "CARAVAN_INGEST_RATE_LIMITED", "CARAVAN_INTERNAL", "CARAVAN_LOG_UNAVAILABLE", "CARAVAN_UNAVAILABLE"]
+ErrorCode = Literal["CARAVAN_VALIDATION_FAILED", "CARAVAN_MALFORMED_JSON", "CARAVAN_PAYLOAD_SCHEMA_MISMATCH", "CARAVAN_URL_NOT_ALLOWED", "CARAVAN_UNAUTHORIZED", "CARAVAN_FORBIDDEN", "CARAVAN_METHOD_NOT_ALLOWED", "CARAVAN_NOT_FOUND", "CARAVAN_TENANT_NOT_FOUND", "CARAVAN_API_KEY_NOT_FOUND", "CARAVAN_ENDPOINT_NOT_FOUND", "CARAVAN_EVENT_TYPE_NOT_FOUND", "CARAVAN_EVENT_NOT_FOUND", "CARAVAN_DELIVERY_NOT_FOUND", "CARAVAN_JOB_NOT_FOUND", "CARAVAN_SOURCE_NOT_FOUND", "CARAVAN_DEAD_LETTER_NOT_FOUND", "CARAVAN_SOURCE_TYPE_NOT_FOUND", "CARAVAN_DESTINATION_TYPE_NOT_FOUND", "CARAVAN_EGRESS_POOL_NOT_FOUND", "CARAVAN_CONFLICT", "CARAVAN_EVENT_TYPE_EXISTS", "CARAVAN_IDEMPOTENCY_KEY_REUSED", "CARAVAN_IDEMPOTENCY_REQUEST_IN_PROGRESS", "CARAVAN_ENDPOINT_LIMIT_REACHED", "CARAVAN_TOO_MANY_SECRETS", "CARAVAN_EGRESS_POOL_IN_USE", "CARAVAN_PAYLOAD_TOO_LARGE", "CARAVAN_UNSUPPORTED_MEDIA_TYPE", "CARAVAN_RATE_LIMITED", "CARAVAN_INGEST_RATE_LIMITED", "CARAVAN_INTERNAL", "CARAVAN_LOG_UNAVAILABLE", "CARAVAN_UNAVAILABLE"]
 """Stable machine-readable error code. The HTTP status is fixed per code:"""
 
 
@@ -91,6 +91,10 @@ SourceTypeId = str
 """Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`)."""
 
 
+DestinationTypeId = str
+"""`http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g. `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`)."""
+
+
 EventTypeName = str
 """Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`)."""
 
@@ -129,6 +133,10 @@ NextCursor = Optional[str]
 
 HttpsUrl = str
 """An absolute `http` or `https` URL."""
+
+
+EndpointUrl = str
+"""Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`)."""
 
 
 IpAddress = str
@@ -531,8 +539,10 @@ class Endpoint(TypedDict, total=False):
 
     id: Required[EndpointId]
     """Endpoint id (`ep_` + ULID)."""
-    url: Required[HttpsUrl]
-    """An absolute `http` or `https` URL."""
+    url: Required[EndpointUrl]
+    """Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`)."""
+    destination: Required[EndpointDestination]
+    """Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed destination plugin (`listDestinationTypes`) that writes each signed delivery into the customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`, `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries, limits, the breaker, health and operational events apply alike. Credentials are never returned."""
     description: Required[NullableDescription]
     """Free text, or `null`."""
     ownerId: Required[NullableOwnerId]
@@ -576,8 +586,10 @@ class EndpointCreated(TypedDict, total=False):
 
     id: Required[EndpointId]
     """Endpoint id (`ep_` + ULID)."""
-    url: Required[HttpsUrl]
-    """An absolute `http` or `https` URL."""
+    url: Required[EndpointUrl]
+    """Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`)."""
+    destination: Required[EndpointDestination]
+    """Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed destination plugin (`listDestinationTypes`) that writes each signed delivery into the customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`, `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries, limits, the breaker, health and operational events apply alike. Credentials are never returned."""
     description: Required[NullableDescription]
     """Free text, or `null`."""
     ownerId: Required[NullableOwnerId]
@@ -619,10 +631,12 @@ class EndpointCreated(TypedDict, total=False):
 
 
 class CreateEndpointRequest(TypedDict, total=False):
-    """CreateEndpointRequest"""
+    """`url` is required with the `http` destination (the default) and refused with a broker destination, whose `url` Caravan sets (`400 CARAVAN_VALIDATION_FAILED` naming `/body/url`)."""
 
-    url: Required[HttpsUrl]
+    url: HttpsUrl
     """An absolute `http` or `https` URL."""
+    destination: EndpointDestinationInput
+    """`{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`. `config` and `credentials` are validated against the destination type's schemas (problems named under `/body/destination/config/…`), broker hosts against the operator's `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On update, omitted `credentials` are kept while the type stays the same; `null` removes them."""
     description: NullableDescription
     """Free text, or `null`."""
     ownerId: NullableOwnerId
@@ -658,6 +672,8 @@ class UpdateEndpointRequest(TypedDict, total=False):
 
     url: HttpsUrl
     """An absolute `http` or `https` URL."""
+    destination: EndpointDestinationInput
+    """`{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`. `config` and `credentials` are validated against the destination type's schemas (problems named under `/body/destination/config/…`), broker hosts against the operator's `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On update, omitted `credentials` are kept while the type stays the same; `null` removes them."""
     description: NullableDescription
     """Free text, or `null`."""
     ownerId: NullableOwnerId
@@ -682,6 +698,54 @@ class UpdateEndpointRequest(TypedDict, total=False):
     """The body each delivery carries. `raw`: the event's payload, byte for byte as it was sent. `envelope`: `{"type":"<event type>","timestamp":"<when the event was accepted, RFC 3339>","data":<the payload, byte for byte>}`, the body Standard Webhooks recommends. Either way the body is signed as sent, and every request carries the event type in the `webhook-event-type` header."""
     sendTraceparent: SendTraceparent
     """Whether each request carries the attempt's W3C `traceparent` header, so the receiver's own traces join Caravan's (ingest → routing → this attempt). Sent only while the installation exports traces (OpenTelemetry, `OTEL_*` settings); the header is not signed."""
+
+
+class EndpointDestination(TypedDict, total=False):
+    """Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed destination plugin (`listDestinationTypes`) that writes each signed delivery into the customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`, `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries, limits, the breaker, health and operational events apply alike. Credentials are never returned."""
+
+    type: Required[DestinationTypeId]
+    """`http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g. `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`)."""
+    config: Required[Optional[DestinationConfig]]
+    """The plugin's config, or `null` for `http`."""
+
+
+class EndpointDestinationInput(TypedDict, total=False):
+    """`{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`. `config` and `credentials` are validated against the destination type's schemas (problems named under `/body/destination/config/…`), broker hosts against the operator's `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On update, omitted `credentials` are kept while the type stays the same; `null` removes them."""
+
+    type: Required[DestinationTypeId]
+    """`http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g. `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`)."""
+    config: DestinationConfig
+    """Destination plugin configuration (queue, topic, exchange, …), per the type's `configSchema`."""
+    credentials: Optional[DestinationCredentials]
+    """Write-only broker credentials, encrypted at rest, never returned; `null` removes them."""
+
+
+DestinationConfig = Dict[str, Any]
+"""Destination plugin configuration (queue, topic, exchange, …), per the type's `configSchema`."""
+
+
+DestinationCredentials = Dict[str, Any]
+"""Destination plugin credentials, per the type's `credentialsSchema`."""
+
+
+class DestinationType(TypedDict, total=False):
+    """An installed destination plugin."""
+
+    id: Required[DestinationTypeId]
+    """`http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g. `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`)."""
+    apiVersion: Required[int]
+    """Version of the `@caravan/destination-api` contract the plugin implements."""
+    displayName: Required[str]
+    configSchema: Required[JsonSchemaDocument]
+    """A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and names the first problem (`/body/schema/properties/amount/type`)."""
+    credentialsSchema: Required[JsonSchemaDocument]
+    """A JSON Schema (draft-07) for event payloads. The server checks that it is a valid schema and names the first problem (`/body/schema/properties/amount/type`)."""
+
+
+class DestinationTypeList(TypedDict, total=False):
+    """Every installed destination plugin (not paginated)."""
+
+    data: Required[List[DestinationType]]
 
 
 class EndpointList(TypedDict, total=False):
@@ -752,7 +816,7 @@ class HealthError(TypedDict, total=False):
     """HealthError"""
 
     code: Required[AttemptErrorCode]
-    """Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses."""
+    """Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses. `destination_unavailable`: a broker destination did not take the message (unreachable, throttled, refused the credentials); retried. `destination_rejected`: the broker will never take it as it is (too large, for instance); not retried."""
     message: Required[str]
     statusCode: Required[Optional[int]]
     at: Required[Timestamp]
@@ -954,15 +1018,15 @@ DeliveryStatus = Literal["pending", "retrying", "succeeded", "failed", "discarde
 """`pending`: waiting for its first attempt (or held while the endpoint is paused). `retrying`: an attempt failed and another is scheduled at `nextAttemptAt`. `succeeded`: an attempt got a 2xx answer. `failed`: the retry schedule is used up, or the endpoint was disabled. `discarded`: never sent, because the endpoint was disabled or deleted."""
 
 
-AttemptErrorCode = Literal["non_2xx_status", "timeout", "dns_failed", "connection_failed", "tls_failed", "address_not_allowed"]
-"""Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses."""
+AttemptErrorCode = Literal["non_2xx_status", "timeout", "dns_failed", "connection_failed", "tls_failed", "address_not_allowed", "destination_unavailable", "destination_rejected"]
+"""Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses. `destination_unavailable`: a broker destination did not take the message (unreachable, throttled, refused the credentials); retried. `destination_rejected`: the broker will never take it as it is (too large, for instance); not retried."""
 
 
 class AttemptError(TypedDict, total=False):
     """AttemptError"""
 
     code: Required[AttemptErrorCode]
-    """Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses."""
+    """Why an attempt failed. `non_2xx_status`: the receiver answered, but not with 2xx (redirects are not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`. `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent. `address_not_allowed`: the URL resolved to an address the SSRF guard refuses. `destination_unavailable`: a broker destination did not take the message (unreachable, throttled, refused the credentials); retried. `destination_rejected`: the broker will never take it as it is (too large, for instance); not retried."""
     message: Required[str]
 
 
@@ -1025,8 +1089,8 @@ class Attempt(TypedDict, total=False):
     attemptNumber: Required[int]
     trigger: Required[Literal["scheduled", "manual"]]
     """`scheduled` (first try and automatic retries) or `manual` (retry, recover, replay)."""
-    url: Required[HttpsUrl]
-    """An absolute `http` or `https` URL."""
+    url: Required[EndpointUrl]
+    """Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`)."""
     startedAt: Required[Timestamp]
     """RFC 3339 date-time in UTC."""
     durationMs: Required[int]

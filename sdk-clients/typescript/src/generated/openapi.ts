@@ -921,6 +921,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/destination-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List installed destination plugins
+     * @description Every destination plugin installed in this Caravan (`destinations.plugins`), with the JSON
+     *     Schemas of its config and credentials. `http` is built in and not listed.
+     */
+    get: operations['listDestinationTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/destination-types/{destinationTypeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        destinationTypeId: components['parameters']['DestinationTypeIdPath'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get an installed destination plugin
+     * @description Unknown ids answer `404 CARAVAN_DESTINATION_TYPE_NOT_FOUND`.
+     */
+    get: operations['getDestinationType'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/operational-events': {
     parameters: {
       query?: never;
@@ -959,7 +1002,7 @@ export interface components {
      *     | `CARAVAN_FORBIDDEN` (admin key on a tenant operation) | 403 |
      *     | `CARAVAN_NOT_FOUND` (unknown route, or admin operation with a tenant key) | 404 |
      *     | `CARAVAN_METHOD_NOT_ALLOWED` (the path exists, not with this method; `Allow` lists those it takes) | 405 |
-     *     | `CARAVAN_TENANT_NOT_FOUND`, `CARAVAN_API_KEY_NOT_FOUND`, `CARAVAN_ENDPOINT_NOT_FOUND`, `CARAVAN_EVENT_TYPE_NOT_FOUND`, `CARAVAN_EVENT_NOT_FOUND`, `CARAVAN_DELIVERY_NOT_FOUND`, `CARAVAN_JOB_NOT_FOUND`, `CARAVAN_SOURCE_NOT_FOUND`, `CARAVAN_DEAD_LETTER_NOT_FOUND`, `CARAVAN_SOURCE_TYPE_NOT_FOUND`, `CARAVAN_EGRESS_POOL_NOT_FOUND` | 404 |
+     *     | `CARAVAN_TENANT_NOT_FOUND`, `CARAVAN_API_KEY_NOT_FOUND`, `CARAVAN_ENDPOINT_NOT_FOUND`, `CARAVAN_EVENT_TYPE_NOT_FOUND`, `CARAVAN_EVENT_NOT_FOUND`, `CARAVAN_DELIVERY_NOT_FOUND`, `CARAVAN_JOB_NOT_FOUND`, `CARAVAN_SOURCE_NOT_FOUND`, `CARAVAN_DEAD_LETTER_NOT_FOUND`, `CARAVAN_SOURCE_TYPE_NOT_FOUND`, `CARAVAN_DESTINATION_TYPE_NOT_FOUND`, `CARAVAN_EGRESS_POOL_NOT_FOUND` | 404 |
      *     | `CARAVAN_CONFLICT` | 409 |
      *     | `CARAVAN_EVENT_TYPE_EXISTS` | 409 |
      *     | `CARAVAN_IDEMPOTENCY_KEY_REUSED` (same `Idempotency-Key`, different body) | 409 |
@@ -995,6 +1038,7 @@ export interface components {
       | 'CARAVAN_SOURCE_NOT_FOUND'
       | 'CARAVAN_DEAD_LETTER_NOT_FOUND'
       | 'CARAVAN_SOURCE_TYPE_NOT_FOUND'
+      | 'CARAVAN_DESTINATION_TYPE_NOT_FOUND'
       | 'CARAVAN_EGRESS_POOL_NOT_FOUND'
       | 'CARAVAN_CONFLICT'
       | 'CARAVAN_EVENT_TYPE_EXISTS'
@@ -1077,6 +1121,11 @@ export interface components {
     OperationalEventId: string;
     /** @description Source plugin id, `<vendor>-<product>` (e.g. `gcp-pubsub`, `aws-sqs`, `kafka`). */
     SourceTypeId: string;
+    /**
+     * @description `http` (the built-in HTTP POST) or a destination plugin id, `<vendor>-<product>` (e.g.
+     *     `aws-sqs`, `gcp-pubsub`, `kafka`, `rabbitmq`).
+     */
+    DestinationTypeId: string;
     /** @description Event type name: dot-separated segments of letters, digits, `_` and `-` (e.g. `invoice.paid`). */
     EventTypeName: string;
     /**
@@ -1110,6 +1159,12 @@ export interface components {
      * @description An absolute `http` or `https` URL.
      */
     HttpsUrl: string;
+    /**
+     * Format: uri
+     * @description Where deliveries go: the receiver's `http(s)` URL, or, for a broker destination, the plugin id
+     *     as the scheme and the broker's first host (`aws-sqs://sqs.eu-west-1.amazonaws.com:443`).
+     */
+    EndpointUrl: string;
     /** @description An IPv4 or IPv6 address. */
     IpAddress: string;
     /**
@@ -1438,7 +1493,8 @@ export interface components {
     /** @description A receiver URL of one of the tenant's customers, with its subscriptions and limits. */
     Endpoint: {
       id: components['schemas']['EndpointId'];
-      url: components['schemas']['HttpsUrl'];
+      url: components['schemas']['EndpointUrl'];
+      destination: components['schemas']['EndpointDestination'];
       description: components['schemas']['NullableDescription'];
       ownerId: components['schemas']['NullableOwnerId'];
       eventTypes: components['schemas']['EventTypePatterns'];
@@ -1461,7 +1517,8 @@ export interface components {
     /** @description A new endpoint and its first signing secret. The secret is never returned again. */
     EndpointCreated: {
       id: components['schemas']['EndpointId'];
-      url: components['schemas']['HttpsUrl'];
+      url: components['schemas']['EndpointUrl'];
+      destination: components['schemas']['EndpointDestination'];
       description: components['schemas']['NullableDescription'];
       ownerId: components['schemas']['NullableOwnerId'];
       eventTypes: components['schemas']['EventTypePatterns'];
@@ -1482,8 +1539,13 @@ export interface components {
       updatedAt: components['schemas']['Timestamp'];
       secret: components['schemas']['ReturnedSecret'];
     };
+    /**
+     * @description `url` is required with the `http` destination (the default) and refused with a broker
+     *     destination, whose `url` Caravan sets (`400 CARAVAN_VALIDATION_FAILED` naming `/body/url`).
+     */
     CreateEndpointRequest: {
-      url: components['schemas']['HttpsUrl'];
+      url?: components['schemas']['HttpsUrl'];
+      destination?: components['schemas']['EndpointDestinationInput'];
       description?: components['schemas']['NullableDescription'];
       ownerId?: components['schemas']['NullableOwnerId'];
       eventTypes?: components['schemas']['EventTypePatterns'];
@@ -1506,6 +1568,7 @@ export interface components {
      */
     UpdateEndpointRequest: {
       url?: components['schemas']['HttpsUrl'];
+      destination?: components['schemas']['EndpointDestinationInput'];
       description?: components['schemas']['NullableDescription'];
       ownerId?: components['schemas']['NullableOwnerId'];
       eventTypes?: components['schemas']['EventTypePatterns'];
@@ -1518,6 +1581,52 @@ export interface components {
       egressPoolId?: components['schemas']['NullableEgressPoolId'];
       payloadFormat?: components['schemas']['PayloadFormat'];
       sendTraceparent?: components['schemas']['SendTraceparent'];
+    };
+    /**
+     * @description Where the endpoint delivers: `http` (a signed POST to `url`; `config` is `null`) or an installed
+     *     destination plugin (`listDestinationTypes`) that writes each signed delivery into the
+     *     customer's broker: the body as the message, the `webhook-id`, `webhook-timestamp`,
+     *     `webhook-signature`, `webhook-event-type` and custom headers as message attributes. Retries,
+     *     limits, the breaker, health and operational events apply alike. Credentials are never returned.
+     */
+    EndpointDestination: {
+      type: components['schemas']['DestinationTypeId'];
+      /** @description The plugin's config, or `null` for `http`. */
+      config: components['schemas']['DestinationConfig'] | null;
+    };
+    /**
+     * @description `{ "type": "http" }` (the default), or `{ "type": "<plugin>", "config": {…}, "credentials": {…} }`.
+     *     `config` and `credentials` are validated against the destination type's schemas (problems named
+     *     under `/body/destination/config/…`), broker hosts against the operator's
+     *     `destinations.allowedHosts`. An unknown type answers `400` naming `/body/destination/type`. On
+     *     update, omitted `credentials` are kept while the type stays the same; `null` removes them.
+     */
+    EndpointDestinationInput: {
+      type: components['schemas']['DestinationTypeId'];
+      config?: components['schemas']['DestinationConfig'];
+      /** @description Write-only broker credentials, encrypted at rest, never returned; `null` removes them. */
+      credentials?: components['schemas']['DestinationCredentials'] | null;
+    };
+    /** @description Destination plugin configuration (queue, topic, exchange, …), per the type's `configSchema`. */
+    DestinationConfig: {
+      [key: string]: unknown;
+    };
+    /** @description Destination plugin credentials, per the type's `credentialsSchema`. */
+    DestinationCredentials: {
+      [key: string]: unknown;
+    };
+    /** @description An installed destination plugin. */
+    DestinationType: {
+      id: components['schemas']['DestinationTypeId'];
+      /** @description Version of the `@caravan/destination-api` contract the plugin implements. */
+      apiVersion: number;
+      displayName: string;
+      configSchema: components['schemas']['JsonSchemaDocument'];
+      credentialsSchema: components['schemas']['JsonSchemaDocument'];
+    };
+    /** @description Every installed destination plugin (not paginated). */
+    DestinationTypeList: {
+      data: components['schemas']['DestinationType'][];
     };
     EndpointList: {
       data: components['schemas']['Endpoint'][];
@@ -1717,6 +1826,9 @@ export interface components {
      *     not followed; see `statusCode`). `timeout`: no complete answer within `timeoutMs`.
      *     `dns_failed`, `connection_failed`, `tls_failed`: the request could not be sent.
      *     `address_not_allowed`: the URL resolved to an address the SSRF guard refuses.
+     *     `destination_unavailable`: a broker destination did not take the message (unreachable,
+     *     throttled, refused the credentials); retried. `destination_rejected`: the broker will never
+     *     take it as it is (too large, for instance); not retried.
      * @enum {string}
      */
     AttemptErrorCode:
@@ -1725,7 +1837,9 @@ export interface components {
       | 'dns_failed'
       | 'connection_failed'
       | 'tls_failed'
-      | 'address_not_allowed';
+      | 'address_not_allowed'
+      | 'destination_unavailable'
+      | 'destination_rejected';
     AttemptError: {
       code: components['schemas']['AttemptErrorCode'];
       message: string;
@@ -1768,7 +1882,7 @@ export interface components {
        * @enum {string}
        */
       trigger: 'scheduled' | 'manual';
-      url: components['schemas']['HttpsUrl'];
+      url: components['schemas']['EndpointUrl'];
       startedAt: components['schemas']['Timestamp'];
       durationMs: number;
       statusCode: components['schemas']['NullableStatusCode'];
@@ -2345,6 +2459,7 @@ export interface components {
     SourceIdPath: components['schemas']['SourceId'];
     DeadLetterIdPath: components['schemas']['DeadLetterId'];
     SourceTypeIdPath: components['schemas']['SourceTypeId'];
+    DestinationTypeIdPath: components['schemas']['DestinationTypeId'];
     EgressPoolIdPath: components['schemas']['EgressPoolId'];
   };
   requestBodies: never;
@@ -3339,6 +3454,10 @@ export interface operations {
            *           "signingScheme": "ed25519",
            *           "payloadFormat": "raw",
            *           "sendTraceparent": false,
+           *           "destination": {
+           *             "type": "http",
+           *             "config": null
+           *           },
            *           "publicKey": "whpk_5MhgyjENOX8J17dq32HAJblfg25dZGkiW9uDz/J7/3U=",
            *           "status": "disabled",
            *           "disabledReason": "continuous_failure",
@@ -3373,6 +3492,10 @@ export interface operations {
            *           "signingScheme": "hmac",
            *           "payloadFormat": "raw",
            *           "sendTraceparent": false,
+           *           "destination": {
+           *             "type": "http",
+           *             "config": null
+           *           },
            *           "publicKey": null,
            *           "status": "active",
            *           "disabledReason": null,
@@ -3475,6 +3598,10 @@ export interface operations {
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
            *       "sendTraceparent": false,
+           *       "destination": {
+           *         "type": "http",
+           *         "config": null
+           *       },
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3543,6 +3670,10 @@ export interface operations {
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
            *       "sendTraceparent": false,
+           *       "destination": {
+           *         "type": "http",
+           *         "config": null
+           *       },
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3643,6 +3774,10 @@ export interface operations {
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
            *       "sendTraceparent": false,
+           *       "destination": {
+           *         "type": "http",
+           *         "config": null
+           *       },
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -3805,6 +3940,10 @@ export interface operations {
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
            *       "sendTraceparent": false,
+           *       "destination": {
+           *         "type": "http",
+           *         "config": null
+           *       },
            *       "publicKey": null,
            *       "status": "paused",
            *       "disabledReason": null,
@@ -3859,6 +3998,10 @@ export interface operations {
            *       "signingScheme": "hmac",
            *       "payloadFormat": "raw",
            *       "sendTraceparent": false,
+           *       "destination": {
+           *         "type": "http",
+           *         "config": null
+           *       },
            *       "publicKey": null,
            *       "status": "active",
            *       "disabledReason": null,
@@ -5662,6 +5805,129 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['SourceType'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  listDestinationTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description All installed destination types (not paginated). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "id": "aws-sqs",
+           *           "apiVersion": 1,
+           *           "displayName": "Amazon SQS",
+           *           "configSchema": {
+           *             "type": "object",
+           *             "additionalProperties": false,
+           *             "required": [
+           *               "queueUrl",
+           *               "region"
+           *             ],
+           *             "properties": {
+           *               "queueUrl": {
+           *                 "type": "string",
+           *                 "format": "uri"
+           *               },
+           *               "region": {
+           *                 "type": "string"
+           *               }
+           *             }
+           *           },
+           *           "credentialsSchema": {
+           *             "type": "object",
+           *             "additionalProperties": false,
+           *             "properties": {
+           *               "accessKeyId": {
+           *                 "type": "string"
+           *               },
+           *               "secretAccessKey": {
+           *                 "type": "string"
+           *               }
+           *             }
+           *           }
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DestinationTypeList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getDestinationType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        destinationTypeId: components['parameters']['DestinationTypeIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The destination type. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "kafka",
+           *       "apiVersion": 1,
+           *       "displayName": "Apache Kafka",
+           *       "configSchema": {
+           *         "type": "object",
+           *         "additionalProperties": false,
+           *         "required": [
+           *           "brokers",
+           *           "topic"
+           *         ],
+           *         "properties": {
+           *           "brokers": {
+           *             "type": "array",
+           *             "items": {
+           *               "type": "string"
+           *             }
+           *           },
+           *           "topic": {
+           *             "type": "string"
+           *           }
+           *         }
+           *       },
+           *       "credentialsSchema": {
+           *         "type": "object",
+           *         "additionalProperties": false,
+           *         "properties": {}
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['DestinationType'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -22,6 +22,7 @@ export type DeadLetterId = components['schemas']['DeadLetterId'];
 export type EgressPoolId = components['schemas']['EgressPoolId'];
 export type OperationalEventId = components['schemas']['OperationalEventId'];
 export type SourceTypeId = components['schemas']['SourceTypeId'];
+export type DestinationTypeId = components['schemas']['DestinationTypeId'];
 export type EventTypeName = components['schemas']['EventTypeName'];
 export type EventTypePattern = components['schemas']['EventTypePattern'];
 export type OwnerId = components['schemas']['OwnerId'];
@@ -32,6 +33,7 @@ export type Timestamp = components['schemas']['Timestamp'];
 export type NullableTimestamp = components['schemas']['NullableTimestamp'];
 export type NextCursor = components['schemas']['NextCursor'];
 export type HttpsUrl = components['schemas']['HttpsUrl'];
+export type EndpointUrl = components['schemas']['EndpointUrl'];
 export type IpAddress = components['schemas']['IpAddress'];
 export type CustomHeaders = components['schemas']['CustomHeaders'];
 export type TenantLimits = components['schemas']['TenantLimits'];
@@ -86,6 +88,12 @@ export type Endpoint = components['schemas']['Endpoint'];
 export type EndpointCreated = components['schemas']['EndpointCreated'];
 export type CreateEndpointRequest = components['schemas']['CreateEndpointRequest'];
 export type UpdateEndpointRequest = components['schemas']['UpdateEndpointRequest'];
+export type EndpointDestination = components['schemas']['EndpointDestination'];
+export type EndpointDestinationInput = components['schemas']['EndpointDestinationInput'];
+export type DestinationConfig = components['schemas']['DestinationConfig'];
+export type DestinationCredentials = components['schemas']['DestinationCredentials'];
+export type DestinationType = components['schemas']['DestinationType'];
+export type DestinationTypeList = components['schemas']['DestinationTypeList'];
 export type EndpointList = components['schemas']['EndpointList'];
 export type EndpointSecret = components['schemas']['EndpointSecret'];
 export type EndpointSecretList = components['schemas']['EndpointSecretList'];
@@ -911,6 +919,34 @@ export class SourceTypesResource {
   }
 }
 
+/** Tenant key. Installed destination plugins (brokers an endpoint can deliver into instead of HTTP) */
+export class DestinationTypesResource {
+  constructor(private readonly client: HttpClient) {}
+
+  /** List installed destination plugins. `GET /v1/destination-types` (`listDestinationTypes`) */
+  list(options?: RequestOptions): Promise<SuccessBody<operations['listDestinationTypes']>> {
+    return this.client.request<SuccessBody<operations['listDestinationTypes']>>(
+      { operationId: 'listDestinationTypes', method: 'GET', path: '/v1/destination-types' },
+      options,
+    );
+  }
+
+  /** Get an installed destination plugin. `GET /v1/destination-types/{destinationTypeId}` (`getDestinationType`) */
+  get(
+    destinationTypeId: string,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['getDestinationType']>> {
+    return this.client.request<SuccessBody<operations['getDestinationType']>>(
+      {
+        operationId: 'getDestinationType',
+        method: 'GET',
+        path: `/v1/destination-types/${encodeURIComponent(destinationTypeId)}`,
+      },
+      options,
+    );
+  }
+}
+
 /** Tenant key. Events about the tenant's endpoints (`endpoint.disabled`, `endpoint.recovered`, */
 export class OperationalEventsResource {
   constructor(private readonly client: HttpClient) {}
@@ -941,6 +977,7 @@ export class CaravanResources {
   readonly jobs: JobsResource;
   readonly sources: SourcesResource;
   readonly sourceTypes: SourceTypesResource;
+  readonly destinationTypes: DestinationTypesResource;
   readonly operationalEvents: OperationalEventsResource;
 
   constructor(client: HttpClient) {
@@ -955,6 +992,7 @@ export class CaravanResources {
     this.jobs = new JobsResource(client);
     this.sources = new SourcesResource(client);
     this.sourceTypes = new SourceTypesResource(client);
+    this.destinationTypes = new DestinationTypesResource(client);
     this.operationalEvents = new OperationalEventsResource(client);
   }
 }
@@ -1016,5 +1054,7 @@ export const operationMethods = {
   replayDeadLetter: ['sources', 'replayDeadLetter'],
   listSourceTypes: ['sourceTypes', 'list'],
   getSourceType: ['sourceTypes', 'get'],
+  listDestinationTypes: ['destinationTypes', 'list'],
+  getDestinationType: ['destinationTypes', 'get'],
   listOperationalEvents: ['operationalEvents', 'list'],
 } as const;

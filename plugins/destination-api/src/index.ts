@@ -1,0 +1,30 @@
+export {
+  DESTINATION_API_VERSION,
+  MAX_DESTINATION_BATCH,
+  defineDestinationPlugin,
+  destinationPluginProblem,
+  type BrokerAddress,
+  type DestinationContext,
+  type DestinationLogger,
+  type DestinationPluginDefinition,
+  type JsonObjectSchema,
+} from './defineDestinationPlugin.js';
+export {
+  outcomeOfError,
+  type DeliveredOutcome,
+  type DestinationMessage,
+  type DestinationOutcome,
+  type DestinationProducer,
+  type FailedOutcome,
+  type RetryOutcome,
+} from './DestinationProducer.js';
+export {
+  DestinationAuthError,
+  DestinationConfigError,
+  DestinationError,
+  DestinationMessageRejectedError,
+  DestinationUnavailableError,
+  InvalidDestinationPluginError,
+  type DestinationErrorOptions,
+} from './errors.js';
+export { urlAddress } from './urlAddress.js';
