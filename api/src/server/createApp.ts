@@ -6,6 +6,7 @@ import { problemFallback } from '../http/problemFallback.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
+import { dashboardRoutes, type DashboardOptions } from './dashboardRoutes.js';
 import { loadContract } from './loadContract.js';
 import { opsRoutes } from './opsRoutes.js';
 import type { Services } from './Services.js';
@@ -17,10 +18,19 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   metrics?: Registry;
+  /** Serve the dashboard and the customer portal (`/dashboard`, `/portal`) from this built app. */
+  dashboard?: DashboardOptions;
 }
 
 /** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
-export async function createApp({ storage, version, services, logger, metrics }: AppDeps): Promise<Koa> {
+export async function createApp({
+  storage,
+  version,
+  services,
+  logger,
+  metrics,
+  dashboard,
+}: AppDeps): Promise<Koa> {
   const contract = loadContract();
   const registry = metrics ?? createMetricsRegistry();
   registerSourceMetrics(registry, storage.sourceMetrics);
@@ -33,6 +43,7 @@ export async function createApp({ storage, version, services, logger, metrics }:
     else logger.error({ err: error }, 'unexpected HTTP error');
   });
   app.use(opsRoutes({ ping: () => storage.ping(), version, contractText: contract.text, metrics: registry }));
+  if (dashboard) app.use(dashboardRoutes(dashboard));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;
