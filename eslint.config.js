@@ -20,7 +20,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'scripts/*.js'],
+          allowDefaultProject: ['*.js', 'scripts/*.js', 'web/*.js'],
           // The root config files and the scripts are plain JavaScript outside every tsconfig.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
         },

@@ -1,6 +1,7 @@
 import type { Runtime } from '@caravan/core';
 import { createApp } from '../server/createApp.js';
 import { createServices } from '../server/createServices.js';
+import { dashboardDir } from './paths.js';
 import { startServer, type RunningServer } from '../server/startServer.js';
 
 /** Says once, at start, that `/metrics` is off because the token it requires is not set. */
@@ -22,6 +23,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     metrics: runtime.metrics,
     metricsAccess: config.metrics,
     tenantLabels: config.metrics.tenantLabels,
+    dashboard: { dir: dashboardDir, portalFrameAncestors: config.portal.frameAncestors },
   });
   warnWhenMetricsOff(runtime);
   return startServer(app, config.listen.host, config.listen.port);

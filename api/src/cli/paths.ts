@@ -9,6 +9,9 @@ export const migrationsDir = fileURLToPath(
   ),
 );
 
+/** The built dashboard and portal (`web/dist`), the same folder from the sources and from `dist/`. */
+export const dashboardDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
 /** Caravan's version, as the `user-agent` and `/healthz` report it. */
 export const caravanVersion = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

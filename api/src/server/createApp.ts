@@ -12,6 +12,7 @@ import { problemFallback } from '../http/problemFallback.js';
 import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
+import { dashboardRoutes, type DashboardOptions } from './dashboardRoutes.js';
 import { loadContract } from './loadContract.js';
 import type { MetricsAccess } from './metricsRoute.js';
 import { opsRoutes } from './opsRoutes.js';
@@ -29,6 +30,8 @@ export interface AppDeps {
   metricsAccess?: MetricsAccess;
   /** A `tenant` label on the installation-wide gauges (`metrics.tenantLabels`). Default off. */
   tenantLabels?: boolean;
+  /** Serve the dashboard and the customer portal (`/dashboard`, `/portal`) from this built app. */
+  dashboard?: DashboardOptions;
 }
 
 /** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
@@ -56,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<Koa> {
       metricsAccess,
     }),
   );
+  if (deps.dashboard) app.use(dashboardRoutes(deps.dashboard));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;

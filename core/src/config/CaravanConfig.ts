@@ -91,6 +91,11 @@ export interface CaravanConfig {
   ssrf: { allowedCidrs: string[] };
   /** Public API settings. */
   api: { rateLimitPerSecond: number; authFailuresPerMinute: number };
+  /**
+   * The customer portal (`/portal`): the origins allowed to embed it in an iframe (CSP
+   * `frame-ancestors`); empty: the portal may not be framed.
+   */
+  portal: { frameAncestors: string[] };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
   /**

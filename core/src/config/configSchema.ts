@@ -74,6 +74,7 @@ export const configSchema = {
     'listen',
     'ssrf',
     'api',
+    'portal',
     'tenantDefaults',
     'sources',
     'dispatcher',
@@ -160,6 +161,20 @@ export const configSchema = {
       properties: {
         rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         authFailuresPerMinute: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      },
+    },
+    portal: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['frameAncestors'],
+      properties: {
+        frameAncestors: {
+          type: 'array',
+          uniqueItems: true,
+          maxItems: 32,
+          // A CSP source expression: 'self', or an http(s) origin (a leading *. for subdomains).
+          items: { type: 'string', pattern: "^('self'|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?)$" },
+        },
       },
     },
     sources: {
