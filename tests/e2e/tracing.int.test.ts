@@ -78,4 +78,29 @@ test('tracing › one trace spans ingest (API process), routing and both attempt
       .map((a) => `00-${root.traceId}-${a.spanId}-01`),
   );
   t.is(untraced.received[0]!.headers.traceparent, undefined, 'no traceparent unless the endpoint asks');
+
+  // A producer that traces sends its own context: Caravan's spans join the producer's trace. Raw fetch:
+  // the SDK has no option for a request header of the caller's own.
+  const producerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const producerSpan = '00f067aa0ba902b7';
+  const sent = await fetch(`${api.url}/v1/events`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      traceparent: `00-${producerTrace}-${producerSpan}-01`,
+    },
+    body: JSON.stringify({ eventType: 'invoice.sent', payload: {} }),
+  });
+  t.is(sent.status, 202);
+  await waitFor(
+    () => otlp.spans.filter((s) => s.traceId === producerTrace && s.name === 'caravan.attempt').length >= 2,
+    "the producer's trace to reach both attempts",
+    60_000,
+  );
+  const joined = otlp.spans.filter((s) => s.traceId === producerTrace);
+  t.log(traceTree(joined));
+  const producerIngest = joined.find((s) => s.name === 'caravan.ingest')!;
+  t.is(producerIngest.parentSpanId, producerSpan, "the ingest is a child of the producer's span");
+  t.is(joined.find((s) => s.name === 'caravan.route')?.parentSpanId, producerIngest.spanId);
 });

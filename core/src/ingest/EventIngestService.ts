@@ -65,6 +65,11 @@ export interface IngestOptions {
    * from the single item's top (`['payload', …]`).
    */
   batch?: boolean;
+  /**
+   * The producer's W3C trace context (a request's `traceparent` header, a broker message's
+   * `traceparent` attribute): the ingest span continues that trace instead of starting one.
+   */
+  traceparent?: string | undefined;
 }
 
 export interface IngestResult {
@@ -143,7 +148,7 @@ export class EventIngestService {
     const keyed = records.filter((r) => r.idempotencyKey !== null).map((r) => r.id);
     const telemetry = this.deps.telemetry ?? noTelemetry;
     const via = options.sourceId ? 'source' : 'api';
-    const span = telemetry.ingestStarted(tenantId, records.length, via);
+    const span = telemetry.ingestStarted(tenantId, records.length, via, options.traceparent);
     const [appended, checked] = await Promise.allSettled([
       this.append(records, settings.limits.eventShards, span.traceparent),
       this.duplicates.existingIds(tenantId, keyed),

@@ -62,8 +62,11 @@ export interface SourceBacklog {
  * does nothing (units, benchmarks); `createTelemetry` is the real one. Calls never throw.
  */
 export interface Telemetry {
-  /** Starts the span of one ingest call (REST request or a source's `deliver`) of `count` events. */
-  ingestStarted(tenantId: string, count: number, via: IngestVia): TracedWork;
+  /**
+   * Starts the span of one ingest call (REST request or a source's `deliver`) of `count` events, as a
+   * child of the producer's trace context when it sent one (`parent`), else as the root of a trace.
+   */
+  ingestStarted(tenantId: string, count: number, via: IngestVia, parent?: string): TracedWork;
   /** `count` events of the tenant were made durable on the log. */
   eventsIngested(tenantId: string, count: number, via: IngestVia): void;
   /** Starts the router's span for one event, as a child of the trace context its log record carried. */

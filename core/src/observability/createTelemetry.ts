@@ -120,13 +120,14 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   });
 
   return {
-    ingestStarted(tenantId: string, count: number, via: IngestVia): TracedWork {
+    ingestStarted(tenantId: string, count: number, via: IngestVia, parent?: string): TracedWork {
       return traced(
-        started('caravan.ingest', SpanKind.PRODUCER, {
-          'caravan.tenant_id': tenantId,
-          'caravan.ingest.via': via,
-          'caravan.events': count,
-        }),
+        started(
+          'caravan.ingest',
+          SpanKind.PRODUCER,
+          { 'caravan.tenant_id': tenantId, 'caravan.ingest.via': via, 'caravan.events': count },
+          parent,
+        ),
       );
     },
     eventsIngested(tenantId: string, count: number, via: IngestVia): void {

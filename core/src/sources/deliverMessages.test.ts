@@ -134,3 +134,15 @@ test('deliverMessages › a retriable failure is retried soon; any other failure
   t.deepEqual(await deliverMessages(bug.deps, source, [good(1)]), [{ kind: 'retry-later', delayMs: 5_000 }]);
   t.is(gone.deadLetters.length + bug.deadLetters.length, 0);
 });
+
+test("deliverMessages › a message's traceparent attribute is the trace the ingest continues", async (t) => {
+  const seen: (string | undefined)[] = [];
+  const { deps } = host((_, items, options) => {
+    seen.push(options?.traceparent);
+    return Promise.resolve(items.map((_, i) => ({ id: `evt_${i}`, duplicate: false })));
+  });
+  const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+  await deliverMessages(deps, source, [good(1), { ...good(2), attributes: { traceparent } }]);
+  await deliverMessages(deps, source, [good(3)]);
+  t.deepEqual(seen, [traceparent, undefined]);
+});

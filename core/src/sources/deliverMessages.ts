@@ -12,7 +12,7 @@ export interface DeliverDeps {
     ingest(
       tenantId: string,
       items: readonly IngestItem[],
-      options?: { sourceId?: string; batch?: boolean },
+      options?: { sourceId?: string; batch?: boolean; traceparent?: string | undefined },
     ): Promise<IngestResult[]>;
   };
   deadLetters: { insertDeadLetter(deadLetter: StoredDeadLetter): Promise<void> };
@@ -50,6 +50,8 @@ export async function deliverMessages(
       await deps.ingest.ingest(source.tenantId, [...pending.values()], {
         sourceId: source.id,
         batch: true,
+        // A producer that traces put its context on the message: the ingest joins that trace.
+        traceparent: messages.find((m) => m.attributes.traceparent)?.attributes.traceparent,
       });
       for (const i of indexes) outcomes[i] = { kind: 'accepted' };
       pending = new Map();
