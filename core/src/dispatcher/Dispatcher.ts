@@ -41,8 +41,10 @@ export interface DispatcherDeps {
    */
   memoryBudgetBytes?: number;
   /**
-   * Records of one `deliveries` partition in hand at most (default 10 000); see `SubscribeOptions`. The
-   * byte budget is what bounds memory; this only caps what one partition may have fetched ahead.
+   * Records of one `deliveries` partition fetched and not done at most (default 1000); see
+   * `SubscribeOptions`. The byte budget bounds the work in hand; this bounds what a partition fetches
+   * ahead of it while the budget is full (records not handed over yet), and what one partition, so one
+   * endpoint's backlog, holds of the budget.
    */
   maxUnfinishedPerPartition?: number;
   /**
@@ -173,7 +175,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         await deps.log.subscribe({
           groupId,
           topic: 'deliveries',
-          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 10_000,
+          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 1000,
           onRecords: (records) => intake.take(records),
         }),
       );
