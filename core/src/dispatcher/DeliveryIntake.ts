@@ -309,7 +309,8 @@ export class DeliveryIntake {
       await this.#budget.whenRoom(Promise.race([stall, this.#whenStopped]));
       clearTimeout(timer);
       if (this.#stopping || this.#budget.hasRoom() || this.#finished !== finishedBefore) continue;
-      const heaviest = this.#budget.heaviest();
+      // What fills the memory now, not a backlog already on the log: that is what holds the budget.
+      const heaviest = this.#budget.heaviestInHand();
       if (heaviest === undefined || !this.deps.spill) continue;
       const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
       if (jobs.length === 0) continue;
