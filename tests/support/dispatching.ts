@@ -237,6 +237,54 @@ export async function seedDelivery(db: Database, options: SeedDelivery): Promise
   };
 }
 
+/** `n` events and their deliveries to one endpoint, inserted in bulk as the router would; their records. */
+export async function seedBacklog(db: Database, tenantId: string, endpointId: string, n: number) {
+  const now = Date.now();
+  const records: DeliveryRecord[] = [];
+  const events = [];
+  const deliveries = [];
+  for (let i = 0; i < n; i++) {
+    const eventId = newId('evt', now);
+    const payload = JSON.stringify({ i });
+    events.push({
+      id: eventId,
+      tenant_id: tenantId,
+      event_type: 'load.test',
+      payload: Buffer.from(payload),
+      headers: '{}',
+      created_at: now,
+    });
+    const deliveryId = derivedDeliveryId(eventId, endpointId);
+    deliveries.push({
+      id: deliveryId,
+      tenant_id: tenantId,
+      event_id: eventId,
+      endpoint_id: endpointId,
+      event_type: 'load.test',
+      status: 'pending',
+      attempt_count: 0,
+      next_attempt_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    records.push({
+      v: 1,
+      deliveryId,
+      tenantId,
+      endpointId,
+      eventId,
+      eventType: 'load.test',
+      payload,
+      headers: {},
+      eventCreatedAt: now,
+      attempt: 0,
+    });
+  }
+  await db.batchInsert('events', events, 200);
+  await db.batchInsert('deliveries', deliveries, 200);
+  return records;
+}
+
 /** A send gate a test hands the dispatcher; closed after the dispatcher stops when it can be. */
 export type TestGate = SendGate & { close?(): Promise<void> };
 

@@ -245,10 +245,15 @@ export class DeliveryIntake {
     return this.#toSpill(this.#takeBack(decision.tenantId, decision.bytes));
   }
 
-  /** Jobs chosen to spill leave the budget at once: the next decisions count only what stays in hand. */
+  /**
+   * Jobs chosen to spill leave the budget at once, and count as their tenant's backlog on the log from
+   * now on, not once the append is durable: the next decisions count only what stays in hand, and a
+   * lighter tenant does not look heaviest while the append is on its way.
+   */
   #toSpill(jobs: Job[]): Job[] {
     for (const job of jobs) {
       this.#budget.release(job.group, job.bytes);
+      this.#budget.noteSpilled(job.group, bytesInHand(job.logRecord));
       job.bytes = 0;
     }
     return jobs;
@@ -275,10 +280,7 @@ export class DeliveryIntake {
     try {
       await this.deps.spill!(jobs.map((j) => j.logRecord));
       this.#stats.spilled += jobs.length;
-      for (const job of jobs) {
-        this.#budget.noteSpilled(job.group, bytesInHand(job.logRecord));
-        this.#finish(job);
-      }
+      for (const job of jobs) this.#finish(job);
     } catch (error) {
       if (this.#stopping) {
         for (const job of jobs) this.#drop(job);
@@ -290,6 +292,7 @@ export class DeliveryIntake {
       );
       for (const job of jobs) {
         job.bytes = bytesInHand(job.logRecord);
+        this.#budget.noteReadBack(job.group, job.bytes);
         this.#budget.take(job.group, job.bytes);
         this.#queue.push(job);
       }
@@ -309,7 +312,8 @@ export class DeliveryIntake {
       await this.#budget.whenRoom(Promise.race([stall, this.#whenStopped]));
       clearTimeout(timer);
       if (this.#stopping || this.#budget.hasRoom() || this.#finished !== finishedBefore) continue;
-      const heaviest = this.#budget.heaviest();
+      // What fills the memory now, not a backlog already on the log: that is what holds the budget.
+      const heaviest = this.#budget.heaviestInHand();
       if (heaviest === undefined || !this.deps.spill) continue;
       const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
       if (jobs.length === 0) continue;

@@ -66,6 +66,7 @@ test('DispatchBudget › a tenant whose spilled backlog waits on the log stays t
   b.take('heavy', 10);
   b.noteSpilled('heavy', 100);
   t.is(b.heaviest(), 'heavy');
+  t.is(b.heaviestInHand(), 'light', 'what fills the memory now');
   b.noteReadBack('heavy', 80);
   t.is(b.heaviest(), 'light');
 });

@@ -96,6 +96,14 @@ export class DispatchBudget {
     return heaviest;
   }
 
+  /** The tenant holding the most bytes in hand now, whatever it spilled. */
+  heaviestInHand(): string | undefined {
+    let heaviest: string | undefined;
+    let most = -1;
+    for (const [id, bytes] of this.#byTenant) if (bytes > most) [heaviest, most] = [id, bytes];
+    return heaviest;
+  }
+
   /** Bytes of the tenant were spilled to the overflow topic. */
   noteSpilled(tenantId: string, bytes: number): void {
     if (this.#spilled.size >= MAX_SEEN) this.#spilled.clear();

@@ -41,8 +41,11 @@ export interface DispatcherDeps {
    */
   memoryBudgetBytes?: number;
   /**
-   * Records of one `deliveries` partition in hand at most (default 10 000); see `SubscribeOptions`. The
-   * byte budget is what bounds memory; this only caps what one partition may have fetched ahead.
+   * Records of one `deliveries` partition fetched and not done at most (default 10 000); see
+   * `SubscribeOptions`. The byte budget bounds the work in hand; this bounds what a partition fetches
+   * ahead of it while the budget is full (records not handed over yet). It is large on purpose: a
+   * partition at this bound stops fetching, so one endpoint's backlog held back by its caps (a hung
+   * endpoint) would hide every record behind it, which the budget's spill rule cannot see.
    */
   maxUnfinishedPerPartition?: number;
   /**

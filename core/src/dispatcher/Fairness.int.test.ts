@@ -2,67 +2,18 @@ import test, { type ExecutionContext } from 'ava';
 import { pino } from 'pino';
 import {
   openDispatchRig,
+  seedBacklog,
   seedEndpoint,
   seedTenant,
   type DispatchBackend,
   type Receiver,
 } from '../../../tests/support/dispatching.js';
 import { systemClock } from '../domain/Clock.js';
-import { derivedDeliveryId, newId } from '../domain/ids.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
 import { createScheduler } from '../scheduler/Scheduler.js';
-import type { Database } from '../storage/index.js';
 import { waitFor } from '@caravan/testing';
 
 const logger = pino({ level: 'silent' });
-
-/** `n` events and their deliveries to one endpoint, inserted in bulk as the router would; their records. */
-async function seedBacklog(db: Database, tenantId: string, endpointId: string, n: number) {
-  const now = Date.now();
-  const records: DeliveryRecord[] = [];
-  const events = [];
-  const deliveries = [];
-  for (let i = 0; i < n; i++) {
-    const eventId = newId('evt', now);
-    const payload = JSON.stringify({ i });
-    events.push({
-      id: eventId,
-      tenant_id: tenantId,
-      event_type: 'load.test',
-      payload: Buffer.from(payload),
-      headers: '{}',
-      created_at: now,
-    });
-    const deliveryId = derivedDeliveryId(eventId, endpointId);
-    deliveries.push({
-      id: deliveryId,
-      tenant_id: tenantId,
-      event_id: eventId,
-      endpoint_id: endpointId,
-      event_type: 'load.test',
-      status: 'pending',
-      attempt_count: 0,
-      next_attempt_at: null,
-      created_at: now,
-      updated_at: now,
-    });
-    records.push({
-      v: 1,
-      deliveryId,
-      tenantId,
-      endpointId,
-      eventId,
-      eventType: 'load.test',
-      payload,
-      headers: {},
-      eventCreatedAt: now,
-      attempt: 0,
-    });
-  }
-  await db.batchInsert('events', events, 200);
-  await db.batchInsert('deliveries', deliveries, 200);
-  return records;
-}
 
 /** A dispatcher (default queue settings) and a scheduler on one backing whose log has a single partition. */
 async function pipeline(t: ExecutionContext, backend: DispatchBackend) {

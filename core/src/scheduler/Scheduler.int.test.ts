@@ -176,12 +176,12 @@ for (const backend of ['sqlite', 'mariadb'] as const) {
     await s
       .db('deliveries')
       .where({ id: stranded!.deliveryId })
-      .update({ updated_at: now - 31 * 60_000 });
+      .update({ created_at: now - 31 * 60_000, updated_at: now - 31 * 60_000 });
     const [fresh] = await seedMany(s, 1, { status: 'pending', attemptCount: 0, nextAttemptAt: null });
     await s
       .db('deliveries')
       .where({ id: fresh!.deliveryId })
-      .update({ updated_at: now - 60_000 });
+      .update({ created_at: now - 60_000, updated_at: now - 60_000 });
     const scheduler = s.scheduler({ rescueAfterMs: 30 * 60_000 });
     t.is(await scheduler.rescueOnce(), 1);
     t.is(await scheduler.rescueOnce(), 0, 'not again while the first copy may still be on its way');
