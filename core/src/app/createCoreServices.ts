@@ -16,6 +16,7 @@ import { IdempotencyService } from '../management/IdempotencyService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
+import { PayloadValidationPool } from '../ingest/PayloadValidationPool.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -54,7 +55,11 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   const egressPools = new EgressPoolService({ pools: storage.egressPools, clock });
   const egressPoolAllowed = (tenantId: string | null, poolId: string) =>
     egressPools.isAllowed(tenantId, poolId);
-  const eventTypes = new EventTypeService({ eventTypes: storage.eventTypes, clock });
+  const eventTypes = new EventTypeService({
+    eventTypes: storage.eventTypes,
+    clock,
+    validationPool: new PayloadValidationPool(),
+  });
   const ingest = new EventIngestService({
     log: deps.log,
     events: storage.events,

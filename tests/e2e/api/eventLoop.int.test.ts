@@ -1,0 +1,71 @@
+import test from 'ava';
+import { ApiHarness, createTenantWithKey } from '../../support/apiHarness.js';
+
+// One tenant's expensive request must not stall the event loop that answers everyone else. Each test
+// compares /healthz while the request runs with the request's own duration, measured in the same test:
+// a loop held for the whole request would make one /healthz wait as long as the request.
+
+/** /healthz waits, one after another, until `until` settles. Raw fetch: /healthz is outside the contract. */
+async function healthzWaits(api: ApiHarness, until: Promise<unknown>): Promise<number[]> {
+  let settled = false;
+  void until.finally(() => (settled = true));
+  const waits: number[] = [];
+  while (!settled) {
+    const started = performance.now();
+    await (await fetch(`${api.url}/healthz`)).text();
+    waits.push(performance.now() - started);
+  }
+  return waits;
+}
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - started };
+}
+
+test('event loop › a pathological but legal schema check runs off the loop and is cut at its time limit', async (t) => {
+  const api = await ApiHarness.start('sqlite');
+  t.teardown(() => api.close());
+  const { key } = await createTenantWithKey(api);
+  // RE2 makes patterns linear, but Ajv still compares array items of unknown type pairwise for
+  // uniqueItems: 60,000 distinct objects are ~1.8 billion comparisons, minutes on one core.
+  const type = await api.request('POST', '/v1/event-types', {
+    key,
+    body: { name: 'bulk.unique', schema: { type: 'array', uniqueItems: true } },
+  });
+  t.is(type.status, 201);
+  const payload = Array.from({ length: 60_000 }, (_, i) => ({ n: i }));
+  const sent = timed(api.request('POST', '/v1/events', { key, body: { eventType: 'bulk.unique', payload } }));
+  const waits = await healthzWaits(api, sent);
+  const { value: res, ms } = await sent;
+  t.is(res.status, 400);
+  t.is(res.body.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
+  t.deepEqual(res.body.errors, [
+    {
+      field: '/body/payload',
+      message:
+        "could not be checked against its event type's schema within 2000 ms; simplify the schema or send a smaller payload",
+    },
+  ]);
+  t.true(
+    waits.length >= 3,
+    `/healthz answered ${waits.length} times during the ${Math.round(ms)} ms request`,
+  );
+  t.true(
+    Math.max(...waits) < ms / 2,
+    `longest /healthz wait ${Math.round(Math.max(...waits))} ms, request ${Math.round(ms)} ms`,
+  );
+
+  const small = await api.request('POST', '/v1/events', {
+    key,
+    body: { eventType: 'bulk.unique', payload: [{ n: 1 }, { n: 1 }] },
+  });
+  t.is(small.status, 400, 'a small payload is still checked, inline');
+  t.is(small.body.code, 'CARAVAN_PAYLOAD_SCHEMA_MISMATCH');
+  const fine = await api.request('POST', '/v1/events', {
+    key,
+    body: { eventType: 'bulk.unique', payload: Array.from({ length: 3_000 }, (_, i) => ({ n: i })) },
+  });
+  t.is(fine.status, 202, 'a large payload the pool checks in time is accepted');
+});
