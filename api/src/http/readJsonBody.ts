@@ -83,13 +83,10 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
 export function nestingDepth(raw: Buffer): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i];
-    if (inString) {
-      if (byte === 0x5c) i++;
-      else if (byte === 0x22) inString = false;
-    } else if (byte === 0x22) inString = true;
+    // Strings are skipped natively (`stringEnd`): they are most of a large body.
+    if (byte === 0x22) i = stringEnd(raw, i) - 1;
     else if (byte === 0x7b || byte === 0x5b) deepest = Math.max(deepest, ++depth);
     else if (byte === 0x7d || byte === 0x5d) depth--;
   }
@@ -117,4 +114,21 @@ function tooDeepField(json: unknown): string {
 
 function tooLarge(limitBytes: number): HttpProblem {
   return new HttpProblem('CARAVAN_PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes.`);
+}
+
+/**
+ * The index just past the JSON string whose opening quote is at `i` (valid JSON). Jumps from quote to
+ * quote with `indexOf` (native) instead of looking at every byte in JavaScript; a quote after an odd run
+ * of backslashes is escaped.
+ */
+function stringEnd(bytes: Buffer, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const quote = bytes.indexOf(0x22, from);
+    if (quote < 0) return bytes.length;
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
 }

@@ -18,6 +18,8 @@ async function healthzWaits(api: ApiHarness, until: Promise<unknown>): Promise<n
   return waits;
 }
 
+const json = { 'content-type': 'application/json' };
+
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await work;
@@ -68,4 +70,32 @@ test('event loop › a pathological but legal schema check runs off the loop and
     body: { eventType: 'bulk.unique', payload: Array.from({ length: 3_000 }, (_, i) => ({ n: i })) },
   });
   t.is(fine.status, 202, 'a large payload the pool checks in time is accepted');
+});
+
+test('event loop › a batch at the 16 MiB body cap is accepted while /healthz keeps answering; a larger one is a 413', async (t) => {
+  const api = await ApiHarness.start('sqlite');
+  t.teardown(() => api.close());
+  const { key } = await createTenantWithKey(api);
+  const filler = 'x'.repeat(33_000);
+  const events = Array.from({ length: 500 }, (_, i) => ({ eventType: 'bulk.item', payload: { i, filler } }));
+  const body = JSON.stringify({ events });
+  t.true(body.length > 16_000_000 && body.length <= 16 * 1024 * 1024, `${body.length} bytes`);
+  const sent = timed(api.request('POST', '/v1/events/batch', { key, rawBody: body, headers: json }));
+  const waits = await healthzWaits(api, sent);
+  const { value: res, ms } = await sent;
+  t.is(res.status, 202);
+  t.is(res.body.data.length, 500);
+  t.true(
+    waits.length >= 3,
+    `/healthz answered ${waits.length} times during the ${Math.round(ms)} ms request`,
+  );
+  t.true(
+    Math.max(...waits) < ms / 2,
+    `longest /healthz wait ${Math.round(Math.max(...waits))} ms, request ${Math.round(ms)} ms`,
+  );
+
+  const over = `{"events":[{"eventType":"bulk.item","payload":"${'x'.repeat(16 * 1024 * 1024)}"}]}`;
+  const refused = await api.request('POST', '/v1/events/batch', { key, rawBody: over, headers: json });
+  t.is(refused.status, 413);
+  t.is(refused.body.code, 'CARAVAN_PAYLOAD_TOO_LARGE');
 });
