@@ -51,3 +51,23 @@ test('PayloadValidationPool › the event loop keeps turning while a worker chec
   t.is(check.kind, 'timed-out');
   t.true(turns >= 5, `the loop turned ${turns} times during a check that took its full second`);
 });
+
+test('PayloadValidationPool › waiting checks are served one tenant after another', async (t) => {
+  const pool = new PayloadValidationPool({ workers: 1, timeoutMs: 1_000 });
+  t.teardown(() => pool.close());
+  const finished: string[] = [];
+  const check = (tenantId: string, name: string, payloadText: string) =>
+    pool
+      .check({ tenantId, key: 'q', schema: quadratic, payloadText })
+      .then((c) => finished.push(`${name}:${c.kind}`));
+  const slow = distinctObjects(200_000);
+  // Tenant A queues three checks that each take the full second; B's one check comes after them.
+  const all = [
+    check('A', 'a1', slow),
+    check('A', 'a2', slow),
+    check('A', 'a3', slow),
+    check('B', 'b1', '[1,2]'),
+  ];
+  await Promise.all(all);
+  t.deepEqual(finished, ['a1:timed-out', 'b1:checked', 'a2:timed-out', 'a3:timed-out']);
+});

@@ -19,6 +19,8 @@ export type PayloadCheck =
   | { kind: 'cancelled' };
 
 export interface PayloadCheckJob {
+  /** Whose check it is: waiting checks are served one tenant after another. */
+  tenantId?: string;
   /** One version of one event type's schema (the tenant, the name and its `updatedAt`). */
   key: string;
   schema: Record<string, unknown>;
@@ -58,7 +60,7 @@ export class PayloadValidationPool {
   readonly timeoutMs: number;
   readonly #size: number;
   readonly #slots: Slot[] = [];
-  readonly #queue: Pending[] = [];
+  readonly #queue = new TenantLines();
   #nextId = 0;
   #closed = false;
 
@@ -79,7 +81,7 @@ export class PayloadValidationPool {
   /** Stops every worker; checks still queued or running are answered `cancelled`. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const pending of this.#queue.splice(0)) pending.resolve({ kind: 'cancelled' });
+    for (const pending of this.#queue.drain()) pending.resolve({ kind: 'cancelled' });
     await Promise.all(
       this.#slots.splice(0).map((slot) => {
         if (slot.running) {
@@ -158,7 +160,7 @@ export class PayloadValidationPool {
       }
       // A worker that cannot even start would fail again: the checks waiting for it fail instead.
       this.#slots.splice(this.#slots.indexOf(slot), 1);
-      for (const pending of this.#queue.splice(0)) pending.reject(error);
+      for (const pending of this.#queue.drain()) pending.reject(error);
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
     worker.unref();
@@ -183,5 +185,45 @@ export class PayloadValidationPool {
     }
     void slot.worker.terminate();
     if (!this.#closed) this.#pump();
+  }
+}
+
+/**
+ * Waiting checks, one line per tenant, served in turn: a tenant with many checks waiting (a big batch,
+ * or many requests at once) never queues another tenant's checks behind all of them.
+ */
+class TenantLines {
+  readonly #lines = new Map<string, Pending[]>();
+  #size = 0;
+
+  get length(): number {
+    return this.#size;
+  }
+
+  push(pending: Pending): void {
+    const tenant = pending.job.tenantId ?? '';
+    const line = this.#lines.get(tenant);
+    if (line) line.push(pending);
+    else this.#lines.set(tenant, [pending]);
+    this.#size++;
+  }
+
+  /** The first check of the tenant whose turn it is; that tenant then goes to the back. */
+  shift(): Pending | undefined {
+    const next = this.#lines.entries().next();
+    if (next.done) return undefined;
+    const [tenant, line] = next.value;
+    const pending = line.shift()!;
+    this.#lines.delete(tenant);
+    if (line.length > 0) this.#lines.set(tenant, line);
+    this.#size--;
+    return pending;
+  }
+
+  drain(): Pending[] {
+    const all = [...this.#lines.values()].flat();
+    this.#lines.clear();
+    this.#size = 0;
+    return all;
   }
 }

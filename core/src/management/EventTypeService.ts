@@ -152,18 +152,20 @@ export class EventTypeService {
     const inline = this.deps.inlineValidationBytes ?? 16 * 1024;
     const errors =
       pool && payloadText !== undefined && payloadText.length > inline
-        ? await this.checkInPool(pool, compiled, payloadText, options.group)
+        ? await this.checkInPool(pool, tenantId, compiled, payloadText, options.group)
         : compiled.validate(payload);
     return errors.map((e) => ({ path: [...at, ...fromPointer(e.pointer)], message: e.message }));
   }
 
   private async checkInPool(
     pool: NonNullable<EventTypeServiceDeps['validationPool']>,
+    tenantId: string,
     compiled: Compiled,
     payloadText: string,
     group: AbortController | undefined,
   ): Promise<PayloadError[]> {
     const check = await pool.check({
+      tenantId,
       key: compiled.key,
       schema: compiled.schema!,
       payloadText,
