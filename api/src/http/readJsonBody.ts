@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { setImmediate } from 'node:timers/promises';
 import { ClientAbortedError } from './ClientAbortedError.js';
 import { jsonSyntaxError } from './jsonSyntaxError.js';
 import { HttpProblem } from './problems.js';
@@ -16,6 +17,9 @@ export interface JsonBody {
  * `JSON.stringify` without exhausting the stack, so they are refused at the door.
  */
 export const maxJsonDepth = 64;
+
+/** Bodies larger than this are read, decoded, parsed and checked with a turn of the loop between steps. */
+const YIELD_ABOVE_BYTES = 1024 * 1024;
 
 /**
  * Reads a JSON request body. Refuses a non-JSON media type (415), a body over `limitBytes` (413, without
@@ -49,6 +53,10 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     throw error;
   }
   const raw = Buffer.concat(chunks);
+  // A large body is handled in steps with a turn of the event loop between them, so other requests
+  // are answered in between rather than after the whole of it.
+  const large = raw.length > YIELD_ABOVE_BYTES;
+  if (large) await setImmediate();
   if (!isUtf8(raw)) {
     throw new HttpProblem(
       'CARAVAN_MALFORMED_JSON',
@@ -57,6 +65,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     );
   }
   const text = raw.toString('utf8');
+  if (large) await setImmediate();
   if (text.trim() === '') {
     throw new HttpProblem('CARAVAN_MALFORMED_JSON', 'The request body is empty; send a JSON document.', [
       { field: '/body', message: 'is empty' },
@@ -71,6 +80,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
       { field: '/body', message },
     ]);
   }
+  if (large) await setImmediate();
   if (nestingDepth(raw) > maxJsonDepth) {
     const field = tooDeepField(json);
     const message = `nests objects and arrays more than ${maxJsonDepth} levels deep`;
