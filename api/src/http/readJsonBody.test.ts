@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import test from 'ava';
-import { readJsonBody } from './readJsonBody.js';
+import { nestingDepth, readJsonBody } from './readJsonBody.js';
 import { HttpProblem } from './problems.js';
 
 function request(text: string): IncomingMessage {
@@ -48,4 +48,15 @@ test('readJsonBody › a valid body keeps its exact bytes', async (t) => {
   const body = await readJsonBody(request('{ "a" : 1 }'), 1_000);
   t.is(body.raw.toString(), '{ "a" : 1 }');
   t.deepEqual(body.json, { a: 1 });
+});
+
+test('nestingDepth › brackets inside strings do not count, after escaped quotes and runs of backslashes too', (t) => {
+  const depth = (json: string) => {
+    JSON.parse(json);
+    return nestingDepth(Buffer.from(json));
+  };
+  t.is(depth(String.raw`{"a":"[[[{{{","b":[1]}`), 2);
+  t.is(depth(String.raw`{"a":"\"[[[","b":"\\","c":[[2]]}`), 3);
+  t.is(depth(String.raw`["\\\"]]]{{{\\",{"x":"é[\u005b"}]`), 2);
+  t.is(depth(`{"big":"${'x'.repeat(1_000_000)}","d":[[[[1]]]]}`), 5);
 });

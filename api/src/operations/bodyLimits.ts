@@ -6,11 +6,14 @@ import type { Services } from '../server/Services.js';
 const ENVELOPE_BYTES = 64 * 1024;
 const BATCH_EVENTS = 500;
 // A full batch of maximal payloads could be gigabytes; a batch body is capped, larger sends split up.
-const BATCH_CAP_BYTES = 64 * 1024 * 1024;
+// Parsing a body and appending its events hold the event loop in steps that grow with the body
+// (`JSON.parse` cannot be split): 16 MiB keeps each step to a fraction of a second, where 64 MiB held
+// the loop for seconds and stalled every other tenant's requests.
+export const BATCH_CAP_BYTES = 16 * 1024 * 1024;
 
 /**
  * Body limits of the ingest operations, from the tenant's `maxPayloadBytes`: an event can always be
- * sent alone, and a batch may hold 500 events up to 64 MiB in all. A payload over the tenant's limit
+ * sent alone, and a batch may hold 500 events up to 16 MiB in all. A payload over the tenant's limit
  * inside an accepted body is refused by ingest, naming its field.
  */
 export const bodyLimits: BodyLimits = {

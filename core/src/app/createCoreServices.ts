@@ -19,6 +19,7 @@ import { TenantService } from '../management/TenantService.js';
 import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
 import type { DestinationPlugins } from '../destinations/DestinationRegistry.js';
+import { PayloadValidationPool } from '../ingest/PayloadValidationPool.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -61,7 +62,11 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   const egressPools = new EgressPoolService({ pools: storage.egressPools, clock });
   const egressPoolAllowed = (tenantId: string | null, poolId: string) =>
     egressPools.isAllowed(tenantId, poolId);
-  const eventTypes = new EventTypeService({ eventTypes: storage.eventTypes, clock });
+  const eventTypes = new EventTypeService({
+    eventTypes: storage.eventTypes,
+    clock,
+    validationPool: new PayloadValidationPool(),
+  });
   const ingest = new EventIngestService({
     log: deps.log,
     events: storage.events,

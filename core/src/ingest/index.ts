@@ -11,3 +11,9 @@ export {
 export { ingestItemProblems, type IngestItem } from './ingestItem.js';
 export { batchPayloadSpans, payloadSpan, type Span } from './payloadSpan.js';
 export { createIngestLimiter } from './createIngestLimiter.js';
+export {
+  PayloadValidationPool,
+  type PayloadCheck,
+  type PayloadCheckJob,
+  type PayloadValidationPoolOptions,
+} from './PayloadValidationPool.js';

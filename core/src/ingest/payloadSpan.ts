@@ -109,12 +109,7 @@ class Scanner {
 
   /** The index just past the string whose opening quote is at `i`. */
   private skipString(i: number): number {
-    for (let j = i + 1; j < this.bytes.length; j++) {
-      const b = this.bytes[j];
-      if (b === BACKSLASH) j++;
-      else if (b === QUOTE) return j + 1;
-    }
-    throw new Error('unterminated JSON string');
+    return stringEnd(this.bytes, i);
   }
 
   /**
@@ -151,5 +146,22 @@ class Scanner {
     if (this.bytes[i] !== byte) {
       throw new Error(`expected "${String.fromCharCode(byte)}" at byte ${i} of the JSON document`);
     }
+  }
+}
+
+/**
+ * The index just past the JSON string whose opening quote is at `i`. Jumps from quote to quote with
+ * `indexOf` (native, memchr speed) rather than looking at every byte in JavaScript: a quote preceded by
+ * an odd run of backslashes is escaped. Long strings, most of a large body, cost next to nothing.
+ */
+export function stringEnd(bytes: Buffer, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const quote = bytes.indexOf(QUOTE, from);
+    if (quote < 0) throw new Error('unterminated JSON string');
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
 }

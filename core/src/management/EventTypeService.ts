@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/Clock.js';
 import type { EventType } from '../domain/eventType.js';
-import { compilePayloadSchema, type PayloadValidator } from '../domain/payloadSchema.js';
+import { compilePayloadSchema, type PayloadError, type PayloadValidator } from '../domain/payloadSchema.js';
 import {
   CaravanError,
   EventTypeNotFoundError,
@@ -12,6 +12,7 @@ import {
 } from '../errors/index.js';
 import type { EventTypeRepository } from '../storage/EventTypeRepository.js';
 import type { Page, PageRequest } from '../storage/Page.js';
+import type { PayloadValidationPool } from '../ingest/PayloadValidationPool.js';
 
 export interface EventTypeServiceDeps {
   eventTypes: EventTypeRepository;
@@ -23,6 +24,21 @@ export interface EventTypeServiceDeps {
   validatorTtlMs?: number;
   /** Most (tenant, event type) validators kept; the least recently used go first (default 10 000). */
   validatorCacheSize?: number;
+  /**
+   * Where payloads larger than `inlineValidationBytes` are checked against their schema: worker threads,
+   * each check bounded in time. Without it every check runs inline.
+   */
+  validationPool?: Pick<PayloadValidationPool, 'check' | 'timeoutMs'>;
+  /** Payloads up to this many bytes are checked on the calling thread (default 16 KiB). */
+  inlineValidationBytes?: number;
+}
+
+/** Options of one payload check. */
+export interface PayloadCheckOptions {
+  /** The payload's exact text; a large one is checked in the validation pool. */
+  payloadText?: string;
+  /** The checks of one request (see `PayloadCheckJob.group`). */
+  group?: AbortController;
 }
 
 export interface CreateEventTypeInput {
@@ -39,6 +55,9 @@ export interface UpdateEventTypeInput {
 const NAME = /^[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*$/;
 
 interface Compiled {
+  /** Names this version of the schema in the validation pool. */
+  key: string;
+  schema: Record<string, unknown> | null;
   updatedAt: number;
   /** `null`: the type has no schema. */
   validate: PayloadValidator | null;
@@ -124,12 +143,42 @@ export class EventTypeService {
     eventType: string,
     payload: unknown,
     at: FieldPath = ['payload'],
+    options: PayloadCheckOptions = {},
   ): Promise<FieldError[]> {
     const compiled = await this.validatorFor(tenantId, eventType);
-    if (!compiled?.validate) return [];
-    return compiled
-      .validate(payload)
-      .map((e) => ({ path: [...at, ...fromPointer(e.pointer)], message: e.message }));
+    if (!compiled?.validate || !compiled.schema) return [];
+    const pool = this.deps.validationPool;
+    const { payloadText } = options;
+    const inline = this.deps.inlineValidationBytes ?? 16 * 1024;
+    const errors =
+      pool && payloadText !== undefined && payloadText.length > inline
+        ? await this.checkInPool(pool, tenantId, compiled, payloadText, options.group)
+        : compiled.validate(payload);
+    return errors.map((e) => ({ path: [...at, ...fromPointer(e.pointer)], message: e.message }));
+  }
+
+  private async checkInPool(
+    pool: NonNullable<EventTypeServiceDeps['validationPool']>,
+    tenantId: string,
+    compiled: Compiled,
+    payloadText: string,
+    group: AbortController | undefined,
+  ): Promise<PayloadError[]> {
+    const check = await pool.check({
+      tenantId,
+      key: compiled.key,
+      schema: compiled.schema!,
+      payloadText,
+      ...(group ? { group } : {}),
+    });
+    if (check.kind === 'checked') return check.errors;
+    if (check.kind === 'cancelled') return [];
+    return [
+      {
+        pointer: '',
+        message: `could not be checked against its event type's schema within ${pool.timeoutMs} ms; simplify the schema or send a smaller payload`,
+      },
+    ];
   }
 
   private validatorFor(tenantId: string, name: string): Promise<Compiled | null> {
@@ -166,7 +215,8 @@ export class EventTypeService {
     if (prior && prior.updatedAt === updatedAt) return prior;
     const row = await this.deps.eventTypes.get(tenantId, name);
     if (!row) return null;
-    if (!row.schema) return { updatedAt: row.updatedAt, validate: null };
+    const key = `${cacheKey(tenantId, name)}\u0000${row.updatedAt}`;
+    if (!row.schema) return { key, schema: null, updatedAt: row.updatedAt, validate: null };
     const compiled = compilePayloadSchema(row.schema);
     // Stored schemas were checked when written; failing now is a bug worth a loud error, not silence.
     if (!compiled.ok) {
@@ -175,7 +225,7 @@ export class EventTypeService {
         `The stored schema of event type ${name} does not compile: ${compiled.error.message}`,
       );
     }
-    return { updatedAt: row.updatedAt, validate: compiled.validate };
+    return { key, schema: row.schema, updatedAt: row.updatedAt, validate: compiled.validate };
   }
 
   private forget(tenantId: string, name: string): void {

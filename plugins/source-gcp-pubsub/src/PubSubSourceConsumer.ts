@@ -241,14 +241,16 @@ async function checkedAddress(network: SourceNetwork, host: string): Promise<str
     return host;
   }
   return new Promise((resolve, reject) => {
-    network.lookup(host, {}, (error, address) => {
+    network.lookup(host, { all: true }, (error, address) => {
       if (error)
         reject(
           (error as { code?: unknown }).code === 'CARAVAN_SOURCE_ADDRESS_REFUSED'
             ? refused()
             : new SourceUnavailableError(`${host} could not be resolved`, { cause: error }),
         );
-      else resolve(typeof address === 'string' ? address : (address[0]?.address ?? host));
+      else if (typeof address === 'string') resolve(address);
+      // An IPv4 address when there is one: the client reads `host:port` most simply that way.
+      else resolve((address.find((a) => a.family === 4) ?? address[0])?.address ?? host);
     });
   });
 }
