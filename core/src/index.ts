@@ -26,3 +26,4 @@ export * from './jobs/index.js';
 export * from './sources/index.js';
 export * from './domain/operationalEvent.js';
 export * from './app/index.js';
+export * from './stats/index.js';

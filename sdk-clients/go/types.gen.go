@@ -477,6 +477,28 @@ type TenantEgressPoolList struct {
 	NextCursor NextCursor `json:"nextCursor"`
 }
 
+// TenantStatsBucket
+type TenantStatsBucket struct {
+	// RFC 3339 date-time in UTC.
+	At Timestamp `json:"at"`
+	// Events stored in the bucket.
+	Events int `json:"events"`
+	// Delivery attempts answered with a 2xx.
+	AttemptsSucceeded int `json:"attemptsSucceeded"`
+	// Delivery attempts that got another status, a timeout or a connection error.
+	AttemptsFailed int `json:"attemptsFailed"`
+}
+
+// TenantStats
+type TenantStats struct {
+	// RFC 3339 date-time in UTC.
+	Since Timestamp `json:"since"`
+	// RFC 3339 date-time in UTC.
+	Until         Timestamp           `json:"until"`
+	BucketSeconds int                 `json:"bucketSeconds"`
+	Data          []TenantStatsBucket `json:"data"`
+}
+
 // Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 // subscribes to everything.
 type EventTypePatterns = []EventTypePattern

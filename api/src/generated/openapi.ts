@@ -225,6 +225,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/tenant/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your tenant's event and delivery counts over time
+     * @description Counts of events stored and delivery attempts made (2xx or not) for the caller's tenant, in
+     *     buckets of `bucketSeconds` from `since` (default one hour ago) to `until` (default now). Every
+     *     bucket of the range is listed, empty ones with zeros, oldest first. Counters are kept per
+     *     minute by the router and the dispatcher, so a count shows within a few seconds; they are
+     *     statistics for charts: a process that crashes may lose its last few counts. The range holds at
+     *     most 1440 buckets and 31 days (`400` naming the parameter otherwise).
+     */
+    get: operations['getTenantStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/endpoints': {
     parameters: {
       query?: never;
@@ -1344,6 +1369,21 @@ export interface components {
     TenantEgressPoolList: {
       data: components['schemas']['TenantEgressPool'][];
       nextCursor: components['schemas']['NextCursor'];
+    };
+    TenantStatsBucket: {
+      at: components['schemas']['Timestamp'];
+      /** @description Events stored in the bucket. */
+      events: number;
+      /** @description Delivery attempts answered with a 2xx. */
+      attemptsSucceeded: number;
+      /** @description Delivery attempts that got another status, a timeout or a connection error. */
+      attemptsFailed: number;
+    };
+    TenantStats: {
+      since: components['schemas']['Timestamp'];
+      until: components['schemas']['Timestamp'];
+      bucketSeconds: number;
+      data: components['schemas']['TenantStatsBucket'][];
     };
     /**
      * @description Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
@@ -3269,6 +3309,59 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['TenantEgressPoolList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getTenantStats: {
+    parameters: {
+      query?: {
+        /** @description Start of the range (rounded down to the bucket size). Default one hour ago. */
+        since?: string;
+        /** @description End of the range, exclusive. Default now. */
+        until?: string;
+        /** @description Bucket size. */
+        bucketSeconds?: 60 | 300 | 900 | 3600 | 86400;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts, one entry per bucket. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "since": "2024-10-29T14:00:00.000Z",
+           *       "until": "2024-10-29T14:02:00.000Z",
+           *       "bucketSeconds": 60,
+           *       "data": [
+           *         {
+           *           "at": "2024-10-29T14:00:00.000Z",
+           *           "events": 120,
+           *           "attemptsSucceeded": 118,
+           *           "attemptsFailed": 4
+           *         },
+           *         {
+           *           "at": "2024-10-29T14:01:00.000Z",
+           *           "events": 95,
+           *           "attemptsSucceeded": 95,
+           *           "attemptsFailed": 0
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TenantStats'];
         };
       };
       400: components['responses']['BadRequest'];

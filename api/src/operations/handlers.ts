@@ -48,6 +48,7 @@ import { getEventType } from './eventTypes/getEventType.js';
 import { listEventTypes } from './eventTypes/listEventTypes.js';
 import { updateEventType } from './eventTypes/updateEventType.js';
 import { getOwnTenant } from './tenant/getOwnTenant.js';
+import { getTenantStats } from './tenant/getTenantStats.js';
 import { listTenantEgressPools } from './tenant/listTenantEgressPools.js';
 import { updateOwnTenant } from './tenant/updateOwnTenant.js';
 import { createTenant } from './tenants/createTenant.js';
@@ -80,6 +81,7 @@ export const handlers: HandlerMap = {
   updateApiKey,
   revokeApiKey,
   getOwnTenant,
+  getTenantStats,
   updateOwnTenant,
   createEventType,
   listEventTypes,

@@ -16,6 +16,7 @@ import { IdempotencyService } from '../management/IdempotencyService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
+import { TenantStatsService } from '../stats/TenantStatsService.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -35,6 +36,8 @@ export interface CoreServices {
   ingest: EventIngestService;
   /** Broker sources, source types and dead letters. */
   sources: SourceService;
+  /** A tenant's events and attempts over time (the dashboard's charts). */
+  stats: TenantStatsService;
 }
 
 export interface ServicesDeps {
@@ -65,6 +68,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   });
   return {
     operationalEvents: storage.operationalEvents,
+    stats: new TenantStatsService({ stats: storage.tenantStats, clock }),
     tenants: new TenantService({
       tenants: storage.tenants,
       keyRing,

@@ -50,6 +50,7 @@ from .types import (
     SourceTypeList,
     Tenant,
     TenantEgressPool,
+    TenantStats,
     UpdateApiKeyRequest,
     UpdateEgressPoolRequest,
     UpdateEndpointRequest,
@@ -349,6 +350,23 @@ class TenantResource:
             options=RequestOptions(None, timeout, max_retries),
         )
         return cast("Page[TenantEgressPool]", answer)
+
+    def get_stats(
+        self,
+        *,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        bucket_seconds: Optional[Literal[60, 300, 900, 3600, 86400]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> TenantStats:
+        """Get your tenant's event and delivery counts over time. `GET /v1/tenant/stats` (`getTenantStats`)"""
+        answer = self._client.request(
+            Operation("getTenantStats", "GET", "/v1/tenant/stats"),
+            query={"since": since, "until": until, "bucketSeconds": bucket_seconds},
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("TenantStats", answer)
 
 
 class EndpointsResource:
@@ -1042,6 +1060,7 @@ OPERATION_METHODS = {
     "getOwnTenant": ("tenant", "get"),
     "updateOwnTenant": ("tenant", "update"),
     "listTenantEgressPools": ("tenant", "list_egress_pools"),
+    "getTenantStats": ("tenant", "get_stats"),
     "listEndpoints": ("endpoints", "list"),
     "createEndpoint": ("endpoints", "create"),
     "getEndpoint": ("endpoints", "get"),

@@ -64,6 +64,8 @@ export type UpdateEgressPoolRequest = components['schemas']['UpdateEgressPoolReq
 export type EgressPoolList = components['schemas']['EgressPoolList'];
 export type TenantEgressPool = components['schemas']['TenantEgressPool'];
 export type TenantEgressPoolList = components['schemas']['TenantEgressPoolList'];
+export type TenantStatsBucket = components['schemas']['TenantStatsBucket'];
+export type TenantStats = components['schemas']['TenantStats'];
 export type EventTypePatterns = components['schemas']['EventTypePatterns'];
 export type EndpointFilter = components['schemas']['EndpointFilter'];
 export type NullableEndpointFilter = components['schemas']['NullableEndpointFilter'];
@@ -386,6 +388,17 @@ export class TenantResource {
     return this.client.paginate<ListItem<operations['listTenantEgressPools']>>(
       { operationId: 'listTenantEgressPools', method: 'GET', path: '/v1/tenant/egress-pools' },
       query,
+      options,
+    );
+  }
+
+  /** Get your tenant's event and delivery counts over time. `GET /v1/tenant/stats` (`getTenantStats`) */
+  getStats(
+    query?: QueryParams<operations['getTenantStats']>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['getTenantStats']>> {
+    return this.client.request<SuccessBody<operations['getTenantStats']>>(
+      { operationId: 'getTenantStats', method: 'GET', path: '/v1/tenant/stats', query },
       options,
     );
   }
@@ -977,6 +990,7 @@ export const operationMethods = {
   getOwnTenant: ['tenant', 'get'],
   updateOwnTenant: ['tenant', 'update'],
   listTenantEgressPools: ['tenant', 'listEgressPools'],
+  getTenantStats: ['tenant', 'getStats'],
   listEndpoints: ['endpoints', 'list'],
   createEndpoint: ['endpoints', 'create'],
   getEndpoint: ['endpoints', 'get'],
