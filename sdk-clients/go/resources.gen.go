@@ -62,6 +62,7 @@ var OperationMethods = map[string][2]string{
 	"updateOwnTenant":       {"Tenant", "Update"},
 	"listTenantEgressPools": {"Tenant", "ListEgressPools"},
 	"getTenantStats":        {"Tenant", "GetStats"},
+	"createPortalToken":     {"Tenant", "CreatePortalToken"},
 	"listEndpoints":         {"Endpoints", "List"},
 	"createEndpoint":        {"Endpoints", "Create"},
 	"getEndpoint":           {"Endpoints", "Get"},
@@ -252,6 +253,15 @@ func (r *TenantResource) ListEgressPools(ctx context.Context, params *ListTenant
 func (r *TenantResource) GetStats(ctx context.Context, params *GetTenantStatsParams, opts ...RequestOption) (*TenantStats, error) {
 	out := new(TenantStats)
 	if err := r.client.do(ctx, operation{operationID: "getTenantStats", method: "GET", path: "/v1/tenant/stats", query: params.values()}, nil, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreatePortalToken: Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (createPortalToken)
+func (r *TenantResource) CreatePortalToken(ctx context.Context, body *CreatePortalTokenRequest, opts ...RequestOption) (*PortalToken, error) {
+	out := new(PortalToken)
+	if err := r.client.do(ctx, operation{operationID: "createPortalToken", method: "POST", path: "/v1/tenant/portal-tokens"}, bodyOf(body), out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil

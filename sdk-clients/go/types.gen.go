@@ -499,6 +499,26 @@ type TenantStats struct {
 	Data          []TenantStatsBucket `json:"data"`
 }
 
+// CreatePortalTokenRequest
+type CreatePortalTokenRequest struct {
+	// The tenant's own identifier for one of its customers; groups that customer's endpoints so an
+	// event can target all of them.
+	OwnerID OwnerID `json:"ownerId"`
+	// How long the token works.
+	TtlSeconds *int `json:"ttlSeconds,omitempty"`
+}
+
+// PortalToken
+type PortalToken struct {
+	// The bearer token (`cpt_…`) for the portal and the API calls it makes.
+	Token string `json:"token"`
+	// The tenant's own identifier for one of its customers; groups that customer's endpoints so an
+	// event can target all of them.
+	OwnerID OwnerID `json:"ownerId"`
+	// RFC 3339 date-time in UTC.
+	ExpiresAt Timestamp `json:"expiresAt"`
+}
+
 // Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 // subscribes to everything.
 type EventTypePatterns = []EventTypePattern

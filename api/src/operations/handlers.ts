@@ -49,6 +49,7 @@ import { listEventTypes } from './eventTypes/listEventTypes.js';
 import { updateEventType } from './eventTypes/updateEventType.js';
 import { getOwnTenant } from './tenant/getOwnTenant.js';
 import { getTenantStats } from './tenant/getTenantStats.js';
+import { createPortalToken } from './tenant/createPortalToken.js';
 import { listTenantEgressPools } from './tenant/listTenantEgressPools.js';
 import { updateOwnTenant } from './tenant/updateOwnTenant.js';
 import { createTenant } from './tenants/createTenant.js';
@@ -82,6 +83,7 @@ export const handlers: HandlerMap = {
   revokeApiKey,
   getOwnTenant,
   getTenantStats,
+  createPortalToken,
   updateOwnTenant,
   createEventType,
   listEventTypes,

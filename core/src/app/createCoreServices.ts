@@ -13,6 +13,7 @@ import { EndpointService } from '../management/EndpointService.js';
 import { EventService } from '../management/EventService.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { IdempotencyService } from '../management/IdempotencyService.js';
+import { PortalTokenService } from '../management/PortalTokenService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
@@ -38,6 +39,8 @@ export interface CoreServices {
   sources: SourceService;
   /** A tenant's events and attempts over time (the dashboard's charts). */
   stats: TenantStatsService;
+  /** Customer portal tokens: minted by a tenant for one owner, checked on every portal request. */
+  portalTokens: PortalTokenService;
 }
 
 export interface ServicesDeps {
@@ -69,6 +72,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   return {
     operationalEvents: storage.operationalEvents,
     stats: new TenantStatsService({ stats: storage.tenantStats, clock }),
+    portalTokens: new PortalTokenService({ keyRing, clock }),
     tenants: new TenantService({
       tenants: storage.tenants,
       keyRing,

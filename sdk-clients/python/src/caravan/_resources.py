@@ -17,6 +17,7 @@ from .types import (
     CreateEgressPoolRequest,
     CreateEndpointRequest,
     CreateEventTypeRequest,
+    CreatePortalTokenRequest,
     CreateSourceRequest,
     CreateTenantRequest,
     DeadLetter,
@@ -38,6 +39,7 @@ from .types import (
     OperationalEventType,
     OwnTenant,
     OwnerId,
+    PortalToken,
     RecoverEndpointRequest,
     RotateEndpointSecretRequest,
     RotatedEndpointSecret,
@@ -367,6 +369,21 @@ class TenantResource:
             options=RequestOptions(None, timeout, max_retries),
         )
         return cast("TenantStats", answer)
+
+    def create_portal_token(
+        self,
+        body: CreatePortalTokenRequest,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> PortalToken:
+        """Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (`createPortalToken`)"""
+        answer = self._client.request(
+            Operation("createPortalToken", "POST", "/v1/tenant/portal-tokens"),
+            body,
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("PortalToken", answer)
 
 
 class EndpointsResource:
@@ -1061,6 +1078,7 @@ OPERATION_METHODS = {
     "updateOwnTenant": ("tenant", "update"),
     "listTenantEgressPools": ("tenant", "list_egress_pools"),
     "getTenantStats": ("tenant", "get_stats"),
+    "createPortalToken": ("tenant", "create_portal_token"),
     "listEndpoints": ("endpoints", "list"),
     "createEndpoint": ("endpoints", "create"),
     "getEndpoint": ("endpoints", "get"),

@@ -473,6 +473,26 @@ class TenantStats(TypedDict, total=False):
     data: Required[List[TenantStatsBucket]]
 
 
+class CreatePortalTokenRequest(TypedDict, total=False):
+    """CreatePortalTokenRequest"""
+
+    ownerId: Required[OwnerId]
+    """The tenant's own identifier for one of its customers; groups that customer's endpoints so an event can target all of them."""
+    ttlSeconds: int
+    """How long the token works."""
+
+
+class PortalToken(TypedDict, total=False):
+    """PortalToken"""
+
+    token: Required[str]
+    """The bearer token (`cpt_…`) for the portal and the API calls it makes."""
+    ownerId: Required[OwnerId]
+    """The tenant's own identifier for one of its customers; groups that customer's endpoints so an event can target all of them."""
+    expiresAt: Required[Timestamp]
+    """RFC 3339 date-time in UTC."""
+
+
 EventTypePatterns = List["EventTypePattern"]
 """Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]` subscribes to everything."""
 

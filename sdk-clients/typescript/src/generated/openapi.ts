@@ -250,6 +250,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/tenant/portal-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a customer portal token for one owner
+     * @description A short-lived bearer token that opens the customer portal (`/portal#token=…`) for one of the
+     *     tenant's customers, the endpoints whose `ownerId` is `ownerId`. With it, the customer lists,
+     *     creates, edits, pauses, resumes and deletes their own endpoints, reads and rotates their
+     *     secrets and health, lists the deliveries and attempts of their endpoints and retries them,
+     *     and lists the egress pools' public IPs to allowlist. Every other operation, and every
+     *     resource of another owner, answers `404` to it. An endpoint it creates gets its `ownerId`.
+     *
+     *     The token is sealed with the installation's encryption key ring (nothing is stored), so it
+     *     cannot be revoked before it expires: keep `ttlSeconds` short. Hand it to the customer's
+     *     browser only, in the URL fragment (never sent to a server) or by `postMessage`. Minting is
+     *     not idempotent (no `Idempotency-Key`): a lost answer is simply minted again.
+     */
+    post: operations['createPortalToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/endpoints': {
     parameters: {
       query?: never;
@@ -1385,6 +1415,20 @@ export interface components {
       bucketSeconds: number;
       data: components['schemas']['TenantStatsBucket'][];
     };
+    CreatePortalTokenRequest: {
+      ownerId: components['schemas']['OwnerId'];
+      /**
+       * @description How long the token works.
+       * @default 3600
+       */
+      ttlSeconds?: number;
+    };
+    PortalToken: {
+      /** @description The bearer token (`cpt_…`) for the portal and the API calls it makes. */
+      token: string;
+      ownerId: components['schemas']['OwnerId'];
+      expiresAt: components['schemas']['Timestamp'];
+    };
     /**
      * @description Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
      *     subscribes to everything.
@@ -2174,8 +2218,9 @@ export interface components {
     };
     /**
      * @description The resource does not exist or belongs to another tenant (the two are indistinguishable), or
-     *     an admin operation was called with a tenant key (`CARAVAN_NOT_FOUND`). The code names the kind of
-     *     resource, e.g. `CARAVAN_ENDPOINT_NOT_FOUND`. A reference in the body to an unknown resource
+     *     an admin operation was called with a tenant key (`CARAVAN_NOT_FOUND`), or a customer portal
+     *     token (`createPortalToken`) called an operation or named a resource outside its owner. The code
+     *     names the kind of resource, e.g. `CARAVAN_ENDPOINT_NOT_FOUND`. A reference in the body to an unknown resource
      *     answers the same way, with the field in `errors[]`.
      */
     NotFound: {
@@ -3195,6 +3240,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -3314,6 +3360,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -3367,6 +3414,52 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createPortalToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ownerId": "cus_8412",
+         *       "ttlSeconds": 3600
+         *     }
+         */
+        'application/json': components['schemas']['CreatePortalTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The token, shown only in this response. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "cpt_dDE6QW1hbnkgYnl0ZXMgb2Ygc2VhbGVkIHRva2VuIHRleHQ",
+           *       "ownerId": "cus_8412",
+           *       "expiresAt": "2024-10-29T15:02:45.007Z"
+           *     }
+           */
+          'application/json': components['schemas']['PortalToken'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -3469,6 +3562,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4124,6 +4218,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4219,6 +4314,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -4426,6 +4522,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4476,6 +4573,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
@@ -4547,6 +4645,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
@@ -4734,6 +4833,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4798,6 +4898,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -5140,6 +5241,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -5673,6 +5775,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -5842,6 +5945,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };

@@ -66,6 +66,8 @@ export type TenantEgressPool = components['schemas']['TenantEgressPool'];
 export type TenantEgressPoolList = components['schemas']['TenantEgressPoolList'];
 export type TenantStatsBucket = components['schemas']['TenantStatsBucket'];
 export type TenantStats = components['schemas']['TenantStats'];
+export type CreatePortalTokenRequest = components['schemas']['CreatePortalTokenRequest'];
+export type PortalToken = components['schemas']['PortalToken'];
 export type EventTypePatterns = components['schemas']['EventTypePatterns'];
 export type EndpointFilter = components['schemas']['EndpointFilter'];
 export type NullableEndpointFilter = components['schemas']['NullableEndpointFilter'];
@@ -399,6 +401,17 @@ export class TenantResource {
   ): Promise<SuccessBody<operations['getTenantStats']>> {
     return this.client.request<SuccessBody<operations['getTenantStats']>>(
       { operationId: 'getTenantStats', method: 'GET', path: '/v1/tenant/stats', query },
+      options,
+    );
+  }
+
+  /** Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (`createPortalToken`) */
+  createPortalToken(
+    body: RequestBody<operations['createPortalToken']>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['createPortalToken']>> {
+    return this.client.request<SuccessBody<operations['createPortalToken']>>(
+      { operationId: 'createPortalToken', method: 'POST', path: '/v1/tenant/portal-tokens', body },
       options,
     );
   }
@@ -991,6 +1004,7 @@ export const operationMethods = {
   updateOwnTenant: ['tenant', 'update'],
   listTenantEgressPools: ['tenant', 'listEgressPools'],
   getTenantStats: ['tenant', 'getStats'],
+  createPortalToken: ['tenant', 'createPortalToken'],
   listEndpoints: ['endpoints', 'list'],
   createEndpoint: ['endpoints', 'create'],
   getEndpoint: ['endpoints', 'get'],
