@@ -48,7 +48,8 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
     const { key } = await admin.apiKeys.create(tenant.id, { name: 'dashboard' });
     const browser = await launchBrowser(executablePath);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(30_000);
+    // Generous: the machine may be busy with other suites; waits end as soon as the page shows it.
+    page.setDefaultTimeout(90_000);
     t.context = { url: server.url, apiKey: key, browser, page, stop: () => server.stop('SIGKILL') };
   });
 
@@ -271,6 +272,7 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       t.teardown(() => context.close());
       const portal = await context.newPage();
+      portal.setDefaultTimeout(90_000);
       await portal.goto(`${url}/portal#token=${token}`);
       await portal.getByRole('heading', { level: 1, name: 'Endpoints' }).waitFor();
       t.false(portal.url().includes(token), 'the token leaves the address bar');
