@@ -215,6 +215,8 @@ const fail = (m) => problems.push(m);
           'resumeEndpoint',
           'pauseSource',
           'resumeSource',
+          // A replayed answer would keep a bearer token at rest; minting again is harmless.
+          'createPortalToken',
         ].includes(id)
       )
         fail(`${where}: POST without Idempotency-Key`);

@@ -27,3 +27,4 @@ export * from './sources/index.js';
 export * from './destinations/index.js';
 export * from './domain/operationalEvent.js';
 export * from './app/index.js';
+export * from './stats/index.js';

@@ -256,6 +256,17 @@ func TestLiveTenantGroups(t *testing.T) {
 	c := l.caravan
 	own, err := c.Tenant.Get(ctx)
 	must(t, err)
+	stats, err := c.Tenant.GetStats(ctx, &caravan.GetTenantStatsParams{BucketSeconds: caravan.Ptr(300)})
+	must(t, err)
+	if stats.BucketSeconds != 300 || len(stats.Data) < 12 {
+		t.Fatal(stats.BucketSeconds, len(stats.Data))
+	}
+	portal, err := c.Tenant.CreatePortalToken(ctx, &caravan.CreatePortalTokenRequest{OwnerID: "cus_1", TtlSeconds: caravan.Ptr(600)})
+	must(t, err)
+	if !strings.HasPrefix(portal.Token, "cpt_") {
+		t.Fatal(portal.Token)
+	}
+	must(t, err)
 	if own.ID != l.tenant.ID {
 		t.Fatal(own.ID)
 	}

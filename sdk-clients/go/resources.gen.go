@@ -63,6 +63,8 @@ var OperationMethods = map[string][2]string{
 	"getOwnTenant":          {"Tenant", "Get"},
 	"updateOwnTenant":       {"Tenant", "Update"},
 	"listTenantEgressPools": {"Tenant", "ListEgressPools"},
+	"getTenantStats":        {"Tenant", "GetStats"},
+	"createPortalToken":     {"Tenant", "CreatePortalToken"},
 	"listEndpoints":         {"Endpoints", "List"},
 	"createEndpoint":        {"Endpoints", "Create"},
 	"getEndpoint":           {"Endpoints", "Get"},
@@ -249,6 +251,24 @@ func (r *TenantResource) Update(ctx context.Context, body *UpdateOwnTenantReques
 // ListEgressPools: List the egress pools you may use. `GET /v1/tenant/egress-pools` (listTenantEgressPools)
 func (r *TenantResource) ListEgressPools(ctx context.Context, params *ListTenantEgressPoolsParams, opts ...RequestOption) *Pager[TenantEgressPool] {
 	return newPager[TenantEgressPool](ctx, r.client, operation{operationID: "listTenantEgressPools", method: "GET", path: "/v1/tenant/egress-pools", query: params.values()}, opts)
+}
+
+// GetStats: Get your tenant's event and delivery counts over time. `GET /v1/tenant/stats` (getTenantStats)
+func (r *TenantResource) GetStats(ctx context.Context, params *GetTenantStatsParams, opts ...RequestOption) (*TenantStats, error) {
+	out := new(TenantStats)
+	if err := r.client.do(ctx, operation{operationID: "getTenantStats", method: "GET", path: "/v1/tenant/stats", query: params.values()}, nil, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreatePortalToken: Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (createPortalToken)
+func (r *TenantResource) CreatePortalToken(ctx context.Context, body *CreatePortalTokenRequest, opts ...RequestOption) (*PortalToken, error) {
+	out := new(PortalToken)
+	if err := r.client.do(ctx, operation{operationID: "createPortalToken", method: "POST", path: "/v1/tenant/portal-tokens"}, bodyOf(body), out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // EndpointsResource: Tenant key. Receiver URLs of the tenant's customers, their secrets, health and controls.
@@ -697,6 +717,30 @@ func (p *ListTenantEgressPoolsParams) values() url.Values {
 	}
 	if p.Cursor != nil {
 		q.Set("cursor", fmt.Sprint(*p.Cursor))
+	}
+	return q
+}
+
+// GetTenantStatsParams are the query parameters of getTenantStats.
+type GetTenantStatsParams struct {
+	Since         *string
+	Until         *string
+	BucketSeconds *int
+}
+
+func (p *GetTenantStatsParams) values() url.Values {
+	q := url.Values{}
+	if p == nil {
+		return q
+	}
+	if p.Since != nil {
+		q.Set("since", fmt.Sprint(*p.Since))
+	}
+	if p.Until != nil {
+		q.Set("until", fmt.Sprint(*p.Until))
+	}
+	if p.BucketSeconds != nil {
+		q.Set("bucketSeconds", fmt.Sprint(*p.BucketSeconds))
 	}
 	return q
 }

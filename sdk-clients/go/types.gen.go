@@ -486,6 +486,48 @@ type TenantEgressPoolList struct {
 	NextCursor NextCursor `json:"nextCursor"`
 }
 
+// TenantStatsBucket
+type TenantStatsBucket struct {
+	// RFC 3339 date-time in UTC.
+	At Timestamp `json:"at"`
+	// Events stored in the bucket.
+	Events int `json:"events"`
+	// Delivery attempts answered with a 2xx.
+	AttemptsSucceeded int `json:"attemptsSucceeded"`
+	// Delivery attempts that got another status, a timeout or a connection error.
+	AttemptsFailed int `json:"attemptsFailed"`
+}
+
+// TenantStats
+type TenantStats struct {
+	// RFC 3339 date-time in UTC.
+	Since Timestamp `json:"since"`
+	// RFC 3339 date-time in UTC.
+	Until         Timestamp           `json:"until"`
+	BucketSeconds int                 `json:"bucketSeconds"`
+	Data          []TenantStatsBucket `json:"data"`
+}
+
+// CreatePortalTokenRequest
+type CreatePortalTokenRequest struct {
+	// The tenant's own identifier for one of its customers; groups that customer's endpoints so an
+	// event can target all of them.
+	OwnerID OwnerID `json:"ownerId"`
+	// How long the token works.
+	TtlSeconds *int `json:"ttlSeconds,omitempty"`
+}
+
+// PortalToken
+type PortalToken struct {
+	// The bearer token (`cpt_…`) for the portal and the API calls it makes.
+	Token string `json:"token"`
+	// The tenant's own identifier for one of its customers; groups that customer's endpoints so an
+	// event can target all of them.
+	OwnerID OwnerID `json:"ownerId"`
+	// RFC 3339 date-time in UTC.
+	ExpiresAt Timestamp `json:"expiresAt"`
+}
+
 // Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
 // subscribes to everything.
 type EventTypePatterns = []EventTypePattern

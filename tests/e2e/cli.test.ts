@@ -22,6 +22,11 @@ test('caravan dev › serves /healthz and /readyz on the embedded default and st
 
   t.regex(server.output(), /admin key: cadm_\S+/);
   t.regex(server.output(), /curl -X POST http:\/\/127\.0\.0\.1:\d+\/v1\/tenants/);
+  t.true(server.output().includes(`${server.url}/dashboard`), 'the banner names the dashboard');
+  // Raw fetch on purpose: the dashboard is a page outside the API contract.
+  const dashboard = await fetch(`${server.url}/dashboard`);
+  t.is(dashboard.status, 200);
+  t.regex(await dashboard.text(), /<div id="app">/);
   t.true(statSync(join(dataDir, 'caravan.sqlite')).isFile());
   t.is(
     statSync(join(dataDir, 'dev-secrets.json')).mode & 0o777,

@@ -8,6 +8,7 @@ import OpenAPIBackendModule, { type Document } from 'openapi-backend';
 import {
   createLimiterStore,
   createLogger,
+  countingRoutes,
   createRouter,
   createRuntime,
   loadConfig,
@@ -144,7 +145,8 @@ export class ApiHarness {
     const router = options.router
       ? createRouter({
           log,
-          repository: runtime.storage.routing,
+          // Counting events as the worker's router does (countingRoutes), for getTenantStats.
+          repository: countingRoutes(runtime.storage.routing, runtime.storage.tenantStats, logger),
           logger,
           endpointCacheTtlMs: 0,
           clock: runtime.clock,

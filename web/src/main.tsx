@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { Dashboard } from './Dashboard.js';
+import { Portal } from './Portal.js';
 import './style.css';
 
-render(<Dashboard />, document.getElementById('app')!);
+const portal = location.pathname === '/portal' || location.pathname.startsWith('/portal/');
+render(portal ? <Portal /> : <Dashboard />, document.getElementById('app')!);

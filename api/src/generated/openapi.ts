@@ -225,6 +225,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/tenant/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your tenant's event and delivery counts over time
+     * @description Counts of events stored and delivery attempts made (2xx or not) for the caller's tenant, in
+     *     buckets of `bucketSeconds` from `since` (default one hour ago) to `until` (default now). Every
+     *     bucket of the range is listed, empty ones with zeros, oldest first. Counters are kept per
+     *     minute by the router and the dispatcher, so a count shows within a few seconds; they are
+     *     statistics for charts: a process that crashes may lose its last few counts. The range holds at
+     *     most 1440 buckets and 31 days (`400` naming the parameter otherwise).
+     */
+    get: operations['getTenantStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tenant/portal-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a customer portal token for one owner
+     * @description A short-lived bearer token that opens the customer portal (`/portal#token=…`) for one of the
+     *     tenant's customers, the endpoints whose `ownerId` is `ownerId`. With it, the customer lists,
+     *     creates, edits, pauses, resumes and deletes their own endpoints, reads and rotates their
+     *     secrets and health, lists the deliveries and attempts of their endpoints and retries them,
+     *     and lists the egress pools' public IPs to allowlist. Every other operation, and every
+     *     resource of another owner, answers `404` to it. An endpoint it creates gets its `ownerId`.
+     *
+     *     The token is sealed with the installation's encryption key ring (nothing is stored), so it
+     *     cannot be revoked before it expires: keep `ttlSeconds` short. Hand it to the customer's
+     *     browser only, in the URL fragment (never sent to a server) or by `postMessage`. Minting is
+     *     not idempotent (no `Idempotency-Key`): a lost answer is simply minted again.
+     */
+    post: operations['createPortalToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/endpoints': {
     parameters: {
       query?: never;
@@ -1400,6 +1455,35 @@ export interface components {
       data: components['schemas']['TenantEgressPool'][];
       nextCursor: components['schemas']['NextCursor'];
     };
+    TenantStatsBucket: {
+      at: components['schemas']['Timestamp'];
+      /** @description Events stored in the bucket. */
+      events: number;
+      /** @description Delivery attempts answered with a 2xx. */
+      attemptsSucceeded: number;
+      /** @description Delivery attempts that got another status, a timeout or a connection error. */
+      attemptsFailed: number;
+    };
+    TenantStats: {
+      since: components['schemas']['Timestamp'];
+      until: components['schemas']['Timestamp'];
+      bucketSeconds: number;
+      data: components['schemas']['TenantStatsBucket'][];
+    };
+    CreatePortalTokenRequest: {
+      ownerId: components['schemas']['OwnerId'];
+      /**
+       * @description How long the token works.
+       * @default 3600
+       */
+      ttlSeconds: number;
+    };
+    PortalToken: {
+      /** @description The bearer token (`cpt_…`) for the portal and the API calls it makes. */
+      token: string;
+      ownerId: components['schemas']['OwnerId'];
+      expiresAt: components['schemas']['Timestamp'];
+    };
     /**
      * @description Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]`
      *     subscribes to everything.
@@ -2259,8 +2343,9 @@ export interface components {
     };
     /**
      * @description The resource does not exist or belongs to another tenant (the two are indistinguishable), or
-     *     an admin operation was called with a tenant key (`CARAVAN_NOT_FOUND`). The code names the kind of
-     *     resource, e.g. `CARAVAN_ENDPOINT_NOT_FOUND`. A reference in the body to an unknown resource
+     *     an admin operation was called with a tenant key (`CARAVAN_NOT_FOUND`), or a customer portal
+     *     token (`createPortalToken`) called an operation or named a resource outside its owner. The code
+     *     names the kind of resource, e.g. `CARAVAN_ENDPOINT_NOT_FOUND`. A reference in the body to an unknown resource
      *     answers the same way, with the field in `errors[]`.
      */
     NotFound: {
@@ -3281,6 +3366,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -3400,6 +3486,106 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getTenantStats: {
+    parameters: {
+      query?: {
+        /** @description Start of the range (rounded down to the bucket size). Default one hour ago. */
+        since?: string;
+        /** @description End of the range, exclusive. Default now. */
+        until?: string;
+        /** @description Bucket size. */
+        bucketSeconds?: 60 | 300 | 900 | 3600 | 86400;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts, one entry per bucket. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "since": "2024-10-29T14:00:00.000Z",
+           *       "until": "2024-10-29T14:02:00.000Z",
+           *       "bucketSeconds": 60,
+           *       "data": [
+           *         {
+           *           "at": "2024-10-29T14:00:00.000Z",
+           *           "events": 120,
+           *           "attemptsSucceeded": 118,
+           *           "attemptsFailed": 4
+           *         },
+           *         {
+           *           "at": "2024-10-29T14:01:00.000Z",
+           *           "events": 95,
+           *           "attemptsSucceeded": 95,
+           *           "attemptsFailed": 0
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TenantStats'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createPortalToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ownerId": "cus_8412",
+         *       "ttlSeconds": 3600
+         *     }
+         */
+        'application/json': components['schemas']['CreatePortalTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The token, shown only in this response. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "cpt_dDE6QW1hbnkgYnl0ZXMgb2Ygc2VhbGVkIHRva2VuIHRleHQ",
+           *       "ownerId": "cus_8412",
+           *       "expiresAt": "2024-10-29T15:02:45.007Z"
+           *     }
+           */
+          'application/json': components['schemas']['PortalToken'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -3512,6 +3698,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4192,6 +4379,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4287,6 +4475,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -4494,6 +4683,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4544,6 +4734,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
@@ -4615,6 +4806,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
@@ -4802,6 +4994,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -4866,6 +5059,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -5208,6 +5402,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -5741,6 +5936,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -6033,6 +6229,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };

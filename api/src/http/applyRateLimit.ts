@@ -13,7 +13,13 @@ export async function applyRateLimit(
   limiter: ApiRateLimiter,
   principal: Principal,
 ): Promise<void> {
-  const key = principal.kind === 'admin' ? 'admin' : principal.apiKeyId;
+  // Every portal token of one owner shares that owner's budget.
+  const key =
+    principal.kind === 'admin'
+      ? 'admin'
+      : principal.kind === 'portal'
+        ? `portal:${principal.tenantId}:${principal.ownerId}`
+        : principal.apiKeyId;
   let taken;
   try {
     taken = await limiter.take(key);

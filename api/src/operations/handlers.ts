@@ -50,6 +50,8 @@ import { getEventType } from './eventTypes/getEventType.js';
 import { listEventTypes } from './eventTypes/listEventTypes.js';
 import { updateEventType } from './eventTypes/updateEventType.js';
 import { getOwnTenant } from './tenant/getOwnTenant.js';
+import { getTenantStats } from './tenant/getTenantStats.js';
+import { createPortalToken } from './tenant/createPortalToken.js';
 import { listTenantEgressPools } from './tenant/listTenantEgressPools.js';
 import { updateOwnTenant } from './tenant/updateOwnTenant.js';
 import { createTenant } from './tenants/createTenant.js';
@@ -82,6 +84,8 @@ export const handlers: HandlerMap = {
   updateApiKey,
   revokeApiKey,
   getOwnTenant,
+  getTenantStats,
+  createPortalToken,
   updateOwnTenant,
   createEventType,
   listEventTypes,

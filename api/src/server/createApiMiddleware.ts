@@ -10,6 +10,7 @@ import { callHandler } from './stages/callHandler.js';
 import { checkAudience } from './stages/checkAudience.js';
 import { idempotency } from './stages/idempotency.js';
 import { matchOperation } from './stages/matchOperation.js';
+import { portalBody, portalScope } from './stages/portalScope.js';
 import { problemResponse } from './stages/problemResponse.js';
 import { rateLimit } from './stages/rateLimit.js';
 import { readBody, type BodyLimits } from './stages/readBody.js';
@@ -70,12 +71,14 @@ export async function createApiMiddleware(deps: ApiMiddlewareDeps): Promise<Midd
     authenticate(deps.services),
     checkAudience(),
     rateLimit(deps.services),
+    portalScope(deps.services),
     readBody({
       services: deps.services,
       maxBodyBytes: deps.maxBodyBytes ?? 1_048_576,
       bodyLimits: deps.bodyLimits,
     }),
     validateRequest(api),
+    portalBody(),
     writeResponse(),
     idempotency(deps.services, operations),
     callHandler(deps.handlers, deps.services),

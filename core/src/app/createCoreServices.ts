@@ -14,12 +14,14 @@ import { EndpointService } from '../management/EndpointService.js';
 import { EventService } from '../management/EventService.js';
 import { EventTypeService } from '../management/EventTypeService.js';
 import { IdempotencyService } from '../management/IdempotencyService.js';
+import { PortalTokenService } from '../management/PortalTokenService.js';
 import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
 import type { DestinationPlugins } from '../destinations/DestinationRegistry.js';
 import { PayloadValidationPool } from '../ingest/PayloadValidationPool.js';
+import { TenantStatsService } from '../stats/TenantStatsService.js';
 import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
@@ -39,6 +41,10 @@ export interface CoreServices {
   ingest: EventIngestService;
   /** Broker sources, source types and dead letters. */
   sources: SourceService;
+  /** A tenant's events and attempts over time (the dashboard's charts). */
+  stats: TenantStatsService;
+  /** Customer portal tokens: minted by a tenant for one owner, checked on every portal request. */
+  portalTokens: PortalTokenService;
 }
 
 export interface ServicesDeps {
@@ -78,6 +84,8 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
   });
   return {
     operationalEvents: storage.operationalEvents,
+    stats: new TenantStatsService({ stats: storage.tenantStats, clock }),
+    portalTokens: new PortalTokenService({ keyRing, clock }),
     tenants: new TenantService({
       tenants: storage.tenants,
       keyRing,

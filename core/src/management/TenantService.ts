@@ -14,7 +14,11 @@ import type { StoredTenant, TenantRepository } from '../storage/TenantRepository
 import { ApiKeyCache } from './ApiKeyCache.js';
 
 /** Who a bearer key belongs to. */
-export type Principal = { kind: 'admin' } | { kind: 'tenant'; tenantId: string; apiKeyId: string };
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'tenant'; tenantId: string; apiKeyId: string }
+  /** A customer portal token: the tenant's endpoints of one owner only (see PortalTokenService). */
+  | { kind: 'portal'; tenantId: string; ownerId: string; expiresAt: number };
 
 export interface TenantServiceDeps {
   tenants: TenantRepository;

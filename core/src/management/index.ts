@@ -6,6 +6,7 @@ export {
   type UpdateTenantInput,
   type UpdateOwnTenantInput,
 } from './TenantService.js';
+export { PortalTokenService, PORTAL_TOKEN_PREFIX, type PortalPrincipal } from './PortalTokenService.js';
 export {
   EndpointService,
   DEFAULT_GRACE_PERIOD_SECONDS,

@@ -15,6 +15,7 @@ import type { SourceLeases } from './SourceLeases.js';
 import type { SourceMetricsStore } from './SourceMetricsStore.js';
 import type { SourceRepository } from './SourceRepository.js';
 import type { TenantRepository } from './TenantRepository.js';
+import type { TenantStatsStore } from './TenantStatsStore.js';
 
 /** What a pass of {@link Storage.reencryptSecrets} found in one encrypted column. */
 export interface ColumnReport {
@@ -63,6 +64,8 @@ export interface Storage {
   jobs: JobRepository;
   sources: SourceRepository;
   sourceMetrics: SourceMetricsStore;
+  /** Per-tenant counters by minute (events, attempts) for the dashboard's charts. */
+  tenantStats: TenantStatsStore;
   operationalEvents: OperationalEventRepository;
   breakers: BreakerStore;
   /** Source leases held by one worker process (`workerId` unique per process, e.g. host:pid). */

@@ -64,6 +64,14 @@ export {
   type SourceTotals,
 } from './SourceMetricsStore.js';
 export { KnexSourceMetricsStore } from './knex/KnexSourceMetricsStore.js';
+export {
+  collectStats,
+  MINUTE_MS,
+  type TenantStatsBucket,
+  type TenantStatsDelta,
+  type TenantStatsStore,
+} from './TenantStatsStore.js';
+export { KnexTenantStatsStore } from './knex/KnexTenantStatsStore.js';
 export type { OperationalEventRepository } from './OperationalEventRepository.js';
 export { KnexOperationalEventRepository } from './knex/KnexOperationalEventRepository.js';
 export type { BreakerEndpoint, BreakerRow, BreakerRowState, BreakerStore } from './BreakerStore.js';

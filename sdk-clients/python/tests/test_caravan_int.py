@@ -114,6 +114,9 @@ def insert_dead_letter(dev: DevServer, tenant_id: str, source_id: str) -> str:
 def test_tenant_groups(dev):
     admin, tenant, _, caravan = start(dev)
     assert caravan.tenant.get()["id"] == tenant["id"]
+    stats = caravan.tenant.get_stats(bucket_seconds=300)
+    assert stats["bucketSeconds"] == 300 and len(stats["data"]) >= 12
+    assert caravan.tenant.create_portal_token({"ownerId": "cus_1", "ttlSeconds": 600})["token"].startswith("cpt_")
     updated = caravan.tenant.update({"operationsUrl": "https://ops.acme.example/caravan"})
     assert updated["operationsUrl"] == "https://ops.acme.example/caravan"
     shared = admin.egress_pools.create({

@@ -106,6 +106,11 @@ sdkTest(
   async (t) => {
     const { api, admin, tenant, caravan } = await start(t);
     t.is((await caravan.tenant.get()).id, tenant.id);
+    const stats = await caravan.tenant.getStats({ bucketSeconds: 300 });
+    t.is(stats.bucketSeconds, 300);
+    t.true(stats.data.length >= 12);
+    const portal = await caravan.tenant.createPortalToken({ ownerId: 'cus_1', ttlSeconds: 600 });
+    t.regex(portal.token, /^cpt_/);
     const updated = await caravan.tenant.update({ operationsUrl: 'https://ops.acme.example/caravan' });
     t.is(updated.operationsUrl, 'https://ops.acme.example/caravan');
     await admin.egressPools.create({

@@ -16,6 +16,7 @@ export const expectedTables = [
   'dead_letters',
   'source_metrics',
   'source_workers',
+  'tenant_stats',
   'egress_pools',
   'egress_pool_tenants',
   'jobs',

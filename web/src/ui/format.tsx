@@ -26,6 +26,7 @@ const tones: Record<string, string> = {
   disabled: 'bad',
   open: 'bad',
   errored: 'bad',
+  error: 'bad',
 };
 
 /** A status word with a colour that backs it up (the word alone carries the meaning). */

@@ -3,10 +3,12 @@ import type { Attempt } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { Badge, JsonView, Link, Time } from '../ui/format.js';
 import { Async, describeError, Empty } from '../ui/states.js';
+import { useIsPortal } from '../ui/mode.js';
 import { useAsync, useInterval } from '../ui/useAsync.js';
 
 export function DeliveryDetail({ id }: { id: string }) {
   const api = useApi();
+  const portal = useIsPortal();
   const delivery = useAsync(() => api.deliveries.get(id), [id]);
   const attempts = useAsync(() => api.deliveries.listAttempts(id, { limit: 50 }), [id]);
   useInterval(() => {
@@ -28,7 +30,11 @@ export function DeliveryDetail({ id }: { id: string }) {
       {(d) => (
         <section aria-labelledby="delivery-title">
           <p>
-            <Link to="/deliveries">← Deliveries</Link>
+            {portal ? (
+              <Link to={`/endpoints/${d.endpointId}`}>← Endpoint</Link>
+            ) : (
+              <Link to="/deliveries">← Deliveries</Link>
+            )}
           </p>
           <div class="title-row">
             <h1 id="delivery-title" class="wrap">
@@ -39,7 +45,8 @@ export function DeliveryDetail({ id }: { id: string }) {
           <dl class="card">
             <dt>Event</dt>
             <dd>
-              <Link to={`/events/${d.eventId}`}>{d.eventId}</Link> ({d.eventType})
+              {portal ? <code>{d.eventId}</code> : <Link to={`/events/${d.eventId}`}>{d.eventId}</Link>} (
+              {d.eventType})
             </dd>
             <dt>Endpoint</dt>
             <dd>

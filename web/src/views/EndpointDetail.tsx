@@ -3,14 +3,17 @@ import type { Job } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { Badge, Link, Time } from '../ui/format.js';
 import { Async, describeError } from '../ui/states.js';
+import { useIsPortal } from '../ui/mode.js';
 import { useAsync } from '../ui/useAsync.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { EndpointForm } from './EndpointForm.js';
 import { JobProgress } from './JobProgress.js';
+import { PortalLink } from './PortalLink.js';
 import { SecretsPanel } from './SecretsPanel.js';
 
 export function EndpointDetail({ id }: { id: string }) {
   const api = useApi();
+  const portal = useIsPortal();
   const endpoint = useAsync(() => api.endpoints.get(id), [id]);
   const health = useAsync(() => api.endpoints.getHealth(id), [id]);
   const pools = useAsync(() => api.tenant.listEgressPools({ limit: 100 }), []);
@@ -141,30 +144,33 @@ export function EndpointDetail({ id }: { id: string }) {
               </div>
             </div>
             <SecretsPanel endpointId={id} />
-            <div class="card">
-              <h2>Recover</h2>
-              <form
-                class="inline"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(async () =>
-                    setJob(await api.endpoints.recover(id, { since: new Date(since).toISOString() })),
-                  );
-                }}
-              >
-                <label>
-                  Resend every failed delivery since
-                  <input
-                    type="datetime-local"
-                    required
-                    value={since}
-                    onInput={(e) => setSince(e.currentTarget.value)}
-                  />
-                </label>
-                <button type="submit">Recover</button>
-              </form>
-              {job && <JobProgress job={job} />}
-            </div>
+            {!portal && ep.ownerId && <PortalLink ownerId={ep.ownerId} />}
+            {!portal && (
+              <div class="card">
+                <h2>Recover</h2>
+                <form
+                  class="inline"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void act(async () =>
+                      setJob(await api.endpoints.recover(id, { since: new Date(since).toISOString() })),
+                    );
+                  }}
+                >
+                  <label>
+                    Resend every failed delivery since
+                    <input
+                      type="datetime-local"
+                      required
+                      value={since}
+                      onInput={(e) => setSince(e.currentTarget.value)}
+                    />
+                  </label>
+                  <button type="submit">Recover</button>
+                </form>
+                {job && <JobProgress job={job} />}
+              </div>
+            )}
             <h2>Recent deliveries</h2>
             <Async state={deliveries} what="deliveries">
               {({ data }) => (

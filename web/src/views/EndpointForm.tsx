@@ -2,12 +2,14 @@ import { useState } from 'preact/hooks';
 import type { Endpoint } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { describeError } from '../ui/states.js';
+import { useIsPortal } from '../ui/mode.js';
 import { useAsync } from '../ui/useAsync.js';
 
 export interface EndpointFields {
   url: string;
   description: string | null;
-  ownerId: string | null;
+  /** Absent in the portal: the token's owner is the endpoint's. */
+  ownerId?: string | null;
   eventTypes: string[];
   egressPoolId: string | null;
 }
@@ -23,6 +25,7 @@ export function EndpointForm({
   onSubmit: (fields: EndpointFields) => Promise<void>;
 }) {
   const api = useApi();
+  const portal = useIsPortal();
   const pools = useAsync(() => api.tenant.listEgressPools({ limit: 100 }), []);
   const [url, setUrl] = useState(initial?.url ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
@@ -39,7 +42,7 @@ export function EndpointForm({
       await onSubmit({
         url: url.trim(),
         description: description.trim() || null,
-        ownerId: ownerId.trim() || null,
+        ...(!portal && { ownerId: ownerId.trim() || null }),
         eventTypes: eventTypes
           .split(',')
           .map((t) => t.trim())
@@ -73,10 +76,12 @@ export function EndpointForm({
           onInput={(e) => setDescription(e.currentTarget.value)}
         />
       </label>
-      <label>
-        Owner id <span class="muted">(your customer; groups their endpoints)</span>
-        <input name="ownerId" value={ownerId} onInput={(e) => setOwnerId(e.currentTarget.value)} />
-      </label>
+      {!portal && (
+        <label>
+          Owner id <span class="muted">(your customer; groups their endpoints)</span>
+          <input name="ownerId" value={ownerId} onInput={(e) => setOwnerId(e.currentTarget.value)} />
+        </label>
+      )}
       <label>
         Event types{' '}
         <span class="muted">

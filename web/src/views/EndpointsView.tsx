@@ -3,12 +3,14 @@ import type { EndpointCreated } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { Badge, Link, Time } from '../ui/format.js';
 import { Async, Empty } from '../ui/states.js';
+import { useIsPortal } from '../ui/mode.js';
 import { useAsync } from '../ui/useAsync.js';
 import { EndpointForm } from './EndpointForm.js';
 import { SecretOnce } from './SecretOnce.js';
 
 export function EndpointsView() {
   const api = useApi();
+  const portal = useIsPortal();
   const [owner, setOwner] = useState('');
   const list = useAsync(
     () => api.endpoints.list(owner ? { ownerId: owner, limit: 100 } : { limit: 100 }),
@@ -36,18 +38,28 @@ export function EndpointsView() {
           }}
         />
       )}
-      <div class="filters">
-        <label>
-          Owner
-          <input value={owner} onChange={(e) => setOwner(e.currentTarget.value.trim())} placeholder="any" />
-        </label>
-      </div>
+      {!portal && (
+        <div class="filters">
+          <label>
+            Owner
+            <input value={owner} onChange={(e) => setOwner(e.currentTarget.value.trim())} placeholder="any" />
+          </label>
+        </div>
+      )}
       <Async state={list} what="endpoints">
         {({ data }) =>
           data.length === 0 ? (
             <Empty title="No endpoints yet.">
-              Create one with <em>New endpoint</em>: give the URL where your customer receives webhooks, then
-              send an event from <Link to="/events">Events</Link>.
+              {portal ? (
+                <>
+                  Add the URL where you want to receive webhooks with <em>New endpoint</em>.
+                </>
+              ) : (
+                <>
+                  Create one with <em>New endpoint</em>: give the URL where your customer receives webhooks,
+                  then send an event from <Link to="/events">Events</Link>.
+                </>
+              )}
             </Empty>
           ) : (
             <div class="table-wrap">

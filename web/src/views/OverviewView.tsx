@@ -1,6 +1,7 @@
 import type { Delivery } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { Badge, Link } from '../ui/format.js';
+import { LineChart } from '../ui/LineChart.js';
 import { Async, Empty } from '../ui/states.js';
 import { useAsync, useInterval } from '../ui/useAsync.js';
 
@@ -15,9 +16,11 @@ export function OverviewView() {
     return byEndpoint([...retrying.data, ...failed.data]);
   }, []);
   const sources = useAsync(() => api.sources.list({ limit: 100 }), []);
+  const stats = useAsync(() => api.tenant.getStats({ bucketSeconds: 60 }), []);
   useInterval(() => {
     failing.reload();
     sources.reload();
+    stats.reload();
   }, 5000);
   return (
     <section aria-labelledby="overview-title">
@@ -29,6 +32,40 @@ export function OverviewView() {
           </p>
         )}
       </Async>
+      <div class="card">
+        <h2>Last hour</h2>
+        <Async state={stats} what="statistics">
+          {({ data, bucketSeconds }) => {
+            const events = data.reduce((n, b) => n + b.events, 0);
+            const succeeded = data.reduce((n, b) => n + b.attemptsSucceeded, 0);
+            const attempts = succeeded + data.reduce((n, b) => n + b.attemptsFailed, 0);
+            return (
+              <div class="grid">
+                <LineChart
+                  label="Events per second"
+                  summary={`${events} events in the last hour, ${(events / 3600).toFixed(2)} per second on average`}
+                  format={(v) => v.toFixed(v < 10 ? 2 : 0)}
+                  points={data.map((b) => ({ at: Date.parse(b.at), value: b.events / bucketSeconds }))}
+                />
+                <LineChart
+                  label="Delivery success rate"
+                  summary={
+                    attempts === 0
+                      ? 'No delivery attempts in the last hour.'
+                      : `${Math.round((succeeded / attempts) * 100)} % of ${attempts} attempts answered with a 2xx`
+                  }
+                  format={(v) => `${Math.round(v * 100)} %`}
+                  max={1}
+                  points={data.map((b) => {
+                    const total = b.attemptsSucceeded + b.attemptsFailed;
+                    return { at: Date.parse(b.at), value: total === 0 ? null : b.attemptsSucceeded / total };
+                  })}
+                />
+              </div>
+            );
+          }}
+        </Async>
+      </div>
       <div class="grid">
         <div class="card">
           <h2>Failing endpoints</h2>

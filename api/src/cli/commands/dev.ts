@@ -77,6 +77,8 @@ function banner(
     `       -H 'content-type: application/json' -d '{"name":"Acme"}'`,
     'API reference:',
     `  ${url}/docs`,
+    'Dashboard (sign in with a tenant API key):',
+    `  ${url}/dashboard`,
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -9,6 +9,7 @@ import {
   KeyRing,
   KnexTenantRepository,
   ManualClock,
+  PortalTokenService,
   TenantService,
   type Principal,
 } from '@caravan/core';
@@ -18,8 +19,17 @@ import { countingNext, stageContext } from './stageContext.js';
 
 const tenant: Principal = { kind: 'tenant', tenantId: 'tnt_1', apiKeyId: 'key_1' };
 const generous = () => new RateLimiterMemory({ points: 1_000, duration: 60 });
+const portalClock = new ManualClock(Date.UTC(2026, 0, 1));
+const portalTokens = new PortalTokenService({
+  keyRing: new KeyRing({
+    primaryKeyId: 'k1',
+    keys: [{ id: 'k1', key: Buffer.alloc(32, 7).toString('base64') }],
+  }),
+  clock: portalClock,
+});
 const stage = authenticate({
   tenants: { authenticate: (key: string) => Promise.resolve(key === 'good' ? tenant : undefined) },
+  portalTokens,
   authFailureLimiter: generous(),
 });
 
@@ -104,7 +114,7 @@ const call = async (run: ReturnType<typeof authenticate>, key: string, ip = '203
 
 test('authenticate › a malformed key is a 401 without a database lookup', async (t) => {
   const { tenants, key, lookups } = await tenantsCountingLookups(t);
-  const run = authenticate({ tenants, authFailureLimiter: generous() });
+  const run = authenticate({ tenants, portalTokens, authFailureLimiter: generous() });
   for (const malformed of [
     'sk_live_' + 'a'.repeat(43),
     'ck_live_' + 'a'.repeat(42),
@@ -124,6 +134,7 @@ test('authenticate › past its failure limit an address gets 429 and no more lo
   const { tenants, key, lookups } = await tenantsCountingLookups(t);
   const run = authenticate({
     tenants,
+    portalTokens,
     authFailureLimiter: new RateLimiterMemory({ points: 3, duration: 60 }),
   });
   t.is((await call(run, key)).status, 200);
@@ -140,4 +151,15 @@ test('authenticate › past its failure limit an address gets 429 and no more lo
   t.is(lookups.count, before, 'no lookup once over the limit');
   t.is((await call(run, key)).status, 200, 'a key that authenticated before is not locked out');
   t.is((await call(run, guess(99), '198.51.100.1')).status, 401, 'other addresses are counted apart');
+});
+
+test('authenticate › a portal token is its owner’s principal until it expires; an altered one is a 401', async (t) => {
+  const { token } = portalTokens.issue({ tenantId: 'tnt_1', ownerId: 'cus_1', ttlSeconds: 60 });
+  const ctx = stageContext({ headers: { authorization: `Bearer ${token}` } });
+  await stage(ctx, countingNext());
+  t.like(ctx.state.principal, { kind: 'portal', tenantId: 'tnt_1', ownerId: 'cus_1' });
+  const altered = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
+  t.is((await call(stage, altered)).status, 401);
+  portalClock.advance(60_000);
+  t.is((await call(stage, token)).status, 401);
 });

@@ -1,11 +1,13 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { hashApiKey, type Principal } from '@caravan/core';
+import { hashApiKey, PORTAL_TOKEN_PREFIX, type Principal } from '@caravan/core';
 import { HttpProblem } from '../../http/problems.js';
 import type { Services } from '../Services.js';
 import type { ApiStage } from './ApiStage.js';
 
 export interface AuthenticateDeps {
   tenants: Pick<Services['tenants'], 'authenticate'>;
+  /** Customer portal tokens (`cpt_…`), checked without a database read. */
+  portalTokens: Pick<Services['portalTokens'], 'verify'>;
   /** Failed authentications per source address (`api.authFailuresPerMinute`). */
   authFailureLimiter: RateLimiterAbstract;
 }
@@ -48,7 +50,9 @@ async function principalOf(
     const waitMs = await blockedFor(deps.authFailureLimiter, address);
     if (waitMs !== undefined) throw tooManyFailures(waitMs);
   }
-  const principal = await deps.tenants.authenticate(bearer);
+  const principal = bearer.startsWith(PORTAL_TOKEN_PREFIX)
+    ? deps.portalTokens.verify(bearer)
+    : await deps.tenants.authenticate(bearer);
   if (principal) {
     remember(recentlyGood, hash);
     return principal;

@@ -13,7 +13,8 @@ export function checkAudience(): ApiStage {
     if (audience === 'admin' && principal.kind !== 'admin') {
       throw new HttpProblem('CARAVAN_NOT_FOUND', `No operation at ${ctx.method} ${ctx.path}.`);
     }
-    if (audience === 'tenant' && principal.kind !== 'tenant') {
+    // A portal token is a tenant principal narrowed to one owner: `portalScope` decides what it reaches.
+    if (audience === 'tenant' && principal.kind === 'admin') {
       throw new HttpProblem(
         'CARAVAN_FORBIDDEN',
         'The admin key cannot call tenant operations; use a tenant API key.',

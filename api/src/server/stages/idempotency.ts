@@ -21,7 +21,12 @@ export function idempotency(
     if (!key || !takesKey.has(stateOf(ctx, 'operationId'))) return next();
     const principal = stateOf(ctx, 'principal');
     const decision = await services.idempotency.begin({
-      credential: principal.kind === 'admin' ? 'admin' : `${principal.tenantId}:${principal.apiKeyId}`,
+      credential:
+        principal.kind === 'admin'
+          ? 'admin'
+          : principal.kind === 'portal'
+            ? `${principal.tenantId}:portal:${principal.ownerId}`
+            : `${principal.tenantId}:${principal.apiKeyId}`,
       method: ctx.method,
       path: ctx.path,
       key,

@@ -43,7 +43,7 @@ export function validateRequest(api: Pick<OpenAPIBackend, 'validateRequest' | 'r
       query,
       headers,
       principal,
-      tenantId: principal.kind === 'tenant' ? principal.tenantId : '',
+      tenantId: principal.kind === 'admin' ? '' : principal.tenantId,
     };
     ctx.state.request = request;
     await next();

@@ -1,3 +1,4 @@
+import { countingAttempts } from '../../stats/countingStores.js';
 import {
   BreakerGate,
   EgressRouter,
@@ -53,7 +54,7 @@ export async function startDispatcher(deps: RoleDeps): Promise<RunningRole> {
   });
   const dispatcher = createDispatcher({
     log: deps.log,
-    deliveries: storage.dispatch,
+    deliveries: countingAttempts(storage.dispatch, storage.tenantStats, logger),
     endpoints,
     sender,
     egressFor: (endpoint) => egress.routeFor(endpoint),

@@ -133,6 +133,7 @@ export class KnexTenantRepository implements TenantRepository {
         'operational_events',
         'endpoint_breakers',
         'endpoint_secrets',
+        'tenant_stats',
       ]) {
         await trx(table).where({ tenant_id: id }).delete();
       }

@@ -18,6 +18,7 @@ import { KnexSourceLeases } from './KnexSourceLeases.js';
 import { KnexSourceMetricsStore } from './KnexSourceMetricsStore.js';
 import { KnexSourceRepository } from './KnexSourceRepository.js';
 import { KnexTenantRepository } from './KnexTenantRepository.js';
+import { KnexTenantStatsStore } from './KnexTenantStatsStore.js';
 
 /**
  * Every {@link Storage} port on one knex database (MySQL/MariaDB or SQLite), each built once. The key
@@ -39,6 +40,7 @@ export function createKnexStorage(db: Database, keyRing: KeyRing): Storage {
     jobs: new KnexJobRepository(deps),
     sources: new KnexSourceRepository(deps),
     sourceMetrics: new KnexSourceMetricsStore(deps),
+    tenantStats: new KnexTenantStatsStore(deps),
     operationalEvents: new KnexOperationalEventRepository(deps),
     breakers: new KnexBreakerStore(deps),
     sourceLeases: ({ workerId, leaseMs }) => new KnexSourceLeases({ db, workerId, leaseMs }),

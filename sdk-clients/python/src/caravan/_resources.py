@@ -17,6 +17,7 @@ from .types import (
     CreateEgressPoolRequest,
     CreateEndpointRequest,
     CreateEventTypeRequest,
+    CreatePortalTokenRequest,
     CreateSourceRequest,
     CreateTenantRequest,
     DeadLetter,
@@ -40,6 +41,7 @@ from .types import (
     OperationalEventType,
     OwnTenant,
     OwnerId,
+    PortalToken,
     RecoverEndpointRequest,
     RotateEndpointSecretRequest,
     RotatedEndpointSecret,
@@ -52,6 +54,7 @@ from .types import (
     SourceTypeList,
     Tenant,
     TenantEgressPool,
+    TenantStats,
     UpdateApiKeyRequest,
     UpdateEgressPoolRequest,
     UpdateEndpointRequest,
@@ -351,6 +354,38 @@ class TenantResource:
             options=RequestOptions(None, timeout, max_retries),
         )
         return cast("Page[TenantEgressPool]", answer)
+
+    def get_stats(
+        self,
+        *,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        bucket_seconds: Optional[Literal[60, 300, 900, 3600, 86400]] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> TenantStats:
+        """Get your tenant's event and delivery counts over time. `GET /v1/tenant/stats` (`getTenantStats`)"""
+        answer = self._client.request(
+            Operation("getTenantStats", "GET", "/v1/tenant/stats"),
+            query={"since": since, "until": until, "bucketSeconds": bucket_seconds},
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("TenantStats", answer)
+
+    def create_portal_token(
+        self,
+        body: CreatePortalTokenRequest,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> PortalToken:
+        """Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (`createPortalToken`)"""
+        answer = self._client.request(
+            Operation("createPortalToken", "POST", "/v1/tenant/portal-tokens"),
+            body,
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("PortalToken", answer)
 
 
 class EndpointsResource:
@@ -1079,6 +1114,8 @@ OPERATION_METHODS = {
     "getOwnTenant": ("tenant", "get"),
     "updateOwnTenant": ("tenant", "update"),
     "listTenantEgressPools": ("tenant", "list_egress_pools"),
+    "getTenantStats": ("tenant", "get_stats"),
+    "createPortalToken": ("tenant", "create_portal_token"),
     "listEndpoints": ("endpoints", "list"),
     "createEndpoint": ("endpoints", "create"),
     "getEndpoint": ("endpoints", "get"),

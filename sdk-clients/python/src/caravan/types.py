@@ -457,6 +457,50 @@ class TenantEgressPoolList(TypedDict, total=False):
     """Cursor for the next page, or `null` on the last page."""
 
 
+class TenantStatsBucket(TypedDict, total=False):
+    """TenantStatsBucket"""
+
+    at: Required[Timestamp]
+    """RFC 3339 date-time in UTC."""
+    events: Required[int]
+    """Events stored in the bucket."""
+    attemptsSucceeded: Required[int]
+    """Delivery attempts answered with a 2xx."""
+    attemptsFailed: Required[int]
+    """Delivery attempts that got another status, a timeout or a connection error."""
+
+
+class TenantStats(TypedDict, total=False):
+    """TenantStats"""
+
+    since: Required[Timestamp]
+    """RFC 3339 date-time in UTC."""
+    until: Required[Timestamp]
+    """RFC 3339 date-time in UTC."""
+    bucketSeconds: Required[int]
+    data: Required[List[TenantStatsBucket]]
+
+
+class CreatePortalTokenRequest(TypedDict, total=False):
+    """CreatePortalTokenRequest"""
+
+    ownerId: Required[OwnerId]
+    """The tenant's own identifier for one of its customers; groups that customer's endpoints so an event can target all of them."""
+    ttlSeconds: int
+    """How long the token works."""
+
+
+class PortalToken(TypedDict, total=False):
+    """PortalToken"""
+
+    token: Required[str]
+    """The bearer token (`cpt_…`) for the portal and the API calls it makes."""
+    ownerId: Required[OwnerId]
+    """The tenant's own identifier for one of its customers; groups that customer's endpoints so an event can target all of them."""
+    expiresAt: Required[Timestamp]
+    """RFC 3339 date-time in UTC."""
+
+
 EventTypePatterns = List["EventTypePattern"]
 """Event types the endpoint subscribes to, as patterns (see `EventTypePattern`). `["*"]` subscribes to everything."""
 

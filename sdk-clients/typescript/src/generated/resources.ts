@@ -66,6 +66,10 @@ export type UpdateEgressPoolRequest = components['schemas']['UpdateEgressPoolReq
 export type EgressPoolList = components['schemas']['EgressPoolList'];
 export type TenantEgressPool = components['schemas']['TenantEgressPool'];
 export type TenantEgressPoolList = components['schemas']['TenantEgressPoolList'];
+export type TenantStatsBucket = components['schemas']['TenantStatsBucket'];
+export type TenantStats = components['schemas']['TenantStats'];
+export type CreatePortalTokenRequest = components['schemas']['CreatePortalTokenRequest'];
+export type PortalToken = components['schemas']['PortalToken'];
 export type EventTypePatterns = components['schemas']['EventTypePatterns'];
 export type EndpointFilter = components['schemas']['EndpointFilter'];
 export type NullableEndpointFilter = components['schemas']['NullableEndpointFilter'];
@@ -395,6 +399,28 @@ export class TenantResource {
     return this.client.paginate<ListItem<operations['listTenantEgressPools']>>(
       { operationId: 'listTenantEgressPools', method: 'GET', path: '/v1/tenant/egress-pools' },
       query,
+      options,
+    );
+  }
+
+  /** Get your tenant's event and delivery counts over time. `GET /v1/tenant/stats` (`getTenantStats`) */
+  getStats(
+    query?: QueryParams<operations['getTenantStats']>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['getTenantStats']>> {
+    return this.client.request<SuccessBody<operations['getTenantStats']>>(
+      { operationId: 'getTenantStats', method: 'GET', path: '/v1/tenant/stats', query },
+      options,
+    );
+  }
+
+  /** Mint a customer portal token for one owner. `POST /v1/tenant/portal-tokens` (`createPortalToken`) */
+  createPortalToken(
+    body: RequestBody<operations['createPortalToken']>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['createPortalToken']>> {
+    return this.client.request<SuccessBody<operations['createPortalToken']>>(
+      { operationId: 'createPortalToken', method: 'POST', path: '/v1/tenant/portal-tokens', body },
       options,
     );
   }
@@ -1016,6 +1042,8 @@ export const operationMethods = {
   getOwnTenant: ['tenant', 'get'],
   updateOwnTenant: ['tenant', 'update'],
   listTenantEgressPools: ['tenant', 'listEgressPools'],
+  getTenantStats: ['tenant', 'getStats'],
+  createPortalToken: ['tenant', 'createPortalToken'],
   listEndpoints: ['endpoints', 'list'],
   createEndpoint: ['endpoints', 'create'],
   getEndpoint: ['endpoints', 'get'],
