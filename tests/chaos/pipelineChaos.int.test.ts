@@ -193,6 +193,7 @@ test.serial('chaos › the database going away mid-run loses nothing', async (t)
 });
 
 test.serial('chaos › the Kafka broker killed with SIGKILL mid-run loses nothing', async (t) => {
+  t.timeout(10 * 60_000);
   const receiver = await startReceiver();
   t.teardown(() => receiver.close());
   const c = await install(t, receiver.url);

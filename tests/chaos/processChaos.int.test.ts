@@ -17,6 +17,7 @@ async function receiver(t: ExecutionContext) {
 test.serial(
   'process chaos › the API killed with SIGKILL mid-ingest: a careful producer loses nothing',
   async (t) => {
+    t.timeout(10 * 60_000);
     const rx = await receiver(t);
     const c = await installForChaos(t, 'chaos_api', { receivers: [rx.url] });
     await c.startWorker();
@@ -42,6 +43,7 @@ for (const [role, others] of [
   test.serial(
     `process chaos › a ${role}-only worker killed with SIGKILL mid-run loses nothing`,
     async (t) => {
+      t.timeout(10 * 60_000);
       const rx = await receiver(t);
       const c = await installForChaos(t, `chaos_${role}`, { receivers: [rx.url] });
       await c.startWorker(others);
