@@ -23,7 +23,7 @@ test.serial(
     await c.startWorker('dispatcher');
     await c.startWorker('dispatcher');
     let done = false;
-    const sending = carefulProducer({ url: c.apiUrl, key: c.key, events: 3000, paceMs: 400 }).finally(
+    const sending = carefulProducer({ url: c.apiUrl, key: c.key, events: 2000, paceMs: 500 }).finally(
       () => (done = true),
     );
     await waitFor(() => rx.received.length >= 300, 'deliveries before Redis stops', 180_000);
