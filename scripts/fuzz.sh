@@ -5,7 +5,7 @@
 #      `caravan dev` on a free loopback port: every check, a bounded number of examples per operation.
 #      It fails on any 5xx, any response that breaks the contract, and any answer slower than 5 s.
 # schemathesis comes from PyPI, pinned, into a virtualenv under .cache/ made on first use (no stdin is
-# read, so it runs as it is under CI and as root). Needs Python >= 3.10 and a built tree (npm run build).
+# read, so it runs as it is under CI and as root). Needs Python >= 3.10 and curl.
 # Settings: FUZZ_MAX_EXAMPLES (per operation, default 20), FUZZ_SEED, FUZZ_REPORT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,8 @@ if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]]; the
   echo "$SCHEMATHESIS_VERSION" >"$venv/.installed"
 fi
 
-[[ -f api/dist/cli/caravan.js ]] || npm run build
+# The compiled CLI, as production runs it; tsc -b rebuilds only what changed.
+npm run build --silent
 work=$(mktemp -d "${TMPDIR:-/tmp}/caravan-fuzz.XXXXXX")
 report=${FUZZ_REPORT_DIR:-$work/report}
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -6,7 +6,7 @@ import { runCaravan, startCaravanServer, type CaravanProcess } from '../support/
 import { startReceiver } from '../support/dispatching.js';
 import { createProductionEnv } from '../support/productionEnv.js';
 
-const EVENTS = 5000;
+const EVENTS = 2500;
 
 interface Installation {
   env: Record<string, string>;
@@ -132,7 +132,7 @@ test.serial('chaos › a worker killed with SIGKILL mid-run loses nothing once i
   const c = await install(t, receiver.url);
   let worker = await c.startWorker();
   const sending = sendEvents(c);
-  await waitFor(() => receiver.received.length >= 1000, 'a thousand deliveries before the crash', 180_000);
+  await waitFor(() => receiver.received.length >= 600, 'deliveries before the crash', 180_000);
   t.is(await worker.stop('SIGKILL'), null, 'the worker was killed');
   const { acknowledged, refusals } = await sending;
   worker = await c.startWorker();
@@ -154,7 +154,7 @@ test.serial('chaos › the Kafka broker restarting mid-run loses nothing', async
   const c = await install(t, receiver.url);
   const worker = await c.startWorker();
   const sending = sendEvents(c);
-  await waitFor(() => receiver.received.length >= 500, 'deliveries before the restart', 180_000);
+  await waitFor(() => receiver.received.length >= 300, 'deliveries before the restart', 180_000);
   await services('restart', 'kafka');
   const { acknowledged, refusals } = await sending;
   await expectEveryEventOnce(
@@ -175,7 +175,7 @@ test.serial('chaos › the database going away mid-run loses nothing', async (t)
   const c = await install(t, receiver.url);
   const worker = await c.startWorker();
   const sending = sendEvents(c);
-  await waitFor(() => receiver.received.length >= 500, 'deliveries before the database stops', 180_000);
+  await waitFor(() => receiver.received.length >= 300, 'deliveries before the database stops', 180_000);
   await services('down', 'mariadb');
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   await services('up', 'mariadb');
@@ -193,12 +193,13 @@ test.serial('chaos › the database going away mid-run loses nothing', async (t)
 });
 
 test.serial('chaos › the Kafka broker killed with SIGKILL mid-run loses nothing', async (t) => {
+  t.timeout(10 * 60_000);
   const receiver = await startReceiver();
   t.teardown(() => receiver.close());
   const c = await install(t, receiver.url);
   const worker = await c.startWorker();
   const sending = sendEvents(c);
-  await waitFor(() => receiver.received.length >= 500, 'deliveries before the kill', 180_000);
+  await waitFor(() => receiver.received.length >= 300, 'deliveries before the kill', 180_000);
   // No clean shutdown: no controlled leader handover, unflushed segments recovered on start, producers
   // and consumers cut mid-request. (The page cache survives a process kill; a machine crash is not
   // simulated here.)

@@ -5,8 +5,8 @@ import { startReceiver } from '../support/dispatching.js';
 
 // Process-level chaos on MariaDB + Kafka: one Caravan process is killed with SIGKILL in the middle of a
 // paced run, and started again; the shared services keep running.
-const EVENTS = 3000;
-const PACE_MS = 250;
+const EVENTS = 2000;
+const PACE_MS = 400;
 
 async function receiver(t: ExecutionContext) {
   const rx = await startReceiver();
@@ -17,6 +17,7 @@ async function receiver(t: ExecutionContext) {
 test.serial(
   'process chaos › the API killed with SIGKILL mid-ingest: a careful producer loses nothing',
   async (t) => {
+    t.timeout(10 * 60_000);
     const rx = await receiver(t);
     const c = await installForChaos(t, 'chaos_api', { receivers: [rx.url] });
     await c.startWorker();
@@ -25,7 +26,7 @@ test.serial(
     const sending = carefulProducer({ url: c.apiUrl, key: c.key, events: EVENTS, paceMs: PACE_MS }).finally(
       () => (done = true),
     );
-    await waitFor(() => rx.received.length >= 500, 'deliveries before the kill', 180_000);
+    await waitFor(() => rx.received.length >= 400, 'deliveries before the kill', 180_000);
     t.false(done, 'the API is killed while the producer is still sending');
     t.is(await api.stop('SIGKILL'), null);
     api = await c.startApi();
@@ -42,6 +43,7 @@ for (const [role, others] of [
   test.serial(
     `process chaos › a ${role}-only worker killed with SIGKILL mid-run loses nothing`,
     async (t) => {
+      t.timeout(10 * 60_000);
       const rx = await receiver(t);
       const c = await installForChaos(t, `chaos_${role}`, { receivers: [rx.url] });
       await c.startWorker(others);
@@ -50,7 +52,7 @@ for (const [role, others] of [
       const sending = carefulProducer({ url: c.apiUrl, key: c.key, events: EVENTS, paceMs: PACE_MS }).finally(
         () => (done = true),
       );
-      await waitFor(() => rx.received.length >= 500, 'deliveries before the kill', 180_000);
+      await waitFor(() => rx.received.length >= 400, 'deliveries before the kill', 180_000);
       t.false(done, `the ${role} is killed while the producer is still sending`);
       t.is(await victim.stop('SIGKILL'), null);
       victim = await c.startWorker(role);

@@ -8,6 +8,7 @@ import {
   verifiedPayloads,
 } from '../support/sourceCluster.js';
 import { waitFor } from '@caravan/testing';
+import { printLedger } from '../support/chaos.js';
 
 // Process-level chaos only: a source worker is killed with SIGKILL; the shared services keep running.
 const MESSAGES = 3_000;
@@ -118,8 +119,21 @@ test('sources chaos › the worker holding a source’s lease is killed mid-stre
   );
   t.is(payloads.size, expected.size, 'nothing unexpected arrived');
   const duplicates = [...payloads].filter(([, n]) => n > 1);
-  t.log(
-    `${expected.size} published, ${payloads.size} delivered; ${duplicates.length} delivered more than once (${duplicates.reduce((a, [, n]) => a + n - 1, 0)} extra requests)`,
+  const lost = [...expected].filter((p) => !payloads.has(p)).length;
+  // Acknowledged here: what the brokers accepted from the publisher, which Caravan then pulls.
+  printLedger(
+    t,
+    'source worker SIGKILL',
+    {
+      acknowledged: expected.size,
+      delivered: expected.size - lost,
+      lost,
+      duplicates: duplicates.reduce((a, [, n]) => a + n - 1, 0),
+    },
+    [
+      `kill -9 of the worker holding the Pub/Sub source's lease (${publishedAtKill} of ${MESSAGES} published then)`,
+    ],
+    0,
   );
   for (const id of ids) {
     const { status } = await tenant.api.sources.get(id);

@@ -110,8 +110,10 @@ test('sqlite chaos › caravan dev on a full disk refuses with a clear error and
   t.true(full.alive(), `caravan dev is still running on a full disk:\n${full.output().slice(-3000)}`);
   for (const r of refusals) {
     t.true(r.status >= 500 && r.status < 600, `a full disk is a server-side refusal (${r.status})`);
-    t.not(r.code, 'CARAVAN_UNEXPECTED_RESPONSE', 'answered with problem details');
+    t.is(r.code, 'CARAVAN_LOG_UNAVAILABLE', 'a retriable refusal: nothing was acknowledged');
+    t.regex(r.detail, /storage is full or failing/, 'which says what is wrong');
   }
+  t.regex(full.output(), /disk is full or failing/, 'the operator is told too');
   await full.stop();
 
   // Room again: every event acknowledged before the disk filled is delivered.

@@ -18,6 +18,7 @@ import {
 } from '../InternalLog.js';
 import { partitionForKey } from './partitionForKey.js';
 import { appendRecords, ensurePartitions } from './sqlLogRecords.js';
+import { isStorageFailure } from './storageFailure.js';
 import { SubscriptionSet } from '../SubscriptionSet.js';
 import { SqlLogRetention } from './SqlLogRetention.js';
 import { SqlSubscription } from './SqlSubscription.js';
@@ -138,6 +139,17 @@ export class SqlInternalLog implements InternalLog {
     try {
       await appendRecords(this.db, topic, this.partitionCounts[topic], records, this.clock.now());
     } catch (error) {
+      if (isStorageFailure(error)) {
+        // Nothing was acknowledged; the producer is told to retry. The operator must make room.
+        this.logger.error(
+          { err: error, topic },
+          'the SQL internal log cannot write: its disk is full or failing',
+        );
+        throw new LogUnavailableError(
+          'The SQL internal log could not append records: the database storage is full or failing.',
+          { cause: error },
+        );
+      }
       throw new LogUnavailableError('The SQL internal log could not append records.', { cause: error });
     }
     for (const subscription of this.subscriptions.values()) {
