@@ -163,11 +163,25 @@ export class RabbitMqDestinationProducer implements DestinationProducer {
     await Promise.allSettled([...this.pending]);
     const link = await this.link?.catch(() => undefined);
     this.link = undefined;
-    await link?.model.close().catch(() => undefined);
+    // A connection whose socket is already gone never answers close-ok: do not wait for it forever.
+    await withDeadline(
+      link?.model.close().catch(() => undefined),
+      2_000,
+    );
   }
 }
 
 function unavailable(what: string, cause: unknown): DestinationUnavailableError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new DestinationUnavailableError(`${what}: ${detail}`, { cause });
+}
+
+function withDeadline(work: Promise<unknown> | undefined, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
