@@ -1,4 +1,5 @@
 import type { Scenario } from '../harness/types.js';
+import { scenario as destinations } from './destinations.js';
 import { scenario as fanout } from './fanout.js';
 import { scenario as noisyNeighbour } from './noisyNeighbour.js';
 import { scenario as rateLimits } from './rateLimits.js';
@@ -16,4 +17,5 @@ export const scenarios: Scenario[] = [
   rateLimits,
   sources,
   scale,
+  destinations,
 ];

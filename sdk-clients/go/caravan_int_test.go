@@ -323,6 +323,16 @@ func TestLiveTenantGroups(t *testing.T) {
 	if sqs.ID != "aws-sqs" {
 		t.Fatal(sqs.ID)
 	}
+	destinationTypes, err := c.DestinationTypes.List(ctx)
+	must(t, err)
+	if len(destinationTypes.Data) != 1 || destinationTypes.Data[0].ID != "aws-sqs" {
+		t.Fatalf("destination types: %+v", destinationTypes.Data)
+	}
+	sqsDestination, err := c.DestinationTypes.Get(ctx, "aws-sqs")
+	must(t, err)
+	if sqsDestination.DisplayName != "Amazon SQS" {
+		t.Fatal(sqsDestination.DisplayName)
+	}
 
 	source, err := c.Sources.Create(ctx, &caravan.CreateSourceRequest{
 		Name: "orders", Type: "aws-sqs",
@@ -402,7 +412,7 @@ func TestLiveEndpointsEventsDeliveriesAndJobs(t *testing.T) {
 	l := startLive(t)
 	ctx := testContext(t)
 	c := l.caravan
-	endpoint, err := c.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: "http://127.0.0.1:9/hook", EventTypes: []string{"invoice.*"}})
+	endpoint, err := c.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: caravan.Ptr("http://127.0.0.1:9/hook"), EventTypes: []string{"invoice.*"}})
 	must(t, err)
 	if !strings.HasPrefix(endpoint.Secret, "whsec_") {
 		t.Fatal(endpoint.Secret)
@@ -546,7 +556,7 @@ func TestLiveALostAnswerIsRetriedWithItsKeyAndActsOnce(t *testing.T) {
 	must(t, err)
 
 	p.armed.Store(true)
-	created, err := through.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: "http://127.0.0.1:9/hook"})
+	created, err := through.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: caravan.Ptr("http://127.0.0.1:9/hook")})
 	must(t, err)
 	if p.dropped.Load() != 1 {
 		t.Fatal("the first answer was not lost")

@@ -75,7 +75,7 @@ const endpointJSON = `{"id":"ep_1","url":"http://127.0.0.1:9/hook","secret":"whs
 
 func TestRetriesADroppedCreateWithOneIdempotencyKey(t *testing.T) {
 	f := newFakeServer(t, 2, func(_ int, w http.ResponseWriter, _ *http.Request) { answer(w, 201, endpointJSON) })
-	created, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: "http://127.0.0.1:9/hook"})
+	created, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: caravan.Ptr("http://127.0.0.1:9/hook")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestRetriesADroppedCreateWithOneIdempotencyKey(t *testing.T) {
 		}
 	}
 	// The next call is another logical call: another key.
-	if _, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: "http://127.0.0.1:9/hook"}); err != nil {
+	if _, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: caravan.Ptr("http://127.0.0.1:9/hook")}); err != nil {
 		t.Fatal(err)
 	}
 	if k := f.received()[3].idempotencyKey; k == got[0].idempotencyKey {
@@ -183,7 +183,7 @@ func TestProblemDetailsBecomeTypedErrorsAndAreNotRetried(t *testing.T) {
 		_, _ = io.WriteString(w, `{"type":"https://caravan.dev/problems/validation-failed","title":"Validation failed","status":400,`+
 			`"detail":"1 field is invalid","code":"CARAVAN_VALIDATION_FAILED","errors":[{"field":"/body/url","message":"must be a URL"}],"requestId":"req_1"}`)
 	})
-	_, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: "not a url"})
+	_, err := fakeClient(t, f.URL).Endpoints.Create(testContext(t), &caravan.CreateEndpointRequest{URL: caravan.Ptr("not a url")})
 	var apiErr *caravan.APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v", err)

@@ -80,7 +80,7 @@ func startDev() (*devServer, error) {
 	_, _ = rand.Read(key)
 	adminKey := "cadm_test_" + hex.EncodeToString(key)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("CARAVAN_PORT=%d", port), "CARAVAN_ADMIN_KEY="+adminKey,
-		"CARAVAN_LOG_LEVEL=warn")
+		"CARAVAN_LOG_LEVEL=warn", "CARAVAN_DESTINATION_PLUGINS=@caravan/destination-aws-sqs")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -27,7 +27,7 @@ func tour(ctx context.Context, apiKey, baseURL string, port int, onVerified func
 	// tour:start
 	client, err := caravan.New(caravan.Options{APIKey: apiKey, BaseURL: baseURL})
 	check(err)
-	endpoint, err := client.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: fmt.Sprintf("http://127.0.0.1:%d/hook", port)})
+	endpoint, err := client.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: caravan.Ptr(fmt.Sprintf("http://127.0.0.1:%d/hook", port))})
 	check(err)
 
 	// Your customer's receiver: checks each webhook against the endpoint's secret, over the exact bytes.

@@ -52,7 +52,7 @@ func usageLists(ctx context.Context, client *caravan.Client) error {
 
 func usageErrors(ctx context.Context, client *caravan.Client) {
 	// readme:start
-	_, err := client.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: "not a url"})
+	_, err := client.Endpoints.Create(ctx, &caravan.CreateEndpointRequest{URL: caravan.Ptr("not a url")})
 	var apiErr *caravan.APIError
 	if errors.As(err, &apiErr) && apiErr.Code == "CARAVAN_VALIDATION_FAILED" {
 		fmt.Println(apiErr.Errors) // [{/body/url …}]

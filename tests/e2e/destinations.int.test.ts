@@ -8,6 +8,9 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
+import { PubSub } from '@google-cloud/pubsub';
+import { connect as amqpConnect } from 'amqplib';
+import { Kafka, logLevel } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { serviceSetting, waitFor } from '@caravan/testing';
 import { caravanClient } from '../support/caravanClient.js';
@@ -18,6 +21,10 @@ const region = serviceSetting('CARAVAN_TEST_SQS_REGION');
 const credentials = { accessKeyId: 'AKIACARAVANE2EDESTINATION', secretAccessKey: 'e2e-destination-secret' };
 const sqs = new SQSClient({ endpoint, region, credentials: { ...credentials } });
 test.after.always(() => sqs.destroy());
+const emulatorHost = serviceSetting('PUBSUB_EMULATOR_HOST');
+const pubsubProject = serviceSetting('CARAVAN_TEST_PUBSUB_PROJECT');
+const kafkaBrokers = serviceSetting('CARAVAN_TEST_KAFKA_BROKERS').split(',');
+const rabbitUrl = new URL(serviceSetting('CARAVAN_TEST_RABBITMQ_URL'));
 const EVENTS = Number(process.env.CARAVAN_E2E_DESTINATION_EVENTS ?? 300);
 
 const queueName = (fifo: boolean) => `e2e-destination-${randomUUID()}${fifo ? '.fifo' : ''}`;
@@ -175,4 +182,137 @@ test('destinations › a queue that does not exist yet is retried on the endpoin
   await drain(realUrl, received);
   t.is(received.length, 1);
   t.is(headersOf(received[0]!)['webhook-id'], id);
+});
+
+test('destinations › one endpoint per destination type (SQS, Pub/Sub, Kafka, RabbitMQ): every event arrives, verifiable', async (t) => {
+  t.timeout(600_000);
+  const count = Number(process.env.CARAVAN_E2E_DESTINATION_EACH ?? 100);
+  const { env, api, startWorker } = await startProductionApi(t, 'destall', {
+    extra: {
+      CARAVAN_DESTINATION_PLUGINS: [
+        '@caravan/destination-aws-sqs',
+        '@caravan/destination-gcp-pubsub',
+        '@caravan/destination-kafka',
+        '@caravan/destination-rabbitmq',
+      ].join(','),
+      CARAVAN_DESTINATION_ALLOWED_HOSTS: '127.0.0.1',
+    },
+  });
+  await startWorker();
+  const name = `e2e-all-${randomUUID()}`;
+
+  // The four targets, each with a reader that collects (body, attributes).
+  const got: Record<string, { body: string; headers: Record<string, string> }[]> = {
+    sqs: [],
+    pubsub: [],
+    kafka: [],
+    rabbitmq: [],
+  };
+  const queueUrl = await createQueue(name);
+  t.teardown(async () => {
+    await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
+  });
+  const pubsub = new PubSub({ projectId: pubsubProject, apiEndpoint: emulatorHost, emulatorMode: true });
+  const [topic] = await pubsub.createTopic(name);
+  const [subscription] = await topic.createSubscription(`${name}-sub`);
+  subscription.on('message', (m: { data: Buffer; attributes: Record<string, string>; ack(): void }) => {
+    got.pubsub!.push({ body: m.data.toString('utf8'), headers: { ...m.attributes } });
+    m.ack();
+  });
+  const kafka = new Kafka({ brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: name, numPartitions: 1 }], waitForLeaders: true });
+  const consumer = kafka.consumer({ groupId: `${name}-reader` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: name, fromBeginning: true });
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      );
+      got.kafka!.push({ body: message.value?.toString('utf8') ?? '', headers });
+      return Promise.resolve();
+    },
+  });
+  const amqpModel = await amqpConnect(rabbitUrl.href);
+  const channel = await amqpModel.createChannel();
+  await channel.assertQueue(name, { durable: true });
+  await channel.consume(name, (m) => {
+    if (!m) return;
+    const headers = Object.fromEntries(
+      Object.entries((m.properties.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [
+        k,
+        Buffer.isBuffer(v) ? v.toString('utf8') : String(v),
+      ]),
+    );
+    got.rabbitmq!.push({ body: m.content.toString('utf8'), headers });
+    channel.ack(m);
+  });
+  t.teardown(async () => {
+    await subscription.close();
+    await subscription.delete().catch(() => undefined);
+    await topic.delete().catch(() => undefined);
+    await pubsub.close();
+    await consumer.disconnect();
+    await admin.deleteTopics({ topics: [name] }).catch(() => undefined);
+    await admin.disconnect();
+    await channel.deleteQueue(name).catch(() => undefined);
+    await amqpModel.close();
+  });
+
+  const admin2 = caravanClient(api.url, env.CARAVAN_ADMIN_KEY);
+  const tenant = await admin2.tenants.create({ name: 'Acme' });
+  const { key } = await admin2.apiKeys.create(tenant.id, {});
+  const caravan = caravanClient(api.url, key);
+  const destinations = {
+    sqs: { type: 'aws-sqs', config: { queueUrl, region, endpoint }, credentials },
+    pubsub: { type: 'gcp-pubsub', config: { projectId: pubsubProject, topic: name, emulatorHost } },
+    kafka: { type: 'kafka', config: { brokers: kafkaBrokers, topic: name } },
+    rabbitmq: {
+      type: 'rabbitmq',
+      config: { url: `amqp://${rabbitUrl.host}`, routingKey: name },
+      credentials: { username: rabbitUrl.username, password: rabbitUrl.password },
+    },
+  };
+  const secrets: Record<string, string> = {};
+  for (const [label, destination] of Object.entries(destinations))
+    secrets[label] = (await caravan.endpoints.create({ destination })).secret;
+
+  const sent = new Map<string, string>();
+  for (let start = 0; start < count; start += 500) {
+    const events = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
+      eventType: 'order.shipped',
+      payload: { n: start + i, note: 'dépêche' },
+    }));
+    const answer = await caravan.events.sendBatch({ events });
+    answer.data.forEach((item, i) => sent.set(item.id, JSON.stringify(events[i]!.payload)));
+  }
+  const drained: Message[] = [];
+  await waitFor(
+    async () => {
+      await drain(queueUrl, drained);
+      got.sqs = drained.map((m) => ({ body: m.Body ?? '', headers: headersOf(m) }));
+      return Object.values(got).every(
+        (list) => new Set(list.map((m) => m.headers['webhook-id'])).size >= count,
+      );
+    },
+    `all ${count} events at each of the four destinations`,
+    300_000,
+  );
+  for (const [label, list] of Object.entries(got)) {
+    const verifier = new Webhook(secrets[label]!);
+    let ok = 0;
+    for (const message of list) {
+      const id = message.headers['webhook-id']!;
+      if (message.body !== sent.get(id)) continue;
+      try {
+        verifier.verify(message.body, message.headers);
+        ok++;
+      } catch {
+        // counted below
+      }
+    }
+    t.true(ok >= count, `${label}: every message verifies over its exact payload (${ok}/${list.length})`);
+  }
 });

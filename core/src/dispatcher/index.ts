@@ -40,5 +40,11 @@ export {
 } from './breaker/BreakerPolicy.js';
 export { EgressRouter, type EgressRouterDeps } from './egress/EgressRouter.js';
 export { checkedProxyTarget, isConnectFailure, type ProxyTarget } from './egress/proxyTarget.js';
-export type { EgressRoute, SendRequest, SendResult, WebhookSender } from './WebhookSender.js';
+export type {
+  DestinationTarget,
+  EgressRoute,
+  SendRequest,
+  SendResult,
+  WebhookSender,
+} from './WebhookSender.js';
 export { endpointRateLimitGate, endpointWindow, tenantRateLimitGate } from './RateLimitGate.js';

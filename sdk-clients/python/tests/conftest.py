@@ -55,6 +55,7 @@ def dev() -> Iterator[DevServer]:
         "CARAVAN_PORT": str(free_port()),
         "CARAVAN_ADMIN_KEY": admin_key,
         "CARAVAN_LOG_LEVEL": "warn",
+        "CARAVAN_DESTINATION_PLUGINS": "@caravan/destination-aws-sqs",
     }
     process = subprocess.Popen(
         [os.environ.get("NODE", "node"), "--conditions=caravan-source", "--import", "tsx",

@@ -143,6 +143,8 @@ def test_tenant_groups(dev):
 
     assert any(st["id"] == "aws-sqs" for st in caravan.source_types.list()["data"])
     assert caravan.source_types.get("aws-sqs")["id"] == "aws-sqs"
+    assert [d["id"] for d in caravan.destination_types.list()["data"]] == ["aws-sqs"]
+    assert caravan.destination_types.get("aws-sqs")["displayName"] == "Amazon SQS"
 
     source = caravan.sources.create({
         "name": "orders", "type": "aws-sqs",

@@ -34,7 +34,10 @@ const recordingFetch: typeof fetch = async (input, init) => {
 };
 
 async function start(t: ExecutionContext) {
-  const api = await ApiHarness.start('sqlite', { router: true });
+  const api = await ApiHarness.start('sqlite', {
+    router: true,
+    env: { CARAVAN_DESTINATION_PLUGINS: '@caravan/destination-aws-sqs' },
+  });
   t.teardown(() => api.close());
   const admin = new Caravan({ apiKey: api.adminKey, baseUrl: api.url, fetch: recordingFetch });
   const tenant = await admin.tenants.create({ name: 'Acme' });
@@ -148,6 +151,12 @@ sdkTest(
     const types = await caravan.sourceTypes.list();
     t.true(types.data.some((st) => st.id === 'aws-sqs'));
     t.is((await caravan.sourceTypes.get('aws-sqs')).id, 'aws-sqs');
+    const destinationTypes = await caravan.destinationTypes.list();
+    t.deepEqual(
+      destinationTypes.data.map((d) => d.id),
+      ['aws-sqs'],
+    );
+    t.is((await caravan.destinationTypes.get('aws-sqs')).displayName, 'Amazon SQS');
 
     const source = await caravan.sources.create({
       name: 'orders',

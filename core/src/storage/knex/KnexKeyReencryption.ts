@@ -26,6 +26,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'endpoint_secrets', column: 'secret_encrypted', aad: (id) => id },
   { table: 'tenants', column: 'operations_secret_encrypted', aad: (id) => `tenant:${id}` },
   { table: 'sources', column: 'credentials_encrypted', aad: (id) => id },
+  { table: 'endpoints', column: 'destination_credentials_encrypted', aad: (id) => id },
   {
     table: 'egress_pools',
     column: 'credentials_encrypted',
