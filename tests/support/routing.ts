@@ -172,11 +172,20 @@ export function eventRecord(
   };
 }
 
-export function appendEvents(log: InternalLog, records: readonly EventRecord[]): Promise<void> {
-  return log.append(
-    'events',
-    records.map((r) => ({ key: r.id, value: encodeRecord(r) })),
-  );
+/**
+ * Appends the records as a careful producer does: an append the log calls retriable (a broker that just
+ * created the topic, or is busy) is tried again. The router drops repeated records, so a repeat is safe.
+ */
+export async function appendEvents(log: InternalLog, records: readonly EventRecord[]): Promise<void> {
+  const batch = records.map((r) => ({ key: r.id, value: encodeRecord(r) }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await log.append('events', batch);
+    } catch (error) {
+      if (attempt >= 5 || (error as { retriable?: unknown }).retriable !== true) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 /** Collects every `deliveries` record in a group of its own. */
