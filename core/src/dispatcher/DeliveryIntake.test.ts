@@ -218,15 +218,28 @@ test('DeliveryIntake › records read back from overflow are queued and never sp
   await s.intake.stop(0);
 });
 
-test('DeliveryIntake › stall rule: a budget full of work held back by caps is spilled when nothing finishes', async (t) => {
+test('DeliveryIntake › work held back by caps past the budget is spilled without waiting for the stall rule, so the partition moves on', async (t) => {
   const out = spilled();
-  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30 });
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 60_000 });
   const ep = s.endpoint({ tenantId: 'tnt_alone', maxConcurrency: 1 });
   const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
   await s.intake.take(records);
   t.is(s.executor.running.length, 1, 'the cap lets one run');
-  t.true(out.records.length >= 2, 'the queued surplus was spilled, so the partition moves on');
+  t.true(out.records.length >= 2, 'the queued surplus was spilled without waiting for the stall rule');
   t.is(s.intake.stats().stallSpills, out.records.length);
+  await s.intake.stop(0);
+});
+
+test('DeliveryIntake › stall rule: a budget full of sends that never finish is spilled after stallMs', async (t) => {
+  const out = spilled();
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30, concurrency: 1 });
+  const ep = s.endpoint({ tenantId: 'tnt_alone' });
+  const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
+  const started = performance.now();
+  await s.intake.take(records);
+  t.is(s.executor.running.length, 1, 'one slot, taken by a send that hangs');
+  t.true(out.records.length >= 2, 'the queued surplus was spilled, so the partition moves on');
+  t.true(performance.now() - started >= 25, 'only once nothing finished for stallMs');
   await s.intake.stop(0);
 });
 

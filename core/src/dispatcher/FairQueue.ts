@@ -73,6 +73,14 @@ export class FairQueue<T extends FairTask = FairTask> {
     return this.#queued;
   }
 
+  /**
+   * Whether tasks wait while slots are free: every queued task is held back by a cap (its key's or its
+   * group's), so what is queued cannot use the free slots.
+   */
+  get heldBack(): boolean {
+    return this.#queued > 0 && this.#running < this.#concurrency;
+  }
+
   /** Tasks of `group` waiting for a slot or running. */
   inHand(group: string): number {
     const g = this.#groups.get(group);
