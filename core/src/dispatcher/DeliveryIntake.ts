@@ -376,6 +376,15 @@ export class DeliveryIntake {
     try {
       const execution = await this.deps.executor.execute(job, () => this.#finish(job));
       if (execution.kind === 'refused') {
+        if (execution.scope && !this.#stopping) {
+          // A limiter's window: the whole tenant or endpoint waits in the queue, this delivery first,
+          // and nothing of it starts before the window ends (no refusal per queued delivery).
+          const tenant = execution.scope === 'tenant';
+          this.#queue.hold(tenant ? 'group' : 'key', tenant ? job.group : job.key, execution.waitMs);
+          this.#queuedBytes += job.bytes;
+          this.#queue.pushFront(job);
+          return;
+        }
         if (execution.waitMs <= this.#holdInMemoryMs && !this.#stopping) {
           this.#after(execution.waitMs, () => (this.#stopping ? this.#drop(job) : this.#enqueue(job)));
           return;
