@@ -41,11 +41,11 @@ export interface DispatcherDeps {
    */
   memoryBudgetBytes?: number;
   /**
-   * Records of one `deliveries` partition fetched and not done at most (default 2 000); see
+   * Records of one `deliveries` partition fetched and not done at most (default 10 000); see
    * `SubscribeOptions`. The byte budget bounds the work in hand; this bounds what a partition fetches
-   * ahead of it while the budget is full (records not handed over yet), which memory holds on top of the
-   * budget. A partition at this bound stops fetching; work held back by caps is spilled past the budget
-   * (`DeliveryIntake`), so a hung endpoint's backlog does not hide the records behind it for long.
+   * ahead of it (records not handed over yet), which memory holds on top of the budget. It is large on
+   * purpose: a partition at this bound stops fetching, so a backlog of one endpoint that fits the budget
+   * but waits for its caps would hide every record behind it (1 000 did, in `Fairness.int.test.ts`).
    */
   maxUnfinishedPerPartition?: number;
   /**
@@ -180,7 +180,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         await deps.log.subscribe({
           groupId,
           topic: 'deliveries',
-          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 2_000,
+          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 10_000,
           onRecords: (records) => intake.take((deps.telemetry ?? noTelemetry).dispatchRecords(records)),
         }),
       );
