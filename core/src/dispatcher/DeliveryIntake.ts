@@ -106,6 +106,8 @@ export class DeliveryIntake {
   readonly #inHand = new Set<string>();
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #stats: IntakeStats = { spilled: 0, fromOverflow: 0, stallSpills: 0 };
+  /** Since when (`performance.now()`) the queued work has been held back by caps. */
+  #heldBackSince: number | undefined;
   /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
   #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
@@ -320,12 +322,8 @@ export class DeliveryIntake {
    */
   async #whenRoom(): Promise<void> {
     let stalledMs = 0;
-    let heldBackMs = 0;
     while (!this.#stopping && !this.#budget.hasRoom()) {
-      if (heldBackMs >= HELD_BACK_MS && (await this.#spillHeldBack())) {
-        heldBackMs = 0;
-        continue;
-      }
+      if (this.#heldBackFor() >= HELD_BACK_MS && (await this.#spillHeldBack())) continue;
       const finishedBefore = this.#finished;
       const tickMs = Math.min(HELD_BACK_RECHECK_MS, this.#stallMs);
       let timer: NodeJS.Timeout | undefined;
@@ -336,14 +334,26 @@ export class DeliveryIntake {
       await this.#budget.whenRoom(Promise.race([tick, this.#whenStopped]));
       clearTimeout(timer);
       if (this.#stopping || this.#budget.hasRoom()) continue;
-      // Held back for a while, not for a moment between two sends.
-      heldBackMs = ticked && this.#heldBack() ? heldBackMs + tickMs : 0;
       stalledMs = this.#finished === finishedBefore && ticked ? stalledMs + tickMs : 0;
       if (stalledMs >= this.#stallMs) {
         stalledMs = 0;
         await this.#spillHeldBack();
       }
     }
+  }
+
+  /**
+   * How long the queued work has been held back by caps without a break (0 when it is not now), across
+   * batches: once a backlog is found held back, each batch behind it is moved aside at once.
+   */
+  #heldBackFor(): number {
+    if (!this.#heldBack()) {
+      this.#heldBackSince = undefined;
+      return 0;
+    }
+    const now = performance.now();
+    this.#heldBackSince ??= now;
+    return now - this.#heldBackSince;
   }
 
   /**

@@ -77,11 +77,12 @@ export class FairQueue<T extends FairTask = FairTask> {
   }
 
   /**
-   * Whether tasks wait while slots are free: every queued task is held back by a cap (its key's or its
-   * group's), so what is queued cannot use the free slots.
+   * Whether tasks wait while a quarter of the slots or more are free: the queued tasks are held back by
+   * caps (their keys' or groups', or a hold), so what is queued cannot use the free slots. A slot or two
+   * free for a moment, between two tasks of a key at its cap, does not count.
    */
   get heldBack(): boolean {
-    return this.#queued > 0 && this.#running < this.#concurrency;
+    return this.#queued > 0 && this.#running <= (this.#concurrency * 3) / 4;
   }
 
   /** Tasks of `group` waiting for a slot or running. */
