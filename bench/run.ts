@@ -8,6 +8,7 @@
  * baseline again, stops everything it started and writes `bench/results/<scenario>.{json,md,svg}`
  * (`bench/results/smoke/` for `--smoke`).
  */
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -67,6 +68,7 @@ try {
         `starting Caravan (${backend}${options?.dispatchers ? `, ${options.dispatchers} dispatchers` : ''})`,
       );
       const profile = values['cpu-prof'];
+      if (profile) mkdirSync(profile, { recursive: true });
       const caravan = await install(backend, {
         ...options,
         // Each Caravan process writes <pid>.cpuprofile into the folder when it exits (SIGTERM).

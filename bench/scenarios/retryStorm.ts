@@ -57,6 +57,8 @@ export const scenario: Scenario = {
     let delivered = 0;
     let requests = 0;
     const drainLatencies: number[] = [];
+    const runRates: number[] = [];
+    const waits: number[] = [];
     for (let i = 0; i < endpoints; i++) {
       const t = stats.tags[`storm-${i}`]!;
       delivered += t.unique;
@@ -65,8 +67,18 @@ export const scenario: Scenario = {
       const drain = Object.fromEntries(
         Object.entries(t.arrivals).filter(([second]) => Number(second) > recoveredSecond),
       );
-      peak = Math.max(peak, ...arrivalSpan(drain).perSecond);
+      const span = arrivalSpan(drain);
+      peak = Math.max(peak, ...span.perSecond);
+      if (span.perSecond.length > 0) {
+        // From the endpoint's first delivery after the recovery (its breaker's probe passed) to its last.
+        const count = span.perSecond.reduce((a, b) => a + b, 0);
+        runRates.push(count / span.perSecond.length);
+        waits.push(span.firstSecond - recoveredSecond);
+      }
     }
+    const mean = (values: number[]) =>
+      Number((values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(2));
+    const meanRun = mean(runRates);
     const total = endpoints * perEndpoint;
     return {
       metrics: {
@@ -77,6 +89,9 @@ export const scenario: Scenario = {
         drainSeconds: Number(drainSeconds.toFixed(2)),
         configuredEndpointLimitPerSecond: ENDPOINT_RATE_LIMIT,
         peakEndpointArrivalsPerSecond: peak,
+        meanEndpointDrainPerSecond: meanRun,
+        slowestEndpointDrainPerSecond: Number(Math.min(...runRates).toFixed(2)),
+        meanSecondsBeforeEndpointDrains: mean(waits),
         duplicates: requests - delivered,
         badSignatures: stats.badSignatures,
       },
@@ -85,7 +100,12 @@ export const scenario: Scenario = {
       expected: total,
       delivered,
       targets: {
-        'drain runs at ≥ 0.8 × the configured endpoint limits': {
+        "each endpoint's drain runs at ≥ 0.8 × its limit (mean, from its first delivery after recovery)": {
+          met: meanRun >= 0.8 * ENDPOINT_RATE_LIMIT,
+          value: meanRun,
+          limit: 0.8 * ENDPOINT_RATE_LIMIT,
+        },
+        'whole drain, recovery → last delivery (breaker probe waits included) at ≥ 0.8 × the limits': {
           met: total / drainSeconds >= 0.8 * endpoints * ENDPOINT_RATE_LIMIT,
           value: Number((total / drainSeconds).toFixed(2)),
           limit: 0.8 * endpoints * ENDPOINT_RATE_LIMIT,

@@ -6,6 +6,8 @@ import { repoRoot } from '@caravan/testing';
 
 /** The compiled CLI, as production runs it (`caravan` bin of @caravan/api). */
 const cliEntry = join(repoRoot, 'api/dist/cli/caravan.js');
+/** The Node flags the `caravan` command starts with (its shebang, and the root package's scripts). */
+const CARAVAN_NODE_FLAGS = ['--max-semi-space-size=16'];
 
 let built = false;
 /**
@@ -34,7 +36,7 @@ export function spawnCaravan(
   cwd = repoRoot,
 ): CaravanProcess {
   ensureBuilt();
-  const child = spawn(process.execPath, [cliEntry, ...args], {
+  const child = spawn(process.execPath, [...CARAVAN_NODE_FLAGS, cliEntry, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -42,14 +42,53 @@ const allArrived = (receiver: Receiver, records: DeliveryRecord[]) => () =>
   records.every((r) => ids(receiver).has(r.eventId));
 
 for (const backend of ['sqlite', 'kafka'] as const) {
-  test(`[${backend}] Credits › a tenant alone is never spilled, though its backlog is many times the memory budget`, async (t) => {
+  test(`[${backend}] Credits › a tenant alone is never spilled while its work can use the slots, though its backlog is many times the memory budget`, async (t) => {
     const r = await rig(t, backend);
     const alone = await r.tenant();
-    const backlog = await seedBacklog(r.db, alone.tenantId, alone.endpointId, 1_200);
-    await r.append(...backlog);
+    // Four endpoints: each may have a quarter of the requests in flight, so together they use every slot
+    // and what is queued is not held back by a cap.
+    const endpoints = [alone.endpointId];
+    for (let i = 0; i < 3; i++) {
+      endpoints.push((await seedEndpoint(r.db, r.keyRing, alone.tenantId, { url: alone.receiver.url })).id);
+    }
+    const perEndpoint = await Promise.all(
+      endpoints.map((endpointId) => seedBacklog(r.db, alone.tenantId, endpointId, 300)),
+    );
+    // Round robin in the partition, as a tenant's events to several endpoints arrive: appended a few at a
+    // time (one append may group its records by key).
+    const backlog = perEndpoint[0]!.flatMap((_, i) => perEndpoint.map((records) => records[i]!));
+    for (let i = 0; i < backlog.length; i += 8) await r.append(...backlog.slice(i, i + 8));
     const { dispatcher } = await r.start();
     await waitFor(allArrived(alone.receiver, backlog), 'the whole backlog', 300_000);
     t.deepEqual(dispatcher.stats(), { spilled: 0, fromOverflow: 0, stallSpills: 0 });
+  });
+
+  test(`[${backend}] Credits › one endpoint's backlog held back by its cap is moved aside, so the records behind it in its partition are sent`, async (t) => {
+    const r = await rig(t, backend);
+    // The first endpoint answers in 100 ms: with a quarter of the slots, its backlog takes seconds.
+    const slowReceiver = await r.receiver(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      res.writeHead(204).end();
+    });
+    const fastReceiver = await r.receiver();
+    const tenantId = await seedTenant(r.db);
+    const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
+    const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
+    const held = await seedBacklog(r.db, tenantId, slow.id, 1_200);
+    const behind = await seedBacklog(r.db, tenantId, other.id, 50);
+    // One partition: the second endpoint's records sit behind 1,200 of the first's, which may have only
+    // a quarter of the slots in flight.
+    await r.append(...held);
+    await r.append(...behind);
+    const { dispatcher } = await r.start();
+    await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
+    const heldDone = ids(slowReceiver).size;
+    t.true(
+      heldDone < held.length / 2,
+      `sent while most of the backlog ahead of them waited (${heldDone} of ${held.length} done)`,
+    );
+    await waitFor(allArrived(slowReceiver, held), 'the whole backlog', 300_000);
+    t.true(dispatcher.stats().spilled > 0, 'the held-back surplus went to deliveries-overflow and came back');
   });
 
   test(`[${backend}] Credits › two tenants keep their shares: the heavy tenant's surplus is spilled and comes back as slots free`, async (t) => {

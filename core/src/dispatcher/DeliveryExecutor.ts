@@ -34,6 +34,8 @@ export type Execution =
       waitMs: number;
       /** The gate's machine reason (`tenant_rate_limit`, `breaker_open`, …). */
       reason: string;
+      /** A rate limit's refusal: what it holds back (`GateRefusal.scope`). */
+      scope?: 'tenant' | 'endpoint';
     };
 
 export interface DeliveryExecutorDeps {
@@ -103,7 +105,13 @@ export class DeliveryExecutor {
     const gate = await passGates(this.deps.gates ?? [], { record, endpoint, now });
     if (!gate.admitted) {
       const waitMs = Math.max(1, gate.until - now);
-      return { kind: 'refused', until: now + waitMs, waitMs, reason: gate.reason };
+      return {
+        kind: 'refused',
+        until: now + waitMs,
+        waitMs,
+        reason: gate.reason,
+        ...(gate.scope ? { scope: gate.scope } : {}),
+      };
     }
     let result: SendResult | undefined;
     const observed = (this.deps.telemetry ?? noTelemetry).attemptStarted(

@@ -218,15 +218,28 @@ test('DeliveryIntake › records read back from overflow are queued and never sp
   await s.intake.stop(0);
 });
 
-test('DeliveryIntake › stall rule: a budget full of work held back by caps is spilled when nothing finishes', async (t) => {
+test('DeliveryIntake › work held back by caps past the budget is spilled without waiting for the stall rule, so the partition moves on', async (t) => {
   const out = spilled();
-  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30 });
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 60_000 });
   const ep = s.endpoint({ tenantId: 'tnt_alone', maxConcurrency: 1 });
   const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
   await s.intake.take(records);
   t.is(s.executor.running.length, 1, 'the cap lets one run');
-  t.true(out.records.length >= 2, 'the queued surplus was spilled, so the partition moves on');
+  t.true(out.records.length >= 2, 'the queued surplus was spilled without waiting for the stall rule');
   t.is(s.intake.stats().stallSpills, out.records.length);
+  await s.intake.stop(0);
+});
+
+test('DeliveryIntake › stall rule: a budget full of sends that never finish is spilled after stallMs', async (t) => {
+  const out = spilled();
+  const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30, concurrency: 1 });
+  const ep = s.endpoint({ tenantId: 'tnt_alone' });
+  const records = [s.current(ep), s.current(ep), s.current(ep), s.current(ep)];
+  const started = performance.now();
+  await s.intake.take(records);
+  t.is(s.executor.running.length, 1, 'one slot, taken by a send that hangs');
+  t.true(out.records.length >= 2, 'the queued surplus was spilled, so the partition moves on');
+  t.true(performance.now() - started >= 25, 'only once nothing finished for stallMs');
   await s.intake.stop(0);
 });
 
@@ -283,6 +296,38 @@ test('DeliveryIntake › a short gate refusal is waited out in memory, a longer 
   t.is(s.executor.executed.length, 3, 'the held delivery was executed again');
   t.is(s.executor.executed[2]?.record.deliveryId, s.executor.executed[0]?.record.deliveryId);
   t.is(short.doneCalls, 0);
+});
+
+test("DeliveryIntake › a rate limit's refusal holds its endpoint in the queue until the window ends, without parking or a refusal per delivery", async (t) => {
+  const s = setup({ concurrency: 20 });
+  const limited = s.endpoint();
+  const other = s.endpoint();
+  const records = [s.current(limited), s.current(limited), s.current(limited)];
+  await s.intake.take(records);
+  t.is(s.executor.running.length, 3);
+  const now = s.clock.now();
+  // The first is refused by the endpoint's limiter for 60 ms; the other two are already running.
+  s.executor.running[0]!.settle({
+    kind: 'refused',
+    until: now + 60,
+    waitMs: 60,
+    reason: 'endpoint_rate_limit',
+    scope: 'endpoint',
+  });
+  await tick();
+  await s.intake.take([s.current(limited), s.current(other)]);
+  await tick();
+  t.deepEqual(
+    s.executor.running.map((r) => r.delivery.record.endpointId),
+    [limited.id, limited.id, other.id],
+    "the limited endpoint's queued deliveries wait; another endpoint's go past",
+  );
+  t.deepEqual(s.executor.parked, [], 'nothing parked in the database');
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  const started = s.executor.executed.map((d) => d.record.deliveryId);
+  t.is(started.length, 6, 'after the window the refused delivery and the one behind it start');
+  t.is(started[4], started[0], 'the refused delivery first, in its place');
+  t.is(records[0]!.doneCalls, 0, 'still in hand');
 });
 
 test('DeliveryIntake › a delivery held in memory for a gate still holds its part of the budget', async (t) => {

@@ -53,7 +53,7 @@ export interface IntakeStats {
   spilled: number;
   /** Records handed over from `deliveries-overflow`. */
   fromOverflow: number;
-  /** Spills made by the stall rule (included in `spilled`). */
+  /** Spills of work held back by caps or stalled (included in `spilled`). */
   stallSpills: number;
 }
 
@@ -67,6 +67,11 @@ interface Job extends DeliveryInHand {
   failures: number;
   run(): Promise<void>;
 }
+
+/** How often a partition waiting for room looks again whether the queued work is held back by caps. */
+const HELD_BACK_RECHECK_MS = 100;
+/** How long queued work must stay held back by caps before it is spilled. */
+const HELD_BACK_MS = 300;
 
 /** The default of `dispatcher.memoryBudgetBytes`: 32 MiB. */
 export const DEFAULT_MEMORY_BUDGET = 32 * 1024 * 1024;
@@ -101,6 +106,10 @@ export class DeliveryIntake {
   readonly #inHand = new Set<string>();
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #stats: IntakeStats = { spilled: 0, fromOverflow: 0, stallSpills: 0 };
+  /** Since when (`performance.now()`) the queued work has been held back by caps. */
+  #heldBackSince: number | undefined;
+  /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
+  #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
   #finished = 0;
   #stopping = false;
@@ -174,7 +183,10 @@ export class DeliveryIntake {
     this.deps.valve?.close();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    for (const job of this.#queue.drain()) this.#drop(job);
+    for (const job of this.#queue.drain()) {
+      this.#queuedBytes -= job.bytes;
+      this.#drop(job);
+    }
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
     await Promise.race([this.#queue.whenIdle(), grace]);
@@ -240,7 +252,7 @@ export class DeliveryIntake {
       this.deps.spill !== undefined,
     );
     if (decision.kind === 'spill-this') return this.#toSpill([job]);
-    this.#queue.push(job);
+    this.#enqueue(job);
     if (decision.kind === 'queue') return [];
     return this.#toSpill(this.#takeBack(decision.tenantId, decision.bytes));
   }
@@ -265,6 +277,7 @@ export class DeliveryIntake {
     for (let freed = 0; freed < bytes;) {
       const job = this.#queue.takeBack(tenantId, (j) => !j.fromOverflow);
       if (!job) break;
+      this.#queuedBytes -= job.bytes;
       taken.push(job);
       freed += job.bytes;
     }
@@ -294,40 +307,96 @@ export class DeliveryIntake {
         job.bytes = bytesInHand(job.logRecord);
         this.#budget.noteReadBack(job.group, job.bytes);
         this.#budget.take(job.group, job.bytes);
-        this.#queue.push(job);
+        this.#enqueue(job);
       }
     }
   }
 
   /**
-   * Waits until the budget has room. The stall rule: while it waits and nothing finishes for
-   * `stallMs`, the heaviest tenant's queued surplus (down to three quarters of the budget) is spilled,
-   * so work held back by caps cannot hold the partitions for good.
+   * Waits until the budget has room. Work held back by caps must not hold the partitions behind it (they
+   * may hold another tenant's records, out of sight): when the budget is full of queued work that cannot
+   * use the free slots (every queued delivery is at its endpoint's or tenant's cap) for `HELD_BACK_MS`, or when nothing has
+   * finished for `stallMs`, the heaviest tenant's queued surplus (down to three quarters of the budget)
+   * is spilled, so the partition moves on. A tenant whose queued work can run is never spilled this way:
+   * its partitions simply fetch no further until sends free room.
    */
   async #whenRoom(): Promise<void> {
+    let stalledMs = 0;
     while (!this.#stopping && !this.#budget.hasRoom()) {
+      if (this.#heldBackFor() >= HELD_BACK_MS && (await this.#spillHeldBack())) continue;
       const finishedBefore = this.#finished;
+      const tickMs = Math.min(HELD_BACK_RECHECK_MS, this.#stallMs);
       let timer: NodeJS.Timeout | undefined;
-      const stall = new Promise((resolve) => (timer = setTimeout(resolve, this.#stallMs)));
-      await this.#budget.whenRoom(Promise.race([stall, this.#whenStopped]));
+      let ticked = false;
+      const tick = new Promise((resolve) => (timer = setTimeout(resolve, tickMs))).then(
+        () => (ticked = true),
+      );
+      await this.#budget.whenRoom(Promise.race([tick, this.#whenStopped]));
       clearTimeout(timer);
-      if (this.#stopping || this.#budget.hasRoom() || this.#finished !== finishedBefore) continue;
-      // What fills the memory now, not a backlog already on the log: that is what holds the budget.
-      const heaviest = this.#budget.heaviestInHand();
-      if (heaviest === undefined || !this.deps.spill) continue;
-      const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
-      if (jobs.length === 0) continue;
-      this.#stats.stallSpills += jobs.length;
-      await this.#spill(this.#toSpill(jobs));
+      if (this.#stopping || this.#budget.hasRoom()) continue;
+      stalledMs = this.#finished === finishedBefore && ticked ? stalledMs + tickMs : 0;
+      if (stalledMs >= this.#stallMs) {
+        stalledMs = 0;
+        await this.#spillHeldBack();
+      }
     }
   }
 
+  /**
+   * How long the queued work has been held back by caps without a break (0 when it is not now), across
+   * batches: once a backlog is found held back, each batch behind it is moved aside at once.
+   */
+  #heldBackFor(): number {
+    if (!this.#heldBack()) {
+      this.#heldBackSince = undefined;
+      return 0;
+    }
+    const now = performance.now();
+    this.#heldBackSince ??= now;
+    return now - this.#heldBackSince;
+  }
+
+  /**
+   * Whether the budget is mostly work that waits for a cap: a quarter of it or more is queued while
+   * slots are free, so nothing queued can start.
+   */
+  #heldBack(): boolean {
+    return this.#queue.heldBack && this.#queuedBytes >= this.#budget.budgetBytes / 4;
+  }
+
+  /** Spills the heaviest tenant's queued surplus down to three quarters of the budget; false if none. */
+  async #spillHeldBack(): Promise<boolean> {
+    // What fills the memory now, not a backlog already on the log: that is what holds the budget.
+    const heaviest = this.#budget.heaviestInHand();
+    if (heaviest === undefined || !this.deps.spill) return false;
+    const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
+    if (jobs.length === 0) return false;
+    this.#stats.stallSpills += jobs.length;
+    await this.#spill(this.#toSpill(jobs));
+    return true;
+  }
+
+  #enqueue(job: Job): void {
+    this.#queuedBytes += job.bytes;
+    this.#queue.push(job);
+  }
+
   async #run(job: Job): Promise<void> {
+    this.#queuedBytes -= job.bytes;
     try {
       const execution = await this.deps.executor.execute(job, () => this.#finish(job));
       if (execution.kind === 'refused') {
+        if (execution.scope && !this.#stopping) {
+          // A limiter's window: the whole tenant or endpoint waits in the queue, this delivery first,
+          // and nothing of it starts before the window ends (no refusal per queued delivery).
+          const tenant = execution.scope === 'tenant';
+          this.#queue.hold(tenant ? 'group' : 'key', tenant ? job.group : job.key, execution.waitMs);
+          this.#queuedBytes += job.bytes;
+          this.#queue.pushFront(job);
+          return;
+        }
         if (execution.waitMs <= this.#holdInMemoryMs && !this.#stopping) {
-          this.#after(execution.waitMs, () => (this.#stopping ? this.#drop(job) : this.#queue.push(job)));
+          this.#after(execution.waitMs, () => (this.#stopping ? this.#drop(job) : this.#enqueue(job)));
           return;
         }
         this.deps.executor.park(job, execution.until, () => this.#finish(job));
@@ -344,7 +413,7 @@ export class DeliveryIntake {
         { err: error, deliveryId: job.record.deliveryId, retryInMs: delay },
         'delivery not processed',
       );
-      this.#after(delay, () => (this.#stopping ? this.#drop(job) : this.#queue.push(job)));
+      this.#after(delay, () => (this.#stopping ? this.#drop(job) : this.#enqueue(job)));
     }
   }
 

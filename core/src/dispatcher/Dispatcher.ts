@@ -43,9 +43,9 @@ export interface DispatcherDeps {
   /**
    * Records of one `deliveries` partition fetched and not done at most (default 10 000); see
    * `SubscribeOptions`. The byte budget bounds the work in hand; this bounds what a partition fetches
-   * ahead of it while the budget is full (records not handed over yet). It is large on purpose: a
-   * partition at this bound stops fetching, so one endpoint's backlog held back by its caps (a hung
-   * endpoint) would hide every record behind it, which the budget's spill rule cannot see.
+   * ahead of it (records not handed over yet), which memory holds on top of the budget. It is large on
+   * purpose: a partition at this bound stops fetching, so a backlog of one endpoint that fits the budget
+   * but waits for its caps would hide every record behind it (1 000 did, in `Fairness.int.test.ts`).
    */
   maxUnfinishedPerPartition?: number;
   /**
@@ -66,14 +66,15 @@ export interface DispatcherDeps {
   egressFor?: (endpoint: Endpoint) => Promise<SendRequest['egress']>;
   /**
    * Checks in front of every send, asked in order (rate limits, concurrency, circuit breaker). A refusal
-   * parks the delivery until the gate says, without an attempt.
+   * holds the delivery until the gate says, without an attempt: a rate limit's (`GateRefusal.scope`) holds
+   * its endpoint or tenant in the queue, in memory; another is waited out in memory or parked (see
+   * `holdInMemoryMs`).
    */
   gates?: readonly SendGate[];
   /**
-   * A refusal whose wait is at most this long (default 1 s: a rate limiter's window) is waited out in
-   * memory, on a timer, and the delivery is tried again then; a longer one is parked in the database.
-   * Parking a short wait would add the scheduler's round trip to every limited delivery, so a limited
-   * endpoint would run below its limit.
+   * A refusal other than a rate limit's whose wait is at most this long (default 1 s) is waited out in
+   * memory, on a timer, and the delivery is tried again then; a longer one (an open breaker) is parked in
+   * the database. Parking a short wait would add the scheduler's round trip to it.
    */
   holdInMemoryMs?: number;
   /** Jitter source of the retry schedule. */

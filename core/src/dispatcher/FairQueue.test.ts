@@ -192,3 +192,36 @@ test('FairQueue › takeBack removes the last accepted queued task of a group, f
 test('FairQueue › refuses a per-tenant cap that is not a positive integer', (t) => {
   t.throws(() => new FairQueue({ concurrency: 2, maxRunningPerGroup: 0 }), { instanceOf: RangeError });
 });
+
+test('FairQueue › a held key starts nothing until its hold ends, and the other keys go past it', async (t) => {
+  const queue = new FairQueue(4);
+  const order: string[] = [];
+  const task = (key: string, n: number): FairTask => ({
+    key,
+    run: () => {
+      order.push(`${key}${n}`);
+      return Promise.resolve();
+    },
+  });
+  queue.hold('key', 'a', 40);
+  queue.push(task('a', 1));
+  queue.push(task('b', 1));
+  queue.pushFront(task('a', 0));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  t.deepEqual(order, ['b1'], 'the held key waits');
+  await queue.whenIdle();
+  t.deepEqual(order, ['b1', 'a0', 'a1'], 'then runs in its order, the task put back first');
+});
+
+test('FairQueue › a held group starts nothing, even alone', async (t) => {
+  const queue = new FairQueue(4);
+  const ran: string[] = [];
+  queue.hold('group', 'tenant', 30);
+  queue.push({ group: 'tenant', key: 'e1', run: () => Promise.resolve(void ran.push('e1')) });
+  queue.push({ group: 'tenant', key: 'e2', run: () => Promise.resolve(void ran.push('e2')) });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  t.deepEqual(ran, []);
+  t.true(queue.heldBack, 'queued work that cannot use the free slots');
+  await queue.whenIdle();
+  t.deepEqual(ran, ['e1', 'e2']);
+});

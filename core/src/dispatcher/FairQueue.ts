@@ -47,6 +47,9 @@ export class FairQueue<T extends FairTask = FairTask> {
   readonly #concurrency: number;
   readonly #maxPerGroup: number;
   readonly #maxOf: (key: string) => number;
+  /** Groups and keys that may start nothing until their timer ends (a rate limiter's window). */
+  readonly #heldGroups = new Map<string, NodeJS.Timeout>();
+  readonly #heldKeys = new Map<string, NodeJS.Timeout>();
 
   constructor(options: FairQueueOptions | number) {
     const o = typeof options === 'number' ? { concurrency: options } : options;
@@ -73,6 +76,15 @@ export class FairQueue<T extends FairTask = FairTask> {
     return this.#queued;
   }
 
+  /**
+   * Whether tasks wait while a quarter of the slots or more are free: the queued tasks are held back by
+   * caps (their keys' or groups', or a hold), so what is queued cannot use the free slots. A slot or two
+   * free for a moment, between two tasks of a key at its cap, does not count.
+   */
+  get heldBack(): boolean {
+    return this.#queued > 0 && this.#running <= (this.#concurrency * 3) / 4;
+  }
+
   /** Tasks of `group` waiting for a slot or running. */
   inHand(group: string): number {
     const g = this.#groups.get(group);
@@ -96,6 +108,44 @@ export class FairQueue<T extends FairTask = FairTask> {
     group.queued++;
     this.#queued++;
     this.#pump();
+  }
+
+  /**
+   * Puts a task back at the head of its key's queue (it was started, and gave its slot back unused).
+   */
+  pushFront(task: T): void {
+    const name = task.group ?? task.key;
+    let group = this.#groups.get(name);
+    if (!group) {
+      group = { byKey: new Map(), turns: [], queued: 0, running: 0 };
+      this.#groups.set(name, group);
+    }
+    if (group.queued === 0) this.#turns.push(name);
+    const queue = group.byKey.get(task.key);
+    if (queue) queue.unshift(task);
+    else {
+      group.byKey.set(task.key, [task]);
+      group.turns.push(task.key);
+    }
+    group.queued++;
+    this.#queued++;
+    this.#pump();
+  }
+
+  /**
+   * Starts nothing of `name` (a group, or a key) for `ms`: its tasks keep their places and the others go
+   * past them, as at a cap. A later hold of the same name replaces the earlier one.
+   */
+  hold(kind: 'group' | 'key', name: string, ms: number): void {
+    const held = kind === 'group' ? this.#heldGroups : this.#heldKeys;
+    clearTimeout(held.get(name));
+    held.set(
+      name,
+      setTimeout(() => {
+        held.delete(name);
+        this.#pump();
+      }, ms),
+    );
   }
 
   /**
@@ -140,6 +190,9 @@ export class FairQueue<T extends FairTask = FairTask> {
     }
     this.#turns = [];
     this.#queued = 0;
+    for (const timer of [...this.#heldGroups.values(), ...this.#heldKeys.values()]) clearTimeout(timer);
+    this.#heldGroups.clear();
+    this.#heldKeys.clear();
     this.#notifyIdle();
     return dropped;
   }
@@ -158,7 +211,8 @@ export class FairQueue<T extends FairTask = FairTask> {
       const name = this.#turns.shift()!;
       const group = this.#groups.get(name)!;
       // The group cap holds only while another group waits: a tenant alone gets the whole machine.
-      const capped = group.running >= this.#maxPerGroup && this.#turns.length > 0;
+      const capped =
+        (group.running >= this.#maxPerGroup && this.#turns.length > 0) || this.#heldGroups.has(name);
       const task = capped ? undefined : this.#takeFrom(group);
       if (!task) {
         this.#turns.push(name);
@@ -176,7 +230,7 @@ export class FairQueue<T extends FairTask = FairTask> {
     for (let tried = 0; tried < group.turns.length; tried++) {
       const key = group.turns.shift()!;
       const queue = group.byKey.get(key)!;
-      if ((this.#runningByKey.get(key) ?? 0) >= this.#maxOf(key)) {
+      if ((this.#runningByKey.get(key) ?? 0) >= this.#maxOf(key) || this.#heldKeys.has(key)) {
         group.turns.push(key);
         continue;
       }

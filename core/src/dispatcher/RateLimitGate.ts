@@ -20,6 +20,7 @@ function gateOver(
   limiter: KeyedLimiter,
   name: string,
   reason: string,
+  scope: 'tenant' | 'endpoint',
   lookup: (request: GateRequest) => Promise<{ key: string; setting: LimitSetting } | undefined>,
 ): SendGate {
   const pass = (release: GatePass['release']): GatePass => ({ admitted: true, release });
@@ -29,7 +30,7 @@ function gateOver(
       const limit = await lookup(request);
       if (!limit) return pass(() => undefined);
       const taken = await limiter.take(limit.key, limit.setting, 1, request.now);
-      if (!taken.allowed) return { admitted: false, until: request.now + taken.msBeforeNext, reason };
+      if (!taken.allowed) return { admitted: false, until: request.now + taken.msBeforeNext, reason, scope };
       return pass((result) => {
         // A later gate refused, so nothing was sent: the point goes back to the window.
         if (result === null) limiter.giveBack(limit.key, limit.setting, 1, request.now);
@@ -50,7 +51,7 @@ export function tenantRateLimitGate(deps: {
   tenantLimits: (tenantId: string) => Promise<TenantLimits | undefined>;
 }): SendGate {
   const limiter = new KeyedLimiter(deps.store, 'tenant-deliveries');
-  return gateOver(limiter, 'tenant-rate-limit', 'tenant_rate_limit', async ({ record }) => {
+  return gateOver(limiter, 'tenant-rate-limit', 'tenant_rate_limit', 'tenant', async ({ record }) => {
     const limits = await deps.tenantLimits(record.tenantId);
     if (!limits) return undefined;
     return { key: record.tenantId, setting: { points: limits.deliveriesPerSecond, durationSeconds: 1 } };
@@ -60,7 +61,7 @@ export function tenantRateLimitGate(deps: {
 /** The endpoint's `rateLimit` (see {@link endpointWindow}); endpoints without one are not limited here. */
 export function endpointRateLimitGate(deps: { store: LimiterStore }): SendGate {
   const limiter = new KeyedLimiter(deps.store, 'endpoint-deliveries');
-  return gateOver(limiter, 'endpoint-rate-limit', 'endpoint_rate_limit', ({ endpoint }) =>
+  return gateOver(limiter, 'endpoint-rate-limit', 'endpoint_rate_limit', 'endpoint', ({ endpoint }) =>
     Promise.resolve(
       endpoint.rateLimit ? { key: endpoint.id, setting: endpointWindow(endpoint.rateLimit) } : undefined,
     ),

@@ -25,6 +25,12 @@ export interface GateRefusal {
   until: number;
   /** Short machine reason, for logs and metrics: `tenant_rate_limit`, `breaker_open`, … */
   reason: string;
+  /**
+   * Set by a rate limit: the refusal is flow control over the whole tenant or endpoint (a limiter's
+   * window), so the dispatcher holds that tenant's or endpoint's queued deliveries in memory until `until`,
+   * whatever the wait, instead of parking each one.
+   */
+  scope?: 'tenant' | 'endpoint';
 }
 
 /**
