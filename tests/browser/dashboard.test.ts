@@ -312,6 +312,10 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
     await events.waitFor();
     await page.getByRole('img', { name: /^Delivery success rate: \d+ % of [1-9]\d* attempts/ }).waitFor();
     await screenshotBothWidths(page, 'overview-charts');
+    // The README's picture (docs/images/dashboard.png is a copy of this one).
+    await page.setViewportSize({ width: 960, height: 570 });
+    await page.screenshot({ path: join(screenshotsDir, 'readme-dashboard.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await assertAccessible(t, page, 'overview with charts');
   });
 
