@@ -2,7 +2,7 @@ import { HttpProblem } from '../../http/problems.js';
 import type { Handler } from '../Handler.js';
 
 export const revokeTenantApiKey: Handler<'revokeTenantApiKey'> = async (
-  { tenantId, principal, params },
+  { principal, params },
   { tenants },
 ) => {
   // Only a tenant key reaches here (a portal token is stopped by portalScope); the check keeps the type honest.
