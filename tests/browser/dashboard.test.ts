@@ -131,7 +131,16 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
       await screenshotBothWidths(page, 'inbox');
       await assertAccessible(t, page, 'test inbox');
 
-      // The same delivery, as the dashboard's event view shows it.
+      // A failing receiver, without writing one: the inbox answers 500, Caravan retries (about 5 s
+      // later by the default schedule), and the retry is answered 200 once the inbox is set back.
+      await page.getByLabel('Answer requests with').selectOption('500');
+      await page.getByLabel('Payload (JSON)').fill('{"invoiceId":"in_retry"}');
+      await page.getByRole('button', { name: 'Send event' }).click();
+      await received.filter({ hasText: 'answered 500' }).first().waitFor({ timeout: 60_000 });
+      await page.getByLabel('Answer requests with').selectOption('200');
+      await received.filter({ hasText: 'answered 200' }).nth(1).waitFor({ timeout: 60_000 });
+
+      // The retried delivery, as the dashboard's event view shows it.
       await page.getByRole('link', { name: /^evt_/ }).click();
       await page.getByRole('heading', { level: 1, name: /^evt_/ }).waitFor();
       await page.locator('.badge', { hasText: 'succeeded' }).waitFor({ timeout: 60_000 });

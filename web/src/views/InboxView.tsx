@@ -24,7 +24,15 @@ interface InboxRequest {
   body: string;
   bodyBytes: number;
   truncated: boolean;
+  answeredWith: number;
 }
+
+const answers = [
+  [200, '200 OK'],
+  [500, '500 Internal Server Error (Caravan retries)'],
+  [503, '503 Service Unavailable (Caravan retries)'],
+  [400, '400 Bad Request (Caravan retries)'],
+] as const;
 
 const STORED = 'caravan.dashboard.inbox';
 
@@ -38,8 +46,13 @@ function keep(inbox: Inbox | null): void {
   else sessionStorage.removeItem(STORED);
 }
 
-async function inboxCall<T>(path: string, method = 'GET'): Promise<T> {
-  const res = await fetch(`${location.origin}/dev/inboxes${path}`, { method });
+async function inboxCall<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+  const res = await fetch(`${location.origin}/dev/inboxes${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
   if (res.status === 404 && path === '') {
     throw new Error(
       'The test inbox is off on this server. It is on in `caravan dev`; an operator turns it on with devInbox.enabled (CARAVAN_DEV_INBOX=true).',
@@ -68,7 +81,9 @@ export function InboxView() {
   const endpoints = useAsync(() => api.endpoints.list({ limit: 100 }), []);
   const requests = useAsync(
     () =>
-      inbox ? inboxCall<{ data: InboxRequest[] }>(`/${inbox.id}/requests`) : Promise.resolve({ data: [] }),
+      inbox
+        ? inboxCall<{ data: InboxRequest[]; status: number }>(`/${inbox.id}/requests`)
+        : Promise.resolve({ data: [], status: 200 }),
     [inbox?.id],
   );
   useInterval(requests.reload, 2000);
@@ -118,6 +133,25 @@ export function InboxView() {
               onFocus={(e) => e.currentTarget.select()}
             />
             <div class="actions">
+              <label>
+                Answer requests with
+                <select
+                  value={requests.data?.status ?? 200}
+                  onChange={(e) => {
+                    const status = Number(e.currentTarget.value);
+                    void run(async () => {
+                      await inboxCall(`/${inbox.id}/status`, 'PUT', { status });
+                      requests.reload();
+                    });
+                  }}
+                >
+                  {answers.map(([status, label]) => (
+                    <option key={status} value={status}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <button type="button" class="secondary" onClick={() => void createInbox()}>
                 Start a new inbox
               </button>
@@ -216,6 +250,9 @@ function ReceivedRequest({ request, secret }: { request: InboxRequest; secret: s
         <strong>{request.method}</strong>
         <Time at={new Date(request.receivedAt).toISOString()} />
         {request.headers['webhook-id'] && <code>{request.headers['webhook-id']}</code>}
+        <span class={`badge ${request.answeredWith < 300 ? 'ok' : 'warn'}`}>
+          answered {request.answeredWith}
+        </span>
         {verdict ? (
           <span class={`badge ${verdict.ok ? 'ok' : 'bad'}`}>{verdict.text}</span>
         ) : (

@@ -13,6 +13,14 @@ export interface InboxRequest {
   /** The body's size as sent, in bytes. */
   bodyBytes: number;
   truncated: boolean;
+  /** The status the inbox answered it with. */
+  answeredWith: number;
+}
+
+interface Inbox {
+  requests: InboxRequest[];
+  /** The status the inbox answers with: 200 unless set, to try retries. */
+  status: number;
 }
 
 export interface InboxStoreOptions {
@@ -35,7 +43,7 @@ export class InboxStore {
   readonly maxRequests: number;
   readonly maxBodyBytes: number;
   private readonly now: () => number;
-  private readonly inboxes = new Map<string, InboxRequest[]>();
+  private readonly inboxes = new Map<string, Inbox>();
   private sequence = 0;
 
   constructor(options: InboxStoreOptions = {}) {
@@ -47,7 +55,7 @@ export class InboxStore {
 
   create(): string {
     const id = `inb_${randomBytes(16).toString('base64url')}`;
-    this.inboxes.set(id, []);
+    this.inboxes.set(id, { requests: [], status: 200 });
     if (this.inboxes.size > this.maxInboxes) {
       const oldest = this.inboxes.keys().next().value;
       if (oldest !== undefined) this.inboxes.delete(oldest);
@@ -59,30 +67,45 @@ export class InboxStore {
     return this.inboxes.has(id);
   }
 
-  /** Keeps a request; false when the inbox does not exist (or was forgotten). */
+  /** The status the inbox answers with, or undefined when it does not exist. */
+  status(id: string): number | undefined {
+    return this.inboxes.get(id)?.status;
+  }
+
+  /** Makes the inbox answer every request with `status` from now on; false when it does not exist. */
+  setStatus(id: string, status: number): boolean {
+    const inbox = this.inboxes.get(id);
+    if (inbox) inbox.status = status;
+    return inbox !== undefined;
+  }
+
+  /** Keeps a request and answers the status to reply with; undefined when the inbox does not exist. */
   record(
     id: string,
-    request: Omit<InboxRequest, 'id' | 'receivedAt' | 'truncated' | 'body'> & { body: Buffer },
-  ) {
-    const requests = this.inboxes.get(id);
-    if (!requests) return false;
+    request: Omit<InboxRequest, 'id' | 'receivedAt' | 'truncated' | 'body' | 'answeredWith'> & {
+      body: Buffer;
+    },
+  ): number | undefined {
+    const inbox = this.inboxes.get(id);
+    if (!inbox) return undefined;
     // Most recently used last, so the map's first key is the one to forget.
     this.inboxes.delete(id);
-    this.inboxes.set(id, requests);
+    this.inboxes.set(id, inbox);
     const truncated = request.body.length > this.maxBodyBytes;
-    requests.unshift({
+    inbox.requests.unshift({
       ...request,
       id: `req_${String(++this.sequence).padStart(8, '0')}`,
       receivedAt: this.now(),
       body: request.body.subarray(0, this.maxBodyBytes).toString('utf8'),
       truncated,
+      answeredWith: inbox.status,
     });
-    requests.length = Math.min(requests.length, this.maxRequests);
-    return true;
+    inbox.requests.length = Math.min(inbox.requests.length, this.maxRequests);
+    return inbox.status;
   }
 
   /** Newest first; undefined when the inbox does not exist. */
   list(id: string): InboxRequest[] | undefined {
-    return this.inboxes.get(id)?.slice();
+    return this.inboxes.get(id)?.requests.slice();
   }
 }

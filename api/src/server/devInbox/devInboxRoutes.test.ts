@@ -43,6 +43,33 @@ test('devInboxRoutes › an inbox keeps what is sent to it, headers and exact bo
   t.is(first.url, `/dev/inboxes/${id}?x=1`);
 });
 
+test('devInboxRoutes › an inbox answers the status set on it, and says so for each request', async (t) => {
+  const server = await serve();
+  t.teardown(() => server.close());
+  const { url } = (await (await fetch(`${server.url}/dev/inboxes`, { method: 'POST' })).json()) as {
+    url: string;
+  };
+  const set = (body: string) => fetch(`${url}/status`, { method: 'PUT', body });
+  t.is((await set('{"status":503}')).status, 200);
+  t.is((await fetch(url, { method: 'POST', body: '{}' })).status, 503);
+  for (const bad of ['{"status":99}', '{"status":"500"}', '{"status":600}', 'nope', '{}']) {
+    const res = await set(bad);
+    t.is(res.status, 400, bad);
+    t.regex(((await res.json()) as { error: string }).error, /^status:/);
+  }
+  t.is((await set('{"status":200}')).status, 200);
+  t.is((await fetch(url, { method: 'POST', body: '{}' })).status, 200);
+  const listed = (await (await fetch(`${url}/requests`)).json()) as {
+    data: { answeredWith: number }[];
+    status: number;
+  };
+  t.deepEqual(
+    listed.data.map((r) => r.answeredWith),
+    [200, 503],
+  );
+  t.is(listed.status, 200);
+});
+
 test('devInboxRoutes › unknown inboxes answer 404; other paths pass through', async (t) => {
   const server = await serve();
   t.teardown(() => server.close());
@@ -63,7 +90,7 @@ test('InboxStore › bounded: the least recently used inbox, the oldest requests
     body: Buffer.from(body),
     bodyBytes: body.length,
   });
-  t.true(store.record(a, request('1')));
+  t.is(store.record(a, request('1')), 200);
   store.create();
   t.true(store.has(a), 'a was used after b was created');
   t.false(store.has(b));

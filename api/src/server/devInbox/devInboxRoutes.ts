@@ -7,8 +7,9 @@ const ID = /^inb_[A-Za-z0-9_-]{22}$/;
 /**
  * The test request inbox, outside the contract (docs/dashboard.md):
  * - `POST /dev/inboxes` creates an inbox and answers its id and URL;
- * - any request to `/dev/inboxes/{id}` is kept and answered `200` (the webhook receiver);
- * - `GET /dev/inboxes/{id}/requests` lists what it received, newest first.
+ * - any request to `/dev/inboxes/{id}` is kept and answered `200` (the webhook receiver), or the status
+ *   set with `PUT /dev/inboxes/{id}/status` (`{"status": 500}`), to watch retries;
+ * - `GET /dev/inboxes/{id}/requests` lists what it received, newest first, and the status it answers.
  *
  * The inbox id is the capability; none of these routes reads a key, so the routes are mounted only
  * when `devInbox.enabled` is set (`caravan dev` sets it). Nothing here is logged or stored on disk.
@@ -32,11 +33,20 @@ export function devInboxRoutes(store: InboxStore): Middleware {
     }
     if (rest === 'requests') {
       if (ctx.method !== 'GET') return answer(ctx, 405, { error: 'GET lists the requests' }, 'GET');
-      return answer(ctx, 200, { data: store.list(id) ?? [] });
+      return answer(ctx, 200, { data: store.list(id) ?? [], status: store.status(id) });
+    }
+    if (rest === 'status') {
+      if (ctx.method !== 'PUT') return answer(ctx, 405, { error: 'PUT sets the status' }, 'PUT');
+      const status = parseStatus((await readBody(ctx, 1024)).body);
+      if (status === undefined) {
+        return answer(ctx, 400, { error: 'status: send {"status": <an integer from 200 to 599>}' });
+      }
+      store.setStatus(id, status);
+      return answer(ctx, 200, { status });
     }
     if (rest !== undefined) return answer(ctx, 404, { error: 'no such inbox route' });
     const { body, bytes } = await readBody(ctx, store.maxBodyBytes);
-    store.record(id, {
+    const status = store.record(id, {
       method: ctx.method,
       url: ctx.originalUrl,
       headers: Object.fromEntries(
@@ -48,8 +58,19 @@ export function devInboxRoutes(store: InboxStore): Middleware {
       body,
       bodyBytes: bytes,
     });
-    return answer(ctx, 200, { received: true });
+    return answer(ctx, status ?? 404, { received: true });
   };
+}
+
+function parseStatus(body: Buffer): number | undefined {
+  try {
+    const { status } = JSON.parse(body.toString('utf8')) as { status?: unknown };
+    return Number.isInteger(status) && (status as number) >= 200 && (status as number) <= 599
+      ? (status as number)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function answer(ctx: Context, status: number, body: unknown, allow?: string): void {
