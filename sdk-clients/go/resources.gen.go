@@ -65,6 +65,9 @@ var OperationMethods = map[string][2]string{
 	"listTenantEgressPools": {"Tenant", "ListEgressPools"},
 	"getTenantStats":        {"Tenant", "GetStats"},
 	"createPortalToken":     {"Tenant", "CreatePortalToken"},
+	"listTenantApiKeys":     {"Tenant", "ListAPIKeys"},
+	"createTenantApiKey":    {"Tenant", "CreateAPIKey"},
+	"revokeTenantApiKey":    {"Tenant", "RevokeAPIKey"},
 	"listEndpoints":         {"Endpoints", "List"},
 	"createEndpoint":        {"Endpoints", "Create"},
 	"getEndpoint":           {"Endpoints", "Get"},
@@ -225,7 +228,7 @@ func (r *EgressPoolsResource) Delete(ctx context.Context, poolID string, opts ..
 	return r.client.do(ctx, operation{operationID: "deleteEgressPool", method: "DELETE", path: "/v1/egress-pools/" + url.PathEscape(poolID)}, nil, nil, opts)
 }
 
-// TenantResource: Tenant key. The caller's own tenant: limits, usage, operations URL, default egress pool, allowed pools.
+// TenantResource: Tenant key. The caller's own tenant: limits, usage, API keys, operations URL, default egress pool, allowed pools, portal tokens.
 type TenantResource struct {
 	client *httpClient
 }
@@ -269,6 +272,25 @@ func (r *TenantResource) CreatePortalToken(ctx context.Context, body *CreatePort
 		return nil, err
 	}
 	return out, nil
+}
+
+// ListAPIKeys: List your tenant's API keys. `GET /v1/tenant/api-keys` (listTenantApiKeys)
+func (r *TenantResource) ListAPIKeys(ctx context.Context, params *ListTenantAPIKeysParams, opts ...RequestOption) *Pager[APIKey] {
+	return newPager[APIKey](ctx, r.client, operation{operationID: "listTenantApiKeys", method: "GET", path: "/v1/tenant/api-keys", query: params.values()}, opts)
+}
+
+// CreateAPIKey: Create an API key for your tenant. `POST /v1/tenant/api-keys` (createTenantApiKey)
+func (r *TenantResource) CreateAPIKey(ctx context.Context, body *CreateAPIKeyRequest, opts ...RequestOption) (*APIKeyCreated, error) {
+	out := new(APIKeyCreated)
+	if err := r.client.do(ctx, operation{operationID: "createTenantApiKey", method: "POST", path: "/v1/tenant/api-keys", idempotencyHeader: true}, bodyOf(body), out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RevokeAPIKey: Revoke one of your tenant's API keys. `DELETE /v1/tenant/api-keys/{keyId}` (revokeTenantApiKey)
+func (r *TenantResource) RevokeAPIKey(ctx context.Context, keyID string, opts ...RequestOption) error {
+	return r.client.do(ctx, operation{operationID: "revokeTenantApiKey", method: "DELETE", path: "/v1/tenant/api-keys/" + url.PathEscape(keyID)}, nil, nil, opts)
 }
 
 // EndpointsResource: Tenant key. Receiver URLs of the tenant's customers, their secrets, health and controls.
@@ -745,6 +767,26 @@ func (p *GetTenantStatsParams) values() url.Values {
 	return q
 }
 
+// ListTenantAPIKeysParams are the query parameters of listTenantApiKeys.
+type ListTenantAPIKeysParams struct {
+	Limit  *int
+	Cursor *string
+}
+
+func (p *ListTenantAPIKeysParams) values() url.Values {
+	q := url.Values{}
+	if p == nil {
+		return q
+	}
+	if p.Limit != nil {
+		q.Set("limit", fmt.Sprint(*p.Limit))
+	}
+	if p.Cursor != nil {
+		q.Set("cursor", fmt.Sprint(*p.Cursor))
+	}
+	return q
+}
+
 // ListEndpointsParams are the query parameters of listEndpoints.
 type ListEndpointsParams struct {
 	OwnerID *OwnerID
@@ -829,6 +871,7 @@ func (p *ListEventsParams) values() url.Values {
 type ListDeliveriesParams struct {
 	Status     []DeliveryStatus
 	EndpointID *EndpointID
+	OwnerID    *OwnerID
 	EventID    *EventID
 	Since      *string
 	Until      *string
@@ -846,6 +889,9 @@ func (p *ListDeliveriesParams) values() url.Values {
 	}
 	if p.EndpointID != nil {
 		q.Set("endpointId", fmt.Sprint(*p.EndpointID))
+	}
+	if p.OwnerID != nil {
+		q.Set("ownerId", fmt.Sprint(*p.OwnerID))
 	}
 	if p.EventID != nil {
 		q.Set("eventId", fmt.Sprint(*p.EventID))

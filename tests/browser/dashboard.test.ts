@@ -22,6 +22,7 @@ import { createPubSubSubscription } from '../support/sourceCluster.js';
 interface Context {
   url: string;
   apiKey: string;
+  adminKey: string;
   browser: Browser;
   page: Page;
   stop: () => Promise<unknown>;
@@ -50,7 +51,7 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Generous: the machine may be busy with other suites; waits end as soon as the page shows it.
     page.setDefaultTimeout(90_000);
-    t.context = { url: server.url, apiKey: key, browser, page, stop: () => server.stop('SIGKILL') };
+    t.context = { url: server.url, apiKey: key, adminKey, browser, page, stop: () => server.stop('SIGKILL') };
   });
 
   // A failed step leaves a picture of what the page showed.
@@ -87,16 +88,83 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
   }
 
   test.serial(
+    'dashboard › a first delivered webhook from the dashboard alone: admin key → tenant → test inbox → event',
+    async (t) => {
+      const { url, adminKey, browser } = t.context;
+      // A new user's own tab: nothing in session storage yet.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      t.teardown(() => context.close());
+      const page = await context.newPage();
+      page.setDefaultTimeout(90_000);
+      await page.goto(`${url}/dashboard`);
+      await page.getByLabel('API key').fill(adminKey);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
+      t.false(page.url().includes(adminKey));
+      t.is(await page.evaluate(() => sessionStorage.getItem('caravan.dashboard.adminKey')), adminKey);
+      t.is(await page.evaluate(() => localStorage.length), 0);
+      await page.getByLabel('Tenant name').fill('Globex');
+      await page.getByRole('button', { name: 'Create tenant' }).click();
+      await page.getByRole('cell', { name: 'Globex', exact: true }).waitFor();
+      await screenshotBothWidths(page, 'operator');
+      await assertAccessible(t, page, 'operator');
+
+      await page.getByRole('button', { name: 'Open dashboard of Globex' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await page.getByText('Globex').first().waitFor();
+      await page.getByRole('link', { name: 'Test inbox' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Test inbox' }).waitFor();
+      await page.getByRole('button', { name: 'Create a test inbox' }).click();
+      const inboxUrl = await page.getByLabel('Inbox URL').inputValue();
+      t.regex(inboxUrl, /\/dev\/inboxes\/inb_[\w-]{22}$/);
+      await page.getByRole('button', { name: 'Create an endpoint for this inbox' }).click();
+      t.regex(await page.getByLabel('Signing secret').inputValue(), /^whsec_/);
+      await page.getByLabel('Payload (JSON)').fill('{"invoiceId":"in_first"}');
+      await page.getByRole('button', { name: 'Send event' }).click();
+      await page.getByText(/Accepted as/).waitFor();
+      const received = page.getByRole('list', { name: 'Requests received' }).getByRole('listitem');
+      await received.getByText('signature valid').waitFor({ timeout: 60_000 });
+      t.is(await received.count(), 1);
+      await received.locator('summary').click();
+      await received.getByLabel('Request body').getByText('{"invoiceId":"in_first"}').waitFor();
+      await received.getByText('webhook-signature').waitFor();
+      await screenshotBothWidths(page, 'inbox');
+      await assertAccessible(t, page, 'test inbox');
+
+      // A failing receiver, without writing one: the inbox answers 500, Caravan retries (about 5 s
+      // later by the default schedule), and the retry is answered 200 once the inbox is set back.
+      await page.getByLabel('Answer requests with').selectOption('500');
+      await page.getByLabel('Payload (JSON)').fill('{"invoiceId":"in_retry"}');
+      await page.getByRole('button', { name: 'Send event' }).click();
+      await received.filter({ hasText: 'answered 500' }).first().waitFor({ timeout: 60_000 });
+      await page.getByLabel('Answer requests with').selectOption('200');
+      await received.filter({ hasText: 'answered 200' }).nth(1).waitFor({ timeout: 60_000 });
+
+      // The retried delivery, as the dashboard's event view shows it.
+      await page.getByRole('link', { name: /^evt_/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^evt_/ }).waitFor();
+      await page.locator('.badge', { hasText: 'succeeded' }).waitFor({ timeout: 60_000 });
+
+      // Back to the tenant list; signing out forgets both keys.
+      await page.getByRole('button', { name: 'All tenants' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('API key').waitFor();
+      t.is(await page.evaluate(() => sessionStorage.length), 0);
+    },
+  );
+
+  test.serial(
     'dashboard › signs in with a tenant API key kept in session storage, never in the URL',
     async (t) => {
       const { page, url, apiKey } = t.context;
       await page.goto(`${url}/dashboard`);
       await screenshotBothWidths(page, 'sign-in');
       await assertAccessible(t, page, 'sign-in');
-      await page.getByLabel('Tenant API key').fill('ck_live_wrong');
+      await page.getByLabel('API key').fill('ck_live_wrong');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').waitFor();
-      await page.getByLabel('Tenant API key').fill(apiKey);
+      await page.getByLabel('API key').fill(apiKey);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Overview' }).waitFor();
       t.false(page.url().includes(apiKey));
@@ -162,7 +230,7 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
       await page.getByLabel('Status').selectOption('retrying');
       await page
         .getByRole('row', { name: /order\.created/ })
-        .getByRole('link')
+        .getByRole('link', { name: /^dlv_/ })
         .click();
       await page.getByRole('heading', { level: 1, name: /^dlv_/ }).waitFor();
       await page.getByText(/#1 .*500/).click();
@@ -253,6 +321,10 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
     await events.waitFor();
     await page.getByRole('img', { name: /^Delivery success rate: \d+ % of [1-9]\d* attempts/ }).waitFor();
     await screenshotBothWidths(page, 'overview-charts');
+    // The README's picture (docs/images/dashboard.png is a copy of this one).
+    await page.setViewportSize({ width: 960, height: 570 });
+    await page.screenshot({ path: join(screenshotsDir, 'readme-dashboard.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await assertAccessible(t, page, 'overview with charts');
   });
 
@@ -292,15 +364,68 @@ if (!executablePath && process.env.CARAVAN_REQUIRE_CHROMIUM === '1') {
 
       await portal.getByRole('link', { name: ours.url }).click();
       await portal.getByRole('heading', { level: 1, name: ours.url }).waitFor();
-      t.is(await portal.getByRole('heading', { name: 'Recover' }).count(), 0);
       await portal.getByRole('button', { name: 'Rotate secret' }).click();
       t.regex(await portal.getByLabel('Signing secret').inputValue(), /^whsec_/);
       await screenshotBothWidths(portal, 'portal-endpoint');
       await assertAccessible(t, portal, 'portal endpoint');
 
+      // Recover since a time, and watch the job to its end.
+      await portal.getByRole('button', { name: 'Recover' }).click();
+      await portal
+        .getByRole('status')
+        .filter({ hasText: /^Job job_/ })
+        .locator('.badge', { hasText: 'succeeded' })
+        .waitFor();
+      await screenshotBothWidths(portal, 'portal-recover');
+
+      // Deliveries across every endpoint of the owner, and none of another owner's.
+      await caravan.events.send({ eventType: 'invoice.paid', payload: { n: 1 }, ownerId: 'cus_portal' });
+      await caravan.events.send({ eventType: 'invoice.paid', payload: { n: 2 }, ownerId: 'cus_other' });
+      const added = (await caravan.endpoints.list({ ownerId: 'cus_portal' })).data.find((e) =>
+        e.url.endsWith('/added'),
+      )!;
+      await portal.getByRole('link', { name: 'Deliveries' }).click();
+      await portal.getByRole('heading', { level: 1, name: 'Deliveries' }).waitFor();
+      await portal.getByRole('link', { name: ours.id }).waitFor({ timeout: 60_000 });
+      await portal.getByRole('link', { name: added.id }).waitFor({ timeout: 60_000 });
+      t.is(await portal.getByRole('link', { name: theirs.id }).count(), 0);
+      t.is(await portal.getByRole('button', { name: 'Bulk retry' }).count(), 0);
+      await screenshotBothWidths(portal, 'portal-deliveries');
+      await assertAccessible(t, portal, 'portal deliveries');
+
       await portal.goto(`${url}/portal#/endpoints/${theirs.id}`);
       await portal.getByRole('alert').waitFor();
       t.regex((await portal.getByRole('alert').textContent()) ?? '', /does not exist/);
+    },
+  );
+
+  test.serial(
+    'dashboard › API keys: creates one shown once, revokes it; the key in use is kept',
+    async (t) => {
+      const { page, url, apiKey } = t.context;
+      await open(page, url, '/api-keys', 'API keys');
+      const own = page.getByRole('row', { name: /this session/ });
+      await own.waitFor();
+      t.true(apiKey.startsWith(((await own.locator('code').textContent()) ?? '').replace('…', '')));
+      t.is(await own.getByRole('button').count(), 0, 'the key in use offers no revoke');
+      await page.getByLabel(/Key name/).fill('ci pipeline');
+      await page.getByRole('button', { name: 'Create API key' }).click();
+      const created = await page.getByLabel('New API key').inputValue();
+      t.regex(created, /^ck_live_/);
+      const caravan = caravanClient(url, created);
+      t.truthy((await caravan.tenant.get()).id, 'the new key works');
+      const row = page.getByRole('row', { name: /ci pipeline/ });
+      await screenshotBothWidths(page, 'api-keys');
+      await assertAccessible(t, page, 'API keys');
+      await row.getByRole('button', { name: /^Revoke/ }).click();
+      await row.getByRole('button', { name: 'Revoke now' }).click();
+      await row.waitFor({ state: 'detached' });
+      const refused = await caravan.tenant.get().then(
+        () => 200,
+        (failure: { status?: number }) => failure.status,
+      );
+      t.is(refused, 401, 'the revoked key stops working');
+      await own.waitFor();
     },
   );
 

@@ -1,8 +1,20 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { clientFor, forgetKey, storedKey, storeKey } from './session.js';
+import {
+  clientFor,
+  forgetAll,
+  forgetKey,
+  storeAdminKey,
+  storedAdminKey,
+  storedKey,
+  storeKey,
+} from './session.js';
 import { SignIn } from './SignIn.js';
 import { ApiContext } from './ui/api.js';
 import { useRoute } from './ui/router.js';
+import { ApiKeysView } from './views/ApiKeysView.js';
+import { InboxView } from './views/InboxView.js';
+import { OperatorView } from './views/OperatorView.js';
 import { DeliveriesView } from './views/DeliveriesView.js';
 import { DeliveryDetail } from './views/DeliveryDetail.js';
 import { EndpointDetail } from './views/EndpointDetail.js';
@@ -21,53 +33,128 @@ const sections = [
   ['deliveries', 'Deliveries'],
   ['sources', 'Sources'],
   ['event-types', 'Event types'],
+  ['api-keys', 'API keys'],
+  ['inbox', 'Test inbox'],
 ] as const;
 
-/** The tenant dashboard: sign-in, then one view per section of the hash route. */
+/**
+ * The dashboard: sign-in, then the operator's tenant list (admin key) or a tenant's views, one per
+ * section of the hash route (tenant key). An operator who opens a tenant keeps the admin key and can
+ * go back to the tenant list.
+ */
 export function Dashboard() {
   const [apiKey, setApiKey] = useState(storedKey());
+  const [adminKey, setAdminKey] = useState(storedAdminKey());
   const api = useMemo(() => (apiKey ? clientFor(apiKey) : null), [apiKey]);
+  const admin = useMemo(() => (adminKey ? clientFor(adminKey) : null), [adminKey]);
   const [section = 'overview', id] = useRoute();
+  const signOut = () => {
+    forgetAll();
+    setApiKey(null);
+    setAdminKey(null);
+  };
+  const openTenant = (key: string) => {
+    storeKey(key);
+    setApiKey(key);
+    location.hash = '#/overview';
+  };
+  if (!api && admin) {
+    return (
+      <ApiContext.Provider value={admin}>
+        <Shell
+          label="Operator"
+          signOut={signOut}
+          nav={
+            <a href="#/tenants" aria-current="page">
+              Tenants
+            </a>
+          }
+        >
+          <OperatorView onOpenTenant={openTenant} />
+        </Shell>
+      </ApiContext.Provider>
+    );
+  }
   if (!api) {
     return (
       <SignIn
-        onSignedIn={(key) => {
-          storeKey(key);
-          setApiKey(key);
+        onSignedIn={({ kind, key }) => {
+          if (kind === 'admin') {
+            storeAdminKey(key);
+            setAdminKey(key);
+            location.hash = '#/tenants';
+          } else openTenant(key);
         }}
       />
     );
   }
-  const signOut = () => {
+  const backToOperator = () => {
     forgetKey();
     setApiKey(null);
+    location.hash = '#/tenants';
   };
   return (
     <ApiContext.Provider value={api}>
+      <Shell
+        label="Sections"
+        signOut={signOut}
+        nav={
+          <>
+            {sections.map(([path, label]) => (
+              <a key={path} href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
+          </>
+        }
+        extra={
+          admin && (
+            <button type="button" class="link" onClick={backToOperator}>
+              All tenants
+            </button>
+          )
+        }
+      >
+        <View section={section} id={id} apiKey={apiKey ?? ''} />
+      </Shell>
+    </ApiContext.Provider>
+  );
+}
+
+function Shell({
+  label,
+  nav,
+  extra,
+  signOut,
+  children,
+}: {
+  label: string;
+  nav: ComponentChildren;
+  extra?: ComponentChildren;
+  signOut: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <>
       <a class="skip" href="#main">
         Skip to content
       </a>
       <header class="top">
         <span class="brand">Caravan</span>
-        <nav aria-label="Sections">
-          {sections.map(([path, label]) => (
-            <a key={path} href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
-        </nav>
+        <nav aria-label={label}>{nav}</nav>
+        {extra}
         <button type="button" class="link" onClick={signOut}>
           Sign out
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <View section={section} id={id} />
+        {children}
       </main>
-    </ApiContext.Provider>
+    </>
   );
 }
 
-function View({ section, id }: { section: string; id: string | undefined }) {
+function View({ section, id, apiKey }: { section: string; id: string | undefined; apiKey: string }) {
   switch (section) {
     case 'endpoints':
       return id ? <EndpointDetail id={id} /> : <EndpointsView />;
@@ -79,6 +166,10 @@ function View({ section, id }: { section: string; id: string | undefined }) {
       return id ? <SourceDetail id={id} /> : <SourcesView />;
     case 'event-types':
       return <EventTypesView />;
+    case 'api-keys':
+      return <ApiKeysView signedInWith={apiKey} />;
+    case 'inbox':
+      return <InboxView />;
     default:
       return <OverviewView />;
   }

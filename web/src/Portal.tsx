@@ -3,6 +3,7 @@ import { clientFor } from './session.js';
 import { ApiContext } from './ui/api.js';
 import { ModeContext } from './ui/mode.js';
 import { useRoute } from './ui/router.js';
+import { DeliveriesView } from './views/DeliveriesView.js';
 import { DeliveryDetail } from './views/DeliveryDetail.js';
 import { EndpointDetail } from './views/EndpointDetail.js';
 import { EndpointsView } from './views/EndpointsView.js';
@@ -22,7 +23,7 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN);
 }
 
-/** The customer portal: one owner's endpoints, their secrets, deliveries and attempts. */
+/** The customer portal: one owner's endpoints, their secrets, deliveries (per endpoint and across them), attempts and recovery. */
 export function Portal() {
   const [token] = useState(takeToken);
   const api = useMemo(() => (token ? clientFor(token) : null), [token]);
@@ -50,11 +51,16 @@ export function Portal() {
             <a href="#/endpoints" aria-current={section === 'endpoints' ? 'page' : undefined}>
               Endpoints
             </a>
+            <a href="#/deliveries" aria-current={section === 'deliveries' ? 'page' : undefined}>
+              Deliveries
+            </a>
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
           {section === 'deliveries' && id ? (
             <DeliveryDetail id={id} />
+          ) : section === 'deliveries' ? (
+            <DeliveriesView />
           ) : id ? (
             <EndpointDetail id={id} />
           ) : (

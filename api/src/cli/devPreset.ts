@@ -49,6 +49,8 @@ export function devPreset(dataDir: string): DevPreset {
     sources: { allowedHosts: ['*'] },
     // On a developer's machine /metrics is open unless a token is configured.
     metrics: { requireToken: false },
+    // A receiver to point a first endpoint at, shown in the dashboard (docs/dashboard.md).
+    devInbox: { enabled: true },
   };
   return { values, secretsFile, adminKey: secrets.adminKey, created };
 }

@@ -1,6 +1,7 @@
 import type { Runtime } from '@caravan/core';
 import { createApp } from '../server/createApp.js';
 import { createServices } from '../server/createServices.js';
+import { InboxStore } from '../server/devInbox/InboxStore.js';
 import { dashboardDir } from './paths.js';
 import { startServer, type RunningServer } from '../server/startServer.js';
 
@@ -24,6 +25,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     metricsAccess: config.metrics,
     tenantLabels: config.metrics.tenantLabels,
     dashboard: { dir: dashboardDir, portalFrameAncestors: config.portal.frameAncestors },
+    ...(config.devInbox.enabled ? { devInbox: new InboxStore() } : {}),
   });
   warnWhenMetricsOff(runtime);
   return startServer(app, config.listen.host, config.listen.port);

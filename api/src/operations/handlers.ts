@@ -52,6 +52,9 @@ import { updateEventType } from './eventTypes/updateEventType.js';
 import { getOwnTenant } from './tenant/getOwnTenant.js';
 import { getTenantStats } from './tenant/getTenantStats.js';
 import { createPortalToken } from './tenant/createPortalToken.js';
+import { createTenantApiKey } from './tenant/createTenantApiKey.js';
+import { listTenantApiKeys } from './tenant/listTenantApiKeys.js';
+import { revokeTenantApiKey } from './tenant/revokeTenantApiKey.js';
 import { listTenantEgressPools } from './tenant/listTenantEgressPools.js';
 import { updateOwnTenant } from './tenant/updateOwnTenant.js';
 import { createTenant } from './tenants/createTenant.js';
@@ -86,6 +89,9 @@ export const handlers: HandlerMap = {
   getOwnTenant,
   getTenantStats,
   createPortalToken,
+  createTenantApiKey,
+  listTenantApiKeys,
+  revokeTenantApiKey,
   updateOwnTenant,
   createEventType,
   listEventTypes,

@@ -13,6 +13,8 @@ import { bodyLimits } from '../operations/bodyLimits.js';
 import { handlers } from '../operations/handlers.js';
 import { createApiMiddleware } from './createApiMiddleware.js';
 import { dashboardRoutes, type DashboardOptions } from './dashboardRoutes.js';
+import { devInboxRoutes } from './devInbox/devInboxRoutes.js';
+import type { InboxStore } from './devInbox/InboxStore.js';
 import { loadContract } from './loadContract.js';
 import type { MetricsAccess } from './metricsRoute.js';
 import { opsRoutes } from './opsRoutes.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   tenantLabels?: boolean;
   /** Serve the dashboard and the customer portal (`/dashboard`, `/portal`) from this built app. */
   dashboard?: DashboardOptions;
+  /** Serve the test request inbox (`/dev/inboxes`) from this store; off when absent. */
+  devInbox?: InboxStore;
 }
 
 /** The HTTP application: ops routes outside the contract in front of the public API under `/v1`. */
@@ -60,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<Koa> {
     }),
   );
   if (deps.dashboard) app.use(dashboardRoutes(deps.dashboard));
+  if (deps.devInbox) app.use(devInboxRoutes(deps.devInbox));
   app.use(httpMetrics(registry));
   app.use(await createApiMiddleware({ document: contract.document, handlers, bodyLimits, services, logger }));
   return app;

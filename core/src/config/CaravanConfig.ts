@@ -96,6 +96,11 @@ export interface CaravanConfig {
    * `frame-ancestors`); empty: the portal may not be framed.
    */
   portal: { frameAncestors: string[] };
+  /**
+   * The test request inbox (`/dev/inboxes`): a receiver a new user points an endpoint at without
+   * writing a server. On in `caravan dev`; off unless the operator turns it on anywhere else.
+   */
+  devInbox: { enabled: boolean };
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
   /**

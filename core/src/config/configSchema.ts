@@ -75,6 +75,7 @@ export const configSchema = {
     'ssrf',
     'api',
     'portal',
+    'devInbox',
     'tenantDefaults',
     'sources',
     'dispatcher',
@@ -176,6 +177,12 @@ export const configSchema = {
           items: { type: 'string', pattern: "^('self'|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?)$" },
         },
       },
+    },
+    devInbox: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['enabled'],
+      properties: { enabled: { type: 'boolean' } },
     },
     sources: {
       type: 'object',

@@ -10,6 +10,7 @@ export const defaultConfig = {
   ssrf: { allowedCidrs: [] },
   api: { rateLimitPerSecond: 1000, authFailuresPerMinute: 60 },
   portal: { frameAncestors: [] },
+  devInbox: { enabled: false },
   tenantDefaults: {
     ingestPerSecond: 1000,
     deliveriesPerSecond: 1000,

@@ -71,6 +71,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_DESTINATION_PLUGINS: at('destinations.plugins', asList),
   CARAVAN_DESTINATION_ALLOWED_HOSTS: at('destinations.allowedHosts', asList),
   CARAVAN_PORTAL_FRAME_ANCESTORS: at('portal.frameAncestors', asList),
+  CARAVAN_DEV_INBOX: at('devInbox.enabled', asBool),
   CARAVAN_BREAKER_WINDOW_MS: at('dispatcher.breaker.windowMs', asInt),
   CARAVAN_BREAKER_MIN_REQUESTS: at('dispatcher.breaker.minRequests', asInt),
   CARAVAN_BREAKER_FAILURE_RATIO: at('dispatcher.breaker.failureRatio', asNumber),

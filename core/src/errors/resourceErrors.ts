@@ -16,6 +16,16 @@ export class ApiKeyNotFoundError extends CaravanError {
   }
 }
 
+/** A tenant key tried to revoke itself: the tenant would lose the session, and maybe its last key. */
+export class ApiKeyInUseError extends CaravanError {
+  constructor(id: string) {
+    super(
+      'CARAVAN_CONFLICT',
+      `API key ${id} is the key making this request; sign in with another key of the tenant to revoke it.`,
+    );
+  }
+}
+
 /** No endpoint with this id in the tenant. */
 export class EndpointNotFoundError extends CaravanError {
   constructor(id: string) {

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/Clock.js';
 import { newId } from '../domain/ids.js';
 import { apiKeyIsLive, type ApiKey, type Tenant, type TenantLimits } from '../domain/tenant.js';
 import {
+  ApiKeyInUseError,
   ApiKeyNotFoundError,
   EgressPoolNotFoundError,
   TenantNotFoundError,
@@ -212,6 +213,15 @@ export class TenantService {
     const revoked = await this.deps.tenants.updateApiKey(tenantId, id, { revokedAt: this.deps.clock.now() });
     this.keys.forget(tenantId, id);
     if (!revoked) throw new ApiKeyNotFoundError(id);
+  }
+
+  /**
+   * Revokes a key of the caller's own tenant. A key never revokes itself: since the caller always
+   * holds a live key, a tenant can never revoke its last one and lock itself out (the operator can).
+   */
+  async revokeOwnApiKey(caller: { tenantId: string; apiKeyId: string }, id: string): Promise<void> {
+    if (id === caller.apiKeyId) throw new ApiKeyInUseError(id);
+    await this.revokeApiKey(caller.tenantId, id);
   }
 
   private async checkPool(tenantId: string | null, poolId: string): Promise<void> {

@@ -4,6 +4,8 @@ import type { CursorPosition, Page, PageRequest } from './Page.js';
 export interface DeliveryFilter {
   status?: DeliveryStatus[];
   endpointId?: string;
+  /** Deliveries to the endpoints whose `ownerId` this is. */
+  ownerId?: string;
   eventId?: string;
   eventType?: string;
   since?: number;

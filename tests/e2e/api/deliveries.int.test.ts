@@ -141,3 +141,32 @@ eachBackend(test, 'deliveries › another tenant sees none of them', async (t, a
   });
   t.is((await api.request('GET', `/v1/jobs/${job.body.id}`, { key: b.key })).status, 404);
 });
+
+eachBackend(
+  test,
+  'deliveries › ownerId lists the deliveries to every endpoint of one customer, and only theirs',
+  async (t, api) => {
+    const { tenantId, key } = await createTenantWithKey(api);
+    const other = await createTenantWithKey(api, 'Globex');
+    const first = await insertEndpointRow(api.db, tenantId, { owner_id: 'cus_a' });
+    const second = await insertEndpointRow(api.db, tenantId, { owner_id: 'cus_a' });
+    const elsewhere = await insertEndpointRow(api.db, tenantId, { owner_id: 'cus_b' });
+    const sameOwnerOtherTenant = await insertEndpointRow(api.db, other.tenantId, { owner_id: 'cus_a' });
+    const d1 = await insertDeliveryRow(api.db, { tenantId, endpointId: first, status: 'succeeded' });
+    const d2 = await insertDeliveryRow(api.db, { tenantId, endpointId: second, status: 'failed' });
+    await insertDeliveryRow(api.db, { tenantId, endpointId: elsewhere });
+    await insertDeliveryRow(api.db, { tenantId: other.tenantId, endpointId: sameOwnerOtherTenant });
+
+    const ids = async (query: string) =>
+      (await api.request('GET', `/v1/deliveries?${query}`, { key })).body.data
+        .map((d: { id: string }) => d.id)
+        .sort();
+    t.deepEqual(await ids('ownerId=cus_a'), [d1.deliveryId, d2.deliveryId].sort());
+    t.deepEqual(await ids('ownerId=cus_a&status=failed'), [d2.deliveryId]);
+    t.deepEqual(await ids(`ownerId=cus_a&endpointId=${elsewhere}`), []);
+    t.deepEqual(await ids('ownerId=cus_nobody'), []);
+    const empty = await api.request('GET', '/v1/deliveries?ownerId=', { key });
+    t.is(empty.status, 400);
+    t.is(empty.body.errors[0].field, '/query/ownerId');
+  },
+);

@@ -82,7 +82,7 @@ test('portal › a portal token reaches nothing outside its owner: every operati
         : (op.example ?? {});
     const res = await api.request(op.method, path, { key: token, ...(op.hasBody ? { body } : {}) });
     const where = `${op.operationId} ${op.method} ${path} → ${res.status}`;
-    if (op.operationId === 'listEndpoints' || op.operationId === 'listTenantEgressPools') {
+    if (['listEndpoints', 'listDeliveries', 'listTenantEgressPools'].includes(op.operationId)) {
       t.is(res.status, 200, where);
       const text = JSON.stringify(res.body);
       for (const id of outside) t.false(text.includes(id), `${where} shows ${id}`);
@@ -96,10 +96,17 @@ test('portal › a portal token reaches nothing outside its owner: every operati
     const res = await api.request('GET', `/v1/endpoints?${query}`, { key: token });
     t.true([400, 404].includes(res.status), `listEndpoints?${query} → ${res.status}`);
   }
-  for (const query of ['', `?endpointId=${theirEndpoint}`, `?endpointId=${unowned}`]) {
+  for (const query of [`?endpointId=${theirEndpoint}`, `?endpointId=${unowned}`, '?ownerId=cus_b']) {
     const res = await api.request('GET', `/v1/deliveries${query}`, { key: token });
     t.is(res.status, 404, `listDeliveries${query}`);
   }
+  // The job of a recovery on another owner's endpoint.
+  const recovered = await api.request('POST', `/v1/endpoints/${theirEndpoint}/recover`, {
+    key: tenant.key,
+    body: { since: '2026-01-01T00:00:00.000Z' },
+  });
+  t.is(recovered.status, 202);
+  t.is((await api.request('GET', `/v1/jobs/${recovered.body.id}`, { key: token })).status, 404);
   t.is(
     (await api.request('POST', '/v1/tenant/portal-tokens', { key: token, body: { ownerId: 'cus_a' } }))
       .status,
@@ -171,6 +178,37 @@ test('portal › the owner manages their endpoints and secrets and sees their de
     1,
   );
   t.is((await api.request('POST', `/v1/deliveries/${ours.deliveryId}/retry`, { key: token })).status, 202);
+
+  // Across every endpoint of the owner, and only theirs.
+  const second = await api.request('POST', '/v1/endpoints', {
+    key: token,
+    body: { url: 'http://127.0.0.1:9/c' },
+  });
+  const secondEndpoint = second.body.id as string;
+  const other = await insertDeliveryRow(api.db, { tenantId: tenant.tenantId, endpointId: secondEndpoint });
+  const all = await api.request('GET', '/v1/deliveries', { key: token });
+  t.is(all.status, 200);
+  t.deepEqual(
+    all.body.data.map((d: { id: string }) => d.id).sort(),
+    [ours.deliveryId, other.deliveryId].sort(),
+  );
+  t.deepEqual(
+    (await api.request('GET', '/v1/deliveries?ownerId=cus_a&limit=1', { key: token })).body.data.length,
+    1,
+  );
+  const byTenant = await api.request('GET', '/v1/deliveries?ownerId=cus_a', { key: tenant.key });
+  t.is(byTenant.body.data.length, 2, "the tenant lists one customer's deliveries with ownerId");
+
+  // Recover since T, and follow the job.
+  const recover = await api.request('POST', `/v1/endpoints/${endpointId}/recover`, {
+    key: token,
+    body: { since: '2020-01-01T00:00:00.000Z' },
+  });
+  t.is(recover.status, 202);
+  t.is(recover.body.type, 'endpoint_recover');
+  const job = await api.request('GET', `/v1/jobs/${recover.body.id}`, { key: token });
+  t.is(job.status, 200);
+  t.is(job.body.id, recover.body.id);
   t.is((await api.request('DELETE', `/v1/endpoints/${endpointId}`, { key: token })).status, 204);
   t.is(
     (await api.request('GET', '/v1/tenant', { key: token })).status,

@@ -153,6 +153,62 @@ eachBackend(
 
 eachBackend(
   test,
+  'api keys › a tenant lists, creates and revokes its own keys, but a key never revokes itself',
+  async (t, api) => {
+    const { tenantId, key, keyId } = await createTenantWithKey(api);
+    const other = await createTenantWithKey(api, 'Globex');
+
+    const created = await api.request('POST', '/v1/tenant/api-keys', { key, body: { name: 'deploy' } });
+    t.is(created.status, 201);
+    t.regex(created.body.key, /^ck_live_/);
+    t.is(created.body.name, 'deploy');
+    const fresh = created.body.key as string;
+    t.is((await api.request('GET', '/v1/tenant', { key: fresh })).body.id, tenantId, 'the new key works');
+
+    const listed = await api.request('GET', '/v1/tenant/api-keys', { key });
+    t.deepEqual(
+      listed.body.data.map((k: { id: string }) => k.id),
+      [created.body.id, keyId],
+    );
+    t.false(JSON.stringify(listed.body).includes(fresh), 'the key itself is never listed');
+    const theirs = await api.request('GET', '/v1/tenant/api-keys', { key: other.key });
+    t.deepEqual(
+      theirs.body.data.map((k: { id: string }) => k.id),
+      [other.keyId],
+      'another tenant sees only its own keys',
+    );
+
+    const self = await api.request('DELETE', `/v1/tenant/api-keys/${keyId}`, { key });
+    t.is(self.status, 409);
+    t.is(self.body.code, 'CARAVAN_CONFLICT');
+    t.regex(self.body.detail, /sign in with another key/);
+    t.is((await api.request('GET', '/v1/tenant', { key })).status, 200, 'the refused key still works');
+
+    const foreign = await api.request('DELETE', `/v1/tenant/api-keys/${other.keyId}`, { key });
+    t.is(foreign.status, 404, "another tenant's key cannot be probed");
+    t.is((await api.request('GET', '/v1/tenant', { key: other.key })).status, 200);
+
+    t.is((await api.request('DELETE', `/v1/tenant/api-keys/${keyId}`, { key: fresh })).status, 204);
+    t.is((await api.request('GET', '/v1/tenant', { key })).status, 401, 'the revoked key stops at once');
+    t.deepEqual(
+      (await api.request('GET', '/v1/tenant/api-keys', { key: fresh })).body.data.map(
+        (k: { id: string }) => k.id,
+      ),
+      [created.body.id],
+    );
+    const admin = await api.request('GET', '/v1/tenant/api-keys');
+    t.is(admin.status, 403, 'the admin key manages keys under /v1/tenants/{tenantId}/api-keys');
+    const bad = await api.request('POST', '/v1/tenant/api-keys', {
+      key: fresh,
+      body: { expiresAt: '2000-01-01T00:00:00.000Z' },
+    });
+    t.is(bad.status, 400);
+    t.is(bad.body.errors[0].field, '/body/expiresAt');
+  },
+);
+
+eachBackend(
+  test,
   'auth › keys only reach their own audience, and probing the admin surface looks like a missing route',
   async (t, api) => {
     const { key } = await createTenantWithKey(api);

@@ -2,14 +2,17 @@ import { useState } from 'preact/hooks';
 import type { DeliveryStatus, Job } from '@caravan/client';
 import { useApi } from '../ui/api.js';
 import { Async, describeError } from '../ui/states.js';
+import { useIsPortal } from '../ui/mode.js';
 import { useAsync, useInterval } from '../ui/useAsync.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { JobProgress } from './JobProgress.js';
 
 const statuses: DeliveryStatus[] = ['pending', 'succeeded', 'retrying', 'failed', 'discarded'];
 
+/** Deliveries across every endpoint (in the portal: every endpoint of the token's owner). */
 export function DeliveriesView() {
   const api = useApi();
+  const portal = useIsPortal();
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const list = useAsync(() => api.deliveries.list(status ? { status, limit: 50 } : { limit: 50 }), [status]);
   useInterval(list.reload, 3000);
@@ -40,18 +43,20 @@ export function DeliveriesView() {
             ))}
           </select>
         </label>
-        <form class="inline" onSubmit={(e) => void bulkRetry(e)}>
-          <label>
-            Retry every failed delivery since
-            <input
-              type="datetime-local"
-              required
-              value={since}
-              onInput={(e) => setSince(e.currentTarget.value)}
-            />
-          </label>
-          <button type="submit">Bulk retry</button>
-        </form>
+        {!portal && (
+          <form class="inline" onSubmit={(e) => void bulkRetry(e)}>
+            <label>
+              Retry every failed delivery since
+              <input
+                type="datetime-local"
+                required
+                value={since}
+                onInput={(e) => setSince(e.currentTarget.value)}
+              />
+            </label>
+            <button type="submit">Bulk retry</button>
+          </form>
+        )}
       </div>
       {error && (
         <p class="state error" role="alert">
@@ -63,10 +68,13 @@ export function DeliveriesView() {
         {({ data }) => (
           <DeliveryTable
             deliveries={data}
+            showEndpoint
             empty={
               status
                 ? `No ${status} deliveries. Pick another status, or "any".`
-                : 'Deliveries appear when an event matches an endpoint: create an endpoint, then send an event.'
+                : portal
+                  ? 'Deliveries to your endpoints show here as events are sent to them. Add an endpoint under Endpoints.'
+                  : 'Deliveries appear when an event matches an endpoint: create an endpoint, then send an event.'
             }
           />
         )}

@@ -2,7 +2,16 @@ import type { Delivery } from '@caravan/client';
 import { Badge, Link, Time } from '../ui/format.js';
 import { Empty } from '../ui/states.js';
 
-export function DeliveryTable({ deliveries, empty }: { deliveries: Delivery[]; empty: string }) {
+export function DeliveryTable({
+  deliveries,
+  empty,
+  showEndpoint = false,
+}: {
+  deliveries: Delivery[];
+  empty: string;
+  /** A column naming each delivery's endpoint, for lists across endpoints. */
+  showEndpoint?: boolean;
+}) {
   if (deliveries.length === 0) return <Empty title="No deliveries.">{empty}</Empty>;
   return (
     <div class="table-wrap">
@@ -10,6 +19,7 @@ export function DeliveryTable({ deliveries, empty }: { deliveries: Delivery[]; e
         <thead>
           <tr>
             <th scope="col">Delivery</th>
+            {showEndpoint && <th scope="col">Endpoint</th>}
             <th scope="col">Event type</th>
             <th scope="col">Status</th>
             <th scope="col">Attempts</th>
@@ -23,6 +33,11 @@ export function DeliveryTable({ deliveries, empty }: { deliveries: Delivery[]; e
               <td>
                 <Link to={`/deliveries/${d.id}`}>{d.id}</Link>
               </td>
+              {showEndpoint && (
+                <td>
+                  <Link to={`/endpoints/${d.endpointId}`}>{d.endpointId}</Link>
+                </td>
+              )}
               <td>{d.eventType}</td>
               <td>
                 <Badge value={d.status} />

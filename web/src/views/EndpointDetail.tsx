@@ -145,32 +145,30 @@ export function EndpointDetail({ id }: { id: string }) {
             </div>
             <SecretsPanel endpointId={id} />
             {!portal && ep.ownerId && <PortalLink ownerId={ep.ownerId} />}
-            {!portal && (
-              <div class="card">
-                <h2>Recover</h2>
-                <form
-                  class="inline"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void act(async () =>
-                      setJob(await api.endpoints.recover(id, { since: new Date(since).toISOString() })),
-                    );
-                  }}
-                >
-                  <label>
-                    Resend every failed delivery since
-                    <input
-                      type="datetime-local"
-                      required
-                      value={since}
-                      onInput={(e) => setSince(e.currentTarget.value)}
-                    />
-                  </label>
-                  <button type="submit">Recover</button>
-                </form>
-                {job && <JobProgress job={job} />}
-              </div>
-            )}
+            <div class="card">
+              <h2>Recover</h2>
+              <form
+                class="inline"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(async () =>
+                    setJob(await api.endpoints.recover(id, { since: new Date(since).toISOString() })),
+                  );
+                }}
+              >
+                <label>
+                  Resend every failed delivery since
+                  <input
+                    type="datetime-local"
+                    required
+                    value={since}
+                    onInput={(e) => setSince(e.currentTarget.value)}
+                  />
+                </label>
+                <button type="submit">Recover</button>
+              </form>
+              {job && <JobProgress job={job} />}
+            </div>
             <h2>Recent deliveries</h2>
             <Async state={deliveries} what="deliveries">
               {({ data }) => (

@@ -4,7 +4,7 @@ import { Link } from '../ui/format.js';
 import { describeError } from '../ui/states.js';
 
 /** Sends a test event, the way a tenant's backend would through POST /v1/events. */
-export function SendEventForm({ onSent }: { onSent: () => void }) {
+export function SendEventForm({ onSent, open = false }: { onSent: () => void; open?: boolean }) {
   const api = useApi();
   const [eventType, setEventType] = useState('invoice.paid');
   const [payload, setPayload] = useState('{\n  "invoiceId": "in_1"\n}');
@@ -35,7 +35,7 @@ export function SendEventForm({ onSent }: { onSent: () => void }) {
     }
   };
   return (
-    <details class="card">
+    <details class="card" open={open}>
       <summary>Send a test event</summary>
       <form class="form" onSubmit={(e) => void send(e)}>
         <label>

@@ -9,6 +9,7 @@ export const listDeliveries: Handler<'listDeliveries'> = async ({ tenantId, quer
     {
       ...(status ? { status } : {}),
       ...(query.endpointId ? { endpointId: query.endpointId } : {}),
+      ...(query.ownerId !== undefined ? { ownerId: query.ownerId } : {}),
       ...(query.eventId ? { eventId: query.eventId } : {}),
       ...(query.since ? { since: epoch(query.since) } : {}),
       ...(query.until ? { until: epoch(query.until) } : {}),

@@ -1,11 +1,17 @@
-import { DeliveryNotFoundError, EndpointNotFoundError, type PortalPrincipal } from '@caravan/core';
+import {
+  DeliveryNotFoundError,
+  EndpointNotFoundError,
+  JobNotFoundError,
+  type PortalPrincipal,
+} from '@caravan/core';
 import { HttpProblem } from '../../http/problems.js';
 import type { OperationId } from '../../operations/Handler.js';
 import type { Services } from '../Services.js';
 import { stateOf, type ApiContext, type ApiStage } from './ApiStage.js';
 
 /** How a portal token may use an operation; any operation not listed answers 404 to it. */
-type PortalRule = 'endpoint' | 'delivery' | 'listEndpoints' | 'listDeliveries' | 'createEndpoint' | 'tenant';
+type PortalRule =
+  'endpoint' | 'delivery' | 'job' | 'listEndpoints' | 'listDeliveries' | 'createEndpoint' | 'tenant';
 
 export const PORTAL_OPERATIONS: Partial<Record<OperationId, PortalRule>> = {
   listEndpoints: 'listEndpoints',
@@ -18,6 +24,9 @@ export const PORTAL_OPERATIONS: Partial<Record<OperationId, PortalRule>> = {
   pauseEndpoint: 'endpoint',
   resumeEndpoint: 'endpoint',
   getEndpointHealth: 'endpoint',
+  recoverEndpoint: 'endpoint',
+  // Only the recovery jobs of the owner's endpoints.
+  getJob: 'job',
   listDeliveries: 'listDeliveries',
   getDelivery: 'delivery',
   listDeliveryAttempts: 'delivery',
@@ -28,14 +37,14 @@ export const PORTAL_OPERATIONS: Partial<Record<OperationId, PortalRule>> = {
 
 type ScopeDeps = {
   endpoints: Pick<Services['endpoints'], 'get'>;
-  deliveries: Pick<Services['deliveries'], 'get'>;
+  deliveries: Pick<Services['deliveries'], 'get' | 'job'>;
 };
 
 /**
  * Narrows a customer portal token to its owner's endpoints, before anything else reads the request:
  * an operation outside `PORTAL_OPERATIONS`, or an endpoint or delivery of another owner (named in the
  * path or the query), answers 404 exactly as a missing one does, so nothing outside the owner can be
- * probed. Lists of endpoints are narrowed to the owner; deliveries are listed per owned endpoint.
+ * probed. Lists of endpoints and of deliveries are narrowed to the owner's endpoints.
  */
 export function portalScope(services: ScopeDeps): ApiStage {
   return async (ctx, next) => {
@@ -54,6 +63,15 @@ export function portalScope(services: ScopeDeps): ApiStage {
         .catch(() => null);
       if (endpoint?.ownerId !== principal.ownerId) throw new DeliveryNotFoundError(id);
     }
+    if (rule === 'job') {
+      const id = params.jobId ?? '';
+      const job = await services.deliveries.job(principal.tenantId, id);
+      const endpointId = job.type === 'endpoint_recover' ? job.params.endpointId : undefined;
+      if (typeof endpointId !== 'string') throw new JobNotFoundError(id);
+      await owned(endpointId).catch(() => {
+        throw new JobNotFoundError(id);
+      });
+    }
     if (rule === 'listEndpoints') {
       const asked = queryValue(ctx, 'ownerId');
       if (asked !== undefined && asked !== principal.ownerId)
@@ -61,11 +79,12 @@ export function portalScope(services: ScopeDeps): ApiStage {
       ctx.query = { ...ctx.query, ownerId: principal.ownerId };
     }
     if (rule === 'listDeliveries') {
+      const asked = queryValue(ctx, 'ownerId');
+      if (asked !== undefined && asked !== principal.ownerId)
+        throw new HttpProblem('CARAVAN_NOT_FOUND', 'No such owner.');
       const endpointId = queryValue(ctx, 'endpointId');
-      if (endpointId === undefined) {
-        throw new HttpProblem('CARAVAN_NOT_FOUND', 'A portal lists deliveries per endpoint: add endpointId.');
-      }
-      await owned(endpointId);
+      if (endpointId !== undefined) await owned(endpointId);
+      ctx.query = { ...ctx.query, ownerId: principal.ownerId };
     }
     await next();
   };

@@ -98,6 +98,12 @@ export class KnexDeliveryRepository implements DeliveryRepository {
       .andWhereNot('deliveries.endpoint_id', operationsEndpointId(tenantId));
     if (f.status?.length) void q.whereIn('deliveries.status', f.status);
     if (f.endpointId) void q.andWhere('deliveries.endpoint_id', f.endpointId);
+    if (f.ownerId !== undefined) {
+      void q.whereIn(
+        'deliveries.endpoint_id',
+        this.deps.db('endpoints').select('id').where({ tenant_id: tenantId, owner_id: f.ownerId }),
+      );
+    }
     if (f.eventId) void q.andWhere('deliveries.event_id', f.eventId);
     if (f.eventType) void q.andWhere('deliveries.event_type', f.eventType);
     if (f.since !== undefined) void q.andWhere('deliveries.created_at', '>=', f.since);

@@ -306,7 +306,7 @@ class EgressPoolsResource:
 
 
 class TenantResource:
-    """Tenant key. The caller's own tenant: limits, usage, operations URL, default egress pool, allowed pools."""
+    """Tenant key. The caller's own tenant: limits, usage, API keys, operations URL, default egress pool, allowed pools, portal tokens."""
 
     def __init__(self, client: HttpClient) -> None:
         self._client = client
@@ -386,6 +386,51 @@ class TenantResource:
             options=RequestOptions(None, timeout, max_retries),
         )
         return cast("PortalToken", answer)
+
+    def list_api_keys(
+        self,
+        *,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> Page[ApiKey]:
+        """List your tenant's API keys. `GET /v1/tenant/api-keys` (`listTenantApiKeys`)"""
+        answer = self._client.paginate(
+            Operation("listTenantApiKeys", "GET", "/v1/tenant/api-keys"),
+            query={"limit": limit, "cursor": cursor},
+            options=RequestOptions(None, timeout, max_retries),
+        )
+        return cast("Page[ApiKey]", answer)
+
+    def create_api_key(
+        self,
+        body: Optional[CreateApiKeyRequest] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> ApiKeyCreated:
+        """Create an API key for your tenant. `POST /v1/tenant/api-keys` (`createTenantApiKey`)"""
+        answer = self._client.request(
+            Operation("createTenantApiKey", "POST", "/v1/tenant/api-keys", idempotency_header=True),
+            body,
+            options=RequestOptions(idempotency_key, timeout, max_retries),
+        )
+        return cast("ApiKeyCreated", answer)
+
+    def revoke_api_key(
+        self,
+        key_id: str,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+    ) -> None:
+        """Revoke one of your tenant's API keys. `DELETE /v1/tenant/api-keys/{keyId}` (`revokeTenantApiKey`)"""
+        self._client.request(
+            Operation("revokeTenantApiKey", "DELETE", f"/v1/tenant/api-keys/{_path(key_id)}"),
+            options=RequestOptions(None, timeout, max_retries),
+        )
 
 
 class EndpointsResource:
@@ -742,6 +787,7 @@ class DeliveriesResource:
         *,
         status: Optional[List[DeliveryStatus]] = None,
         endpoint_id: Optional[EndpointId] = None,
+        owner_id: Optional[OwnerId] = None,
         event_id: Optional[EventId] = None,
         since: Optional[str] = None,
         until: Optional[str] = None,
@@ -753,7 +799,7 @@ class DeliveriesResource:
         """List deliveries. `GET /v1/deliveries` (`listDeliveries`)"""
         answer = self._client.paginate(
             Operation("listDeliveries", "GET", "/v1/deliveries"),
-            query={"status": status, "endpointId": endpoint_id, "eventId": event_id, "since": since, "until": until, "limit": limit, "cursor": cursor},
+            query={"status": status, "endpointId": endpoint_id, "ownerId": owner_id, "eventId": event_id, "since": since, "until": until, "limit": limit, "cursor": cursor},
             options=RequestOptions(None, timeout, max_retries),
         )
         return cast("Page[Delivery]", answer)
@@ -1116,6 +1162,9 @@ OPERATION_METHODS = {
     "listTenantEgressPools": ("tenant", "list_egress_pools"),
     "getTenantStats": ("tenant", "get_stats"),
     "createPortalToken": ("tenant", "create_portal_token"),
+    "listTenantApiKeys": ("tenant", "list_api_keys"),
+    "createTenantApiKey": ("tenant", "create_api_key"),
+    "revokeTenantApiKey": ("tenant", "revoke_api_key"),
     "listEndpoints": ("endpoints", "list"),
     "createEndpoint": ("endpoints", "create"),
     "getEndpoint": ("endpoints", "get"),

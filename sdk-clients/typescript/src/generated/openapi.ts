@@ -264,8 +264,9 @@ export interface paths {
      * @description A short-lived bearer token that opens the customer portal (`/portal#token=…`) for one of the
      *     tenant's customers, the endpoints whose `ownerId` is `ownerId`. With it, the customer lists,
      *     creates, edits, pauses, resumes and deletes their own endpoints, reads and rotates their
-     *     secrets and health, lists the deliveries and attempts of their endpoints and retries them,
-     *     and lists the egress pools' public IPs to allowlist. Every other operation, and every
+     *     secrets and health, lists the deliveries and attempts of their endpoints (one endpoint's or
+     *     all of them) and retries them, recovers an endpoint's failed deliveries since a time and
+     *     follows that job (`getJob`), and lists the egress pools' public IPs to allowlist. Every other operation, and every
      *     resource of another owner, answers `404` to it. An endpoint it creates gets its `ownerId`.
      *
      *     The token is sealed with the installation's encryption key ring (nothing is stored), so it
@@ -275,6 +276,58 @@ export interface paths {
      */
     post: operations['createPortalToken'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tenant/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your tenant's API keys
+     * @description The caller's tenant's live and expired keys, by prefix (the key the caller uses is among them:
+     *     its prefix is the start of the key). Revoked keys are gone. Keys themselves are never returned.
+     */
+    get: operations['listTenantApiKeys'];
+    put?: never;
+    /**
+     * Create an API key for your tenant
+     * @description Creates a random API key for the caller's tenant, as `createApiKey` does for the operator. The
+     *     answer is the only time the key is shown; Caravan keeps only its hash. To rotate the key a
+     *     service uses: create a new one, deploy it, then revoke the old one with `revokeTenantApiKey`.
+     */
+    post: operations['createTenantApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tenant/api-keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        keyId: components['parameters']['ApiKeyIdPath'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of your tenant's API keys
+     * @description The key stops working at once and is no longer listed. A key cannot revoke itself
+     *     (`409 CARAVAN_CONFLICT`): sign in with another key of the tenant to revoke it. Since the caller
+     *     always holds a live key, this also means a tenant can never revoke its last live key and lock
+     *     itself out; the operator can still revoke any key with `revokeApiKey`.
+     */
+    delete: operations['revokeTenantApiKey'];
     options?: never;
     head?: never;
     patch?: never;
@@ -660,7 +713,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List deliveries */
+    /**
+     * List deliveries
+     * @description Deliveries of the tenant, narrowed by the filters given. `ownerId` lists the deliveries to every
+     *     endpoint of one customer (the endpoints whose `ownerId` it is now); a customer portal token
+     *     lists only its owner's, with or without it.
+     */
     get: operations['listDeliveries'];
     put?: never;
     post?: never;
@@ -3590,6 +3648,140 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  listTenantApiKeys: {
+    parameters: {
+      query?: {
+        /** @description Maximum number of items in the page. */
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque cursor from a previous page's `nextCursor`. Send the same filters again with it.
+         *     Omit it to get the first page.
+         */
+        cursor?: components['parameters']['Cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of API keys, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "id": "key_01JB9Y3A7R2N5P8W4S6T1V9XQK",
+           *           "name": "billing-service production",
+           *           "prefix": "ck_live_4f9KpX",
+           *           "expiresAt": null,
+           *           "lastUsedAt": "2024-11-01T23:59:12.000Z",
+           *           "createdAt": "2024-10-28T09:16:40.552Z"
+           *         }
+           *       ],
+           *       "nextCursor": null
+           *     }
+           */
+          'application/json': components['schemas']['ApiKeyList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  createTenantApiKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the request safe to retry. Within 24 hours, a repeat with the same key, method, path and
+         *     credential replays the first answer (with `Idempotent-Replayed: true`) instead of acting again.
+         *     The same key with a different body answers `409 CARAVAN_IDEMPOTENCY_KEY_REUSED`; a repeat while
+         *     the first request is still running answers `409 CARAVAN_IDEMPOTENCY_REQUEST_IN_PROGRESS`.
+         *     Answers with a 5xx status are not stored.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "name": "billing-service production"
+         *     }
+         */
+        'application/json': components['schemas']['CreateApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The key, shown once. */
+      201: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "key_01JB9Y3A7R2N5P8W4S6T1V9XQK",
+           *       "name": "billing-service production",
+           *       "prefix": "ck_live_4f9KpX",
+           *       "key": "ck_live_4f9KpX2rT7mQ8vN3bW6yZ1cH5jR0sD9aE4gA",
+           *       "expiresAt": null,
+           *       "createdAt": "2024-10-28T09:16:40.552Z"
+           *     }
+           */
+          'application/json': components['schemas']['ApiKeyCreated'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  revokeTenantApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        keyId: components['parameters']['ApiKeyIdPath'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
   listEndpoints: {
     parameters: {
       query?: {
@@ -4938,6 +5130,8 @@ export interface operations {
         status?: components['parameters']['DeliveryStatusQuery'];
         /** @description Only deliveries to this endpoint. */
         endpointId?: components['parameters']['EndpointIdQuery'];
+        /** @description Only deliveries to the endpoints of this owner. */
+        ownerId?: components['schemas']['OwnerId'];
         /** @description Only deliveries of this event. */
         eventId?: components['parameters']['EventIdQuery'];
         /** @description Only items created at or after this instant. */

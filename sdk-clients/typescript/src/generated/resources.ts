@@ -368,7 +368,7 @@ export class EgressPoolsResource {
   }
 }
 
-/** Tenant key. The caller's own tenant: limits, usage, operations URL, default egress pool, allowed pools. */
+/** Tenant key. The caller's own tenant: limits, usage, API keys, operations URL, default egress pool, allowed pools, portal tokens. */
 export class TenantResource {
   constructor(private readonly client: HttpClient) {}
 
@@ -421,6 +421,47 @@ export class TenantResource {
   ): Promise<SuccessBody<operations['createPortalToken']>> {
     return this.client.request<SuccessBody<operations['createPortalToken']>>(
       { operationId: 'createPortalToken', method: 'POST', path: '/v1/tenant/portal-tokens', body },
+      options,
+    );
+  }
+
+  /** List your tenant's API keys. `GET /v1/tenant/api-keys` (`listTenantApiKeys`) */
+  listApiKeys(
+    query?: QueryParams<operations['listTenantApiKeys']>,
+    options?: RequestOptions,
+  ): PagePromise<ListItem<operations['listTenantApiKeys']>> {
+    return this.client.paginate<ListItem<operations['listTenantApiKeys']>>(
+      { operationId: 'listTenantApiKeys', method: 'GET', path: '/v1/tenant/api-keys' },
+      query,
+      options,
+    );
+  }
+
+  /** Create an API key for your tenant. `POST /v1/tenant/api-keys` (`createTenantApiKey`) */
+  createApiKey(
+    body?: RequestBody<operations['createTenantApiKey']>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<operations['createTenantApiKey']>> {
+    return this.client.request<SuccessBody<operations['createTenantApiKey']>>(
+      {
+        operationId: 'createTenantApiKey',
+        method: 'POST',
+        path: '/v1/tenant/api-keys',
+        body,
+        idempotencyHeader: true,
+      },
+      options,
+    );
+  }
+
+  /** Revoke one of your tenant's API keys. `DELETE /v1/tenant/api-keys/{keyId}` (`revokeTenantApiKey`) */
+  revokeApiKey(keyId: string, options?: RequestOptions): Promise<void> {
+    return this.client.request<void>(
+      {
+        operationId: 'revokeTenantApiKey',
+        method: 'DELETE',
+        path: `/v1/tenant/api-keys/${encodeURIComponent(keyId)}`,
+      },
       options,
     );
   }
@@ -1044,6 +1085,9 @@ export const operationMethods = {
   listTenantEgressPools: ['tenant', 'listEgressPools'],
   getTenantStats: ['tenant', 'getStats'],
   createPortalToken: ['tenant', 'createPortalToken'],
+  listTenantApiKeys: ['tenant', 'listApiKeys'],
+  createTenantApiKey: ['tenant', 'createApiKey'],
+  revokeTenantApiKey: ['tenant', 'revokeApiKey'],
   listEndpoints: ['endpoints', 'list'],
   createEndpoint: ['endpoints', 'create'],
   getEndpoint: ['endpoints', 'get'],
