@@ -10,6 +10,7 @@ import { EndpointCaps } from './EndpointCaps.js';
 import { FairQueue } from './FairQueue.js';
 import { spillDecision } from './spillDecision.js';
 import { DispatchBudget } from './DispatchBudget.js';
+import { RoomWait } from './RoomWait.js';
 import type { OverflowValve } from './OverflowValve.js';
 
 export interface DeliveryIntakeDeps {
@@ -68,11 +69,6 @@ interface Job extends DeliveryInHand {
   run(): Promise<void>;
 }
 
-/** How often a partition waiting for room looks again whether the queued work is held back by caps. */
-const HELD_BACK_RECHECK_MS = 100;
-/** How long queued work must stay held back by caps before it is spilled. */
-const HELD_BACK_MS = 300;
-
 /** The default of `dispatcher.memoryBudgetBytes`: 32 MiB. */
 export const DEFAULT_MEMORY_BUDGET = 32 * 1024 * 1024;
 
@@ -101,13 +97,11 @@ export class DeliveryIntake {
   readonly #caps: EndpointCaps;
   readonly #budget: DispatchBudget;
   readonly #holdInMemoryMs: number;
-  readonly #stallMs: number;
   /** Deliveries queued, executing, held or waiting for their write: a second copy of a record is dropped. */
   readonly #inHand = new Set<string>();
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #stats: IntakeStats = { spilled: 0, fromOverflow: 0, stallSpills: 0 };
-  /** Since when (`performance.now()`) the queued work has been held back by caps. */
-  #heldBackSince: number | undefined;
+  readonly #room: RoomWait;
   /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
   #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
@@ -129,7 +123,15 @@ export class DeliveryIntake {
       deps.budget ??
       new DispatchBudget({ budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, clock: deps.clock });
     this.#holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
-    this.#stallMs = deps.stallMs ?? 2_000;
+    this.#room = new RoomWait({
+      budget: this.#budget,
+      heldBack: () => this.#heldBack(),
+      finished: () => this.#finished,
+      spillHeldBack: () => this.#spillHeldBack(),
+      stallMs: deps.stallMs ?? 2_000,
+      stopped: this.#whenStopped,
+      isStopping: () => this.#stopping,
+    });
   }
 
   stats(): IntakeStats {
@@ -170,7 +172,7 @@ export class DeliveryIntake {
     }
     if (spill.length > 0) void this.#spill(spill);
     this.deps.valve?.update();
-    if (!fromOverflow) await this.#whenRoom();
+    if (!fromOverflow) await this.#room.untilRoom();
   }
 
   /**
@@ -310,50 +312,6 @@ export class DeliveryIntake {
         this.#enqueue(job);
       }
     }
-  }
-
-  /**
-   * Waits until the budget has room. Work held back by caps must not hold the partitions behind it (they
-   * may hold another tenant's records, out of sight): when the budget is full of queued work that cannot
-   * use the free slots (every queued delivery is at its endpoint's or tenant's cap) for `HELD_BACK_MS`, or when nothing has
-   * finished for `stallMs`, the heaviest tenant's queued surplus (down to three quarters of the budget)
-   * is spilled, so the partition moves on. A tenant whose queued work can run is never spilled this way:
-   * its partitions simply fetch no further until sends free room.
-   */
-  async #whenRoom(): Promise<void> {
-    let stalledMs = 0;
-    while (!this.#stopping && !this.#budget.hasRoom()) {
-      if (this.#heldBackFor() >= HELD_BACK_MS && (await this.#spillHeldBack())) continue;
-      const finishedBefore = this.#finished;
-      const tickMs = Math.min(HELD_BACK_RECHECK_MS, this.#stallMs);
-      let timer: NodeJS.Timeout | undefined;
-      let ticked = false;
-      const tick = new Promise((resolve) => (timer = setTimeout(resolve, tickMs))).then(
-        () => (ticked = true),
-      );
-      await this.#budget.whenRoom(Promise.race([tick, this.#whenStopped]));
-      clearTimeout(timer);
-      if (this.#stopping || this.#budget.hasRoom()) continue;
-      stalledMs = this.#finished === finishedBefore && ticked ? stalledMs + tickMs : 0;
-      if (stalledMs >= this.#stallMs) {
-        stalledMs = 0;
-        await this.#spillHeldBack();
-      }
-    }
-  }
-
-  /**
-   * How long the queued work has been held back by caps without a break (0 when it is not now), across
-   * batches: once a backlog is found held back, each batch behind it is moved aside at once.
-   */
-  #heldBackFor(): number {
-    if (!this.#heldBack()) {
-      this.#heldBackSince = undefined;
-      return 0;
-    }
-    const now = performance.now();
-    this.#heldBackSince ??= now;
-    return now - this.#heldBackSince;
   }
 
   /**
