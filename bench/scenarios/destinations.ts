@@ -9,9 +9,10 @@ import { PubSub } from '@google-cloud/pubsub';
 import { connect } from 'amqplib';
 import { Kafka, logLevel } from 'kafkajs';
 import {
-  DestinationRegistry,
   DestinationSender,
+  PluginRegistry,
   ProducerPool,
+  destinationPluginKind,
   createLogger,
   systemClock,
   type DestinationTarget,
@@ -227,7 +228,7 @@ export const scenario: Scenario = {
     const metrics: Record<string, number | string> = { messages: count, concurrency: CONCURRENCY };
     const rates: Record<string, number> = {};
     for (const broker of brokers()) {
-      const plugins = new DestinationRegistry([broker.module]);
+      const plugins = new PluginRegistry(destinationPluginKind, [broker.module]);
       const sender = new DestinationSender({
         http: noHttp,
         producers: new ProducerPool({ plugins, clock: systemClock, logger }),

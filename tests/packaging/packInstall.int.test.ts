@@ -11,7 +11,6 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { Caravan } from '@caravan/client';
-import { defaultConfig } from '../../core/src/config/defaults.js';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { repoRoot, serviceSetting } from '@caravan/testing';
 
@@ -131,9 +130,15 @@ test('packaging › @caravan/core and @caravan/api pack their entry points and t
     dependencies: Record<string, string>;
   };
   t.is(api.bin?.caravan, './dist/cli/caravan.js');
-  // The plugins caravan loads by default must be installed with it, not merely hoisted next to it.
-  for (const plugin of defaultConfig.sources.plugins) {
-    t.truthy(api.dependencies[plugin], `@caravan/api declares ${plugin}`);
+  // caravan loads every installed package that declares itself a plugin: the source plugins it ships
+  // are its own dependencies (not merely hoisted next to it), and each declares itself.
+  const shipped = Object.keys(api.dependencies).filter((name) => /^@caravan\/source-(?!api$)/.test(name));
+  t.true(shipped.length > 0);
+  for (const plugin of shipped) {
+    const manifest = JSON.parse(
+      readFileSync(join(scratch, 'node_modules', plugin, 'package.json'), 'utf8'),
+    ) as { caravan?: { plugin?: string } };
+    t.is(manifest.caravan?.plugin, 'source', `the installed ${plugin} declares itself a source plugin`);
   }
 });
 

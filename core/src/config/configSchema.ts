@@ -76,6 +76,7 @@ export const configSchema = {
     'api',
     'portal',
     'tenantDefaults',
+    'plugins',
     'sources',
     'dispatcher',
     'metrics',
@@ -177,13 +178,25 @@ export const configSchema = {
         },
       },
     },
+    plugins: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['directories'],
+      properties: {
+        directories: {
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, maxLength: 4096 },
+        },
+      },
+    },
     sources: {
       type: 'object',
       additionalProperties: false,
-      required: ['plugins', 'allowedHosts'],
+      required: ['allowedHosts'],
       properties: {
         plugins: {
-          type: 'array',
+          type: ['array', 'null'],
           uniqueItems: true,
           items: { type: 'string', minLength: 1, maxLength: 1024 },
         },
@@ -201,10 +214,10 @@ export const configSchema = {
     destinations: {
       type: 'object',
       additionalProperties: false,
-      required: ['plugins', 'allowedHosts'],
+      required: ['allowedHosts'],
       properties: {
         plugins: {
-          type: 'array',
+          type: ['array', 'null'],
           uniqueItems: true,
           items: { type: 'string', minLength: 1, maxLength: 1024 },
         },
