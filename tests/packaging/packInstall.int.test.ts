@@ -1,6 +1,6 @@
-// The published packages on their own: `npm pack` of the SDK, the plugin contract and each source
-// plugin, installed from the tarballs into a scratch project outside the repository (no workspace
-// links, no TypeScript loader, no `caravan-source` condition). There the SDK README's tour runs against
+// The published packages on their own: `npm pack` of the SDK, the plugin contract (with the code the
+// contracts share) and each source plugin, installed from the tarballs into a scratch project outside
+// the repository (no workspace links, no TypeScript loader, no `caravan-source` condition). There the SDK README's tour runs against
 // a real `caravan dev`, and a plugin conformance run passes against the real ElasticMQ.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,6 +17,7 @@ import { repoRoot, serviceSetting } from '@caravan/testing';
 const run = promisify(execFile);
 const packages = [
   '@caravan/client',
+  '@caravan/plugin-common',
   '@caravan/source-api',
   '@caravan/source-aws-sqs',
   '@caravan/source-gcp-pubsub',
