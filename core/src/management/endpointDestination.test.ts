@@ -69,7 +69,9 @@ async function setup(t: ExecutionContext) {
     keyRing,
     clock: new ManualClock(T0),
     urlGuard: new UrlGuard({ allowedCidrs: [], resolve: () => Promise.resolve(['93.184.216.34']) }),
-    destinations: new PluginRegistry(destinationPluginKind, ['acme'], () => Promise.resolve({ default: acmeBus })),
+    destinations: new PluginRegistry(destinationPluginKind, ['acme'], () =>
+      Promise.resolve({ default: acmeBus }),
+    ),
     destinationHosts: createHostAllowlist(['*.acme.example', 'bus.acme.example:443']),
   });
   return { db, keyRing, service };
