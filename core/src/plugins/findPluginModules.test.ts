@@ -108,6 +108,14 @@ test('findPluginModules › a declared plugin that fails to load or has another 
   });
 });
 
+test('findPluginModules › a configured plugin folder that does not exist is an error naming it', async (t) => {
+  const folder = await scratchFolder(t);
+  const missing = join(folder, 'no-such-folder');
+  await t.throwsAsync(findPluginModules({ kind: 'source', explicit: null, directories: [missing] }), {
+    message: `plugins.directories: ${missing} is not a folder (it does not exist)`,
+  });
+});
+
 test('nodeModulesFolders › the folders Node searches, nearest first, never inside a node_modules name', (t) => {
   t.deepEqual(nodeModulesFolders('/app/node_modules/@caravan/core/dist'), [
     '/app/node_modules/@caravan/core/dist/node_modules',

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PluginLoadError, toPluginModule, type PluginKindName, type PluginModule } from './PluginRegistry.js';
@@ -44,6 +44,7 @@ interface Manifest {
  */
 export async function findPluginModules(search: PluginSearch): Promise<PluginModule[]> {
   const installation = search.installation ?? nodeModulesFolders(dirname(fileURLToPath(import.meta.url)));
+  for (const dir of search.directories) await mustBeFolder(dir);
   const folders = [
     ...installation.map((dir) => ({ dir, installed: true })),
     ...search.directories.flatMap((d) => {
@@ -71,6 +72,16 @@ export async function findPluginModules(search: PluginSearch): Promise<PluginMod
     .filter((pkg) => pkg.manifest.caravan?.plugin === search.kind)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(moduleOf);
+}
+
+/** A configured plugin folder that is not there is a mistake to report, not an empty folder. */
+async function mustBeFolder(dir: string): Promise<void> {
+  const found = await stat(resolve(dir)).catch(() => undefined);
+  if (!found?.isDirectory()) {
+    throw new PluginLoadError(
+      `plugins.directories: ${dir} is not a folder${found ? '' : ' (it does not exist)'}`,
+    );
+  }
 }
 
 /** The `node_modules` folders Node searches from `dir` upwards, nearest first. */
