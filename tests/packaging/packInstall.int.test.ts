@@ -5,14 +5,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { Caravan } from '@caravan/client';
 import { startCaravanServer } from '../support/caravanProcess.js';
-import { repoRoot, serviceSetting } from '@caravan/testing';
+import { freePort, repoRoot, serviceSetting } from '@caravan/testing';
 
 const run = promisify(execFile);
 const packages = [
@@ -142,14 +141,6 @@ test('packaging › @caravan/core and @caravan/api pack their entry points and t
     t.is(manifest.caravan?.plugin, 'source', `the installed ${plugin} declares itself a source plugin`);
   }
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The first TypeScript block of the SDK README's "Five-minute tour", pointed at `baseUrl` and `port`. */
 function readmeTour(baseUrl: string, port: number): string {

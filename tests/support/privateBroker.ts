@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExecutionContext } from 'ava';
-import { repoRoot, servicesDir } from '@caravan/testing';
+import { freePort, repoRoot, servicesDir } from '@caravan/testing';
 
 const run = promisify(execFile);
 
@@ -23,14 +22,6 @@ export interface PrivateBroker {
    * to the moment it answered again.
    */
   restart(downMs?: number): Promise<{ downAt: number; upAt: number }>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

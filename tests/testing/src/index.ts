@@ -6,3 +6,4 @@ export { startConnectProxy, type ConnectProxy } from './connectProxy.js';
 export { waitFor } from './waitFor.js';
 export { installScratchPlugin, type ScratchPlugin } from './scratchPlugin.js';
 export { declaredPluginIds, declaredPlugins } from './declaredPlugins.js';
+export { freePort } from './freePort.js';
