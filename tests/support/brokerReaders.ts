@@ -1,6 +1,7 @@
 import {
   CreateQueueCommand,
   DeleteMessageBatchCommand,
+  DeleteQueueCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -22,6 +23,7 @@ export interface BrokerReader {
   readonly seen: ReadMessage[];
   /** Resolves once the queue/topic exists and the reader reads it. */
   readonly ready: Promise<void>;
+  /** Stops reading and deletes the queue, topic or subscription it created. */
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,8 @@ export function rabbitmqReader(url: string, queue: string): BrokerReader {
     ready: open(),
     async stop() {
       stopped = true;
+      const channel = await model?.createChannel().catch(() => undefined);
+      await channel?.deleteQueue(queue).catch(() => undefined);
       await model?.close().catch(() => undefined);
     },
   };
@@ -100,7 +104,17 @@ export function kafkaReader(brokers: string[], topic: string): BrokerReader {
       },
     });
   })();
-  return { seen, ready, stop: () => consumer.disconnect().catch(() => undefined) };
+  return {
+    seen,
+    ready,
+    async stop() {
+      await consumer.disconnect().catch(() => undefined);
+      const admin = kafka.admin();
+      await admin.connect().catch(() => undefined);
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect().catch(() => undefined);
+    },
+  };
 }
 
 /**
@@ -170,6 +184,7 @@ export function sqsReader(endpoint: string, region: string, queue: string): Brok
     async stop() {
       stopped = true;
       await loops;
+      await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })).catch(() => undefined);
       sqs.destroy();
     },
   };
@@ -189,7 +204,7 @@ export function pubsubReader(emulatorHost: string, project: string, topic: strin
     const response = await fetch(`${base}/${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const answer: unknown = await response.json().catch(() => ({}));
     return { status: response.status, body: answer };
@@ -252,6 +267,8 @@ export function pubsubReader(emulatorHost: string, project: string, topic: strin
     async stop() {
       stopped = true;
       await loop;
+      await call('DELETE', `subscriptions/${subscription}`, undefined).catch(() => undefined);
+      await call('DELETE', `topics/${topic}`, undefined).catch(() => undefined);
     },
   };
 }
