@@ -54,12 +54,17 @@ export default {
     {
       name: 'plugins-only-contract',
       comment:
-        'A plugin imports its own files, @caravan/source-api or @caravan/destination-api and the packages its package.json declares (its broker SDK), nothing of Caravan else.',
+        'A plugin imports its own files, @caravan/source-api or @caravan/destination-api (and the contracts @caravan/plugin-common) and the packages its package.json declares (its broker SDK), nothing of Caravan else.',
       severity: 'error',
       from: { path: '^plugins/([^/]+)/src/', pathNot: testFiles },
       to: {
         path: '^(core|api|sdk-clients|tests|migrations|plugins)/',
-        pathNot: ['^plugins/$1/', '^plugins/source-api/src/', '^plugins/destination-api/src/'],
+        pathNot: [
+          '^plugins/$1/',
+          '^plugins/source-api/src/',
+          '^plugins/destination-api/src/',
+          '^plugins/plugin-common/src/',
+        ],
       },
     },
     {

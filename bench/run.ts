@@ -116,7 +116,9 @@ try {
   const dir =
     values.out ?? fileURLToPath(new URL(smoke ? './results/smoke/' : './results/', import.meta.url));
   const stem = writeResult(dir, result, scenario.backends[0]!);
-  process.stdout.write(`${JSON.stringify({ result: `${stem}.json`, ratios: result.ratios })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ result: `${stem}.json`, ...(result.headlines ? { headlines: result.headlines } : {}), ratios: result.ratios })}\n`,
+  );
 } finally {
   await Promise.all(installations.map((i) => i.stop()));
   await receiver.stop();

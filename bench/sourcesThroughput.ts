@@ -26,6 +26,7 @@ import {
   KeyRing,
   PluginRegistry,
   SourceAddressGuard,
+  sourcePluginKind,
   SourceService,
   createLogger,
   createSourceRunner,
@@ -162,7 +163,7 @@ export async function run(options: {
     primaryKeyId: 'b',
     keys: [{ id: 'b', key: Buffer.alloc(32, 3).toString('base64') }],
   });
-  const registry = new PluginRegistry([
+  const registry = new PluginRegistry(sourcePluginKind, [
     '@caravan/source-gcp-pubsub',
     '@caravan/source-aws-sqs',
     '@caravan/source-kafka',

@@ -39,6 +39,7 @@ function markdown(r: BenchResult): string {
     '',
     '| figure | value |',
     '| --- | --- |',
+    ...Object.entries(r.headlines ?? {}).map(([k, v]) => `| **${k}** | **${v.toFixed(3)}** |`),
     ...Object.entries(r.ratios).map(([k, v]) => `| **${k} / baseline** | **${v.toFixed(3)}** |`),
     `| baseline signed POSTs/s (before, after) | ${r.baseline.requestsPerSecond} (${r.baseline.before.requestsPerSecond}, ${r.baseline.after.requestsPerSecond}) |`,
     ...Object.entries(r.rates).map(([k, v]) => `| ${k} | ${v} |`),

@@ -57,6 +57,11 @@ export interface ScenarioOutcome {
   targets?: Record<string, { met: boolean; value: number; limit: number }>;
   /** Rate name → the least ratio to the baseline the issue asks for; the harness adds it to `targets`. */
   ratioTargets?: Record<string, number>;
+  /**
+   * The figures the scenario's issue asks for when they are not ratios to the baseline (say,
+   * messages/s through Caravan over the broker SDK's own rate in the same run): shown first, in bold.
+   */
+  headlines?: Record<string, number>;
 }
 
 /** A benchmark scenario: one module exporting `scenario`, listed in `scenarios/index.ts`. */

@@ -25,6 +25,7 @@ export * from './scheduler/index.js';
 export * from './jobs/index.js';
 export * from './sources/index.js';
 export * from './destinations/index.js';
+export * from './plugins/index.js';
 export * from './domain/operationalEvent.js';
 export * from './app/index.js';
 export * from './stats/index.js';

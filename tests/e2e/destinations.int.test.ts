@@ -8,11 +8,9 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { PubSub } from '@google-cloud/pubsub';
-import { connect as amqpConnect } from 'amqplib';
-import { Kafka, logLevel } from 'kafkajs';
 import { Webhook } from 'standardwebhooks';
 import { serviceSetting, waitFor } from '@caravan/testing';
+import { kafkaReader, pubsubReader, rabbitmqReader, sqsReader } from '../support/brokerReaders.js';
 import { caravanClient } from '../support/caravanClient.js';
 import { startProductionApi } from '../support/productionEnv.js';
 
@@ -187,79 +185,24 @@ test('destinations › a queue that does not exist yet is retried on the endpoin
 test('destinations › one endpoint per destination type (SQS, Pub/Sub, Kafka, RabbitMQ): every event arrives, verifiable', async (t) => {
   t.timeout(600_000);
   const count = Number(process.env.CARAVAN_E2E_DESTINATION_EACH ?? 100);
+  // No plugin list: the API and the worker find the installed destination plugins themselves.
   const { env, api, startWorker } = await startProductionApi(t, 'destall', {
-    extra: {
-      CARAVAN_DESTINATION_PLUGINS: [
-        '@caravan/destination-aws-sqs',
-        '@caravan/destination-gcp-pubsub',
-        '@caravan/destination-kafka',
-        '@caravan/destination-rabbitmq',
-      ].join(','),
-      CARAVAN_DESTINATION_ALLOWED_HOSTS: '127.0.0.1',
-    },
+    extra: { CARAVAN_DESTINATION_ALLOWED_HOSTS: '127.0.0.1' },
   });
   await startWorker();
   const name = `e2e-all-${randomUUID()}`;
 
-  // The four targets, each with a reader that collects (body, attributes).
-  const got: Record<string, { body: string; headers: Record<string, string> }[]> = {
-    sqs: [],
-    pubsub: [],
-    kafka: [],
-    rabbitmq: [],
+  // The four targets, each with a consumer of the tenant's customer collecting (body, attributes).
+  const readers = {
+    sqs: sqsReader(endpoint, region, name),
+    pubsub: pubsubReader(emulatorHost, pubsubProject, name),
+    kafka: kafkaReader(kafkaBrokers, name),
+    rabbitmq: rabbitmqReader(rabbitUrl.href, name),
   };
-  const queueUrl = await createQueue(name);
-  t.teardown(async () => {
-    await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
-  });
-  const pubsub = new PubSub({ projectId: pubsubProject, apiEndpoint: emulatorHost, emulatorMode: true });
-  const [topic] = await pubsub.createTopic(name);
-  const [subscription] = await topic.createSubscription(`${name}-sub`);
-  subscription.on('message', (m: { data: Buffer; attributes: Record<string, string>; ack(): void }) => {
-    got.pubsub!.push({ body: m.data.toString('utf8'), headers: { ...m.attributes } });
-    m.ack();
-  });
-  const kafka = new Kafka({ brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: name, numPartitions: 1 }], waitForLeaders: true });
-  const consumer = kafka.consumer({ groupId: `${name}-reader` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: name, fromBeginning: true });
-  await consumer.run({
-    eachMessage: ({ message }) => {
-      const headers = Object.fromEntries(
-        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
-      );
-      got.kafka!.push({ body: message.value?.toString('utf8') ?? '', headers });
-      return Promise.resolve();
-    },
-  });
-  const amqpModel = await amqpConnect(rabbitUrl.href);
-  const channel = await amqpModel.createChannel();
-  await channel.assertQueue(name, { durable: true });
-  await channel.consume(name, (m) => {
-    if (!m) return;
-    const headers = Object.fromEntries(
-      Object.entries((m.properties.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [
-        k,
-        Buffer.isBuffer(v) ? v.toString('utf8') : String(v),
-      ]),
-    );
-    got.rabbitmq!.push({ body: m.content.toString('utf8'), headers });
-    channel.ack(m);
-  });
-  t.teardown(async () => {
-    await subscription.close();
-    await subscription.delete().catch(() => undefined);
-    await topic.delete().catch(() => undefined);
-    await pubsub.close();
-    await consumer.disconnect();
-    await admin.deleteTopics({ topics: [name] }).catch(() => undefined);
-    await admin.disconnect();
-    await channel.deleteQueue(name).catch(() => undefined);
-    await amqpModel.close();
-  });
+  t.teardown(() => Promise.all(Object.values(readers).map((reader) => reader.stop())));
+  await Promise.all(Object.values(readers).map((reader) => reader.ready));
+  // ElasticMQ's queue URL for the account its configuration names.
+  const queueUrl = `${endpoint}/000000000000/${name}`;
 
   const admin2 = caravanClient(api.url, env.CARAVAN_ADMIN_KEY);
   const tenant = await admin2.tenants.create({ name: 'Acme' });
@@ -288,19 +231,16 @@ test('destinations › one endpoint per destination type (SQS, Pub/Sub, Kafka, R
     const answer = await caravan.events.sendBatch({ events });
     answer.data.forEach((item, i) => sent.set(item.id, JSON.stringify(events[i]!.payload)));
   }
-  const drained: Message[] = [];
   await waitFor(
-    async () => {
-      await drain(queueUrl, drained);
-      got.sqs = drained.map((m) => ({ body: m.Body ?? '', headers: headersOf(m) }));
-      return Object.values(got).every(
-        (list) => new Set(list.map((m) => m.headers['webhook-id'])).size >= count,
-      );
-    },
+    () =>
+      Object.values(readers).every(
+        (reader) => new Set(reader.seen.map((m) => m.headers['webhook-id'])).size >= count,
+      ),
     `all ${count} events at each of the four destinations`,
     300_000,
   );
-  for (const [label, list] of Object.entries(got)) {
+  for (const [label, reader] of Object.entries(readers)) {
+    const list = reader.seen;
     const verifier = new Webhook(secrets[label]!);
     let ok = 0;
     for (const message of list) {

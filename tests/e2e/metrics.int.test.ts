@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { waitFor } from '@caravan/testing';
+import { freePort, waitFor } from '@caravan/testing';
 import { startCaravanServer } from '../support/caravanProcess.js';
 import { caravanClient } from '../support/caravanClient.js';
 import { startReceiver } from '../support/dispatching.js';
@@ -19,13 +18,6 @@ async function startDev(t: ExecutionContext, env: Record<string, string> = {}) {
 }
 
 /** A port nothing listens on (bound, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('metrics › on caravan dev the delivery metrics follow what happens: ingests, outcomes, durations, lag, queue, open breakers', async (t) => {
   const { server, admin } = await startDev(t, { CARAVAN_BREAKER_CONSECUTIVE_ERRORS: '2' });

@@ -1,23 +1,22 @@
-// The published packages on their own: `npm pack` of the SDK, the plugin contract and each source
-// plugin, installed from the tarballs into a scratch project outside the repository (no workspace
-// links, no TypeScript loader, no `caravan-source` condition). There the SDK README's tour runs against
+// The published packages on their own: `npm pack` of the SDK, the plugin contract (with the code the
+// contracts share) and each source plugin, installed from the tarballs into a scratch project outside
+// the repository (no workspace links, no TypeScript loader, no `caravan-source` condition). There the SDK README's tour runs against
 // a real `caravan dev`, and a plugin conformance run passes against the real ElasticMQ.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { Caravan } from '@caravan/client';
-import { defaultConfig } from '../../core/src/config/defaults.js';
 import { startCaravanServer } from '../support/caravanProcess.js';
-import { repoRoot, serviceSetting } from '@caravan/testing';
+import { freePort, repoRoot, serviceSetting } from '@caravan/testing';
 
 const run = promisify(execFile);
 const packages = [
   '@caravan/client',
+  '@caravan/plugin-common',
   '@caravan/source-api',
   '@caravan/source-aws-sqs',
   '@caravan/source-gcp-pubsub',
@@ -131,19 +130,17 @@ test('packaging › @caravan/core and @caravan/api pack their entry points and t
     dependencies: Record<string, string>;
   };
   t.is(api.bin?.caravan, './dist/cli/caravan.js');
-  // The plugins caravan loads by default must be installed with it, not merely hoisted next to it.
-  for (const plugin of defaultConfig.sources.plugins) {
-    t.truthy(api.dependencies[plugin], `@caravan/api declares ${plugin}`);
+  // caravan loads every installed package that declares itself a plugin: the source plugins it ships
+  // are its own dependencies (not merely hoisted next to it), and each declares itself.
+  const shipped = Object.keys(api.dependencies).filter((name) => /^@caravan\/source-(?!api$)/.test(name));
+  t.true(shipped.length > 0);
+  for (const plugin of shipped) {
+    const manifest = JSON.parse(
+      readFileSync(join(scratch, 'node_modules', plugin, 'package.json'), 'utf8'),
+    ) as { caravan?: { plugin?: string } };
+    t.is(manifest.caravan?.plugin, 'source', `the installed ${plugin} declares itself a source plugin`);
   }
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The first TypeScript block of the SDK README's "Five-minute tour", pointed at `baseUrl` and `port`. */
 function readmeTour(baseUrl: string, port: number): string {

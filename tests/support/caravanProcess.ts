@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -17,7 +18,13 @@ let built = false;
 function ensureBuilt(): void {
   if (built) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // As `npm run build`: the root project, and every plugin folder (a new plugin is listed nowhere).
+  const plugins = readdirSync(join(repoRoot, 'plugins'))
+    .map((folder) => join(repoRoot, 'plugins', folder, 'tsconfig.build.json'))
+    .filter((project) => existsSync(project));
+  execFileSync(process.execPath, [tsc, '-b', join(repoRoot, 'tsconfig.build.json'), ...plugins], {
+    stdio: 'inherit',
+  });
   built = true;
 }
 

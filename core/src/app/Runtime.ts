@@ -5,8 +5,7 @@ import type { LimiterStore } from '../limits/LimiterStore.js';
 import type { InternalLog } from '../log/InternalLog.js';
 import type { Registry } from 'prom-client';
 import type { Logger, Telemetry } from '../observability/index.js';
-import type { DestinationRegistry } from '../destinations/DestinationRegistry.js';
-import type { PluginRegistry } from '../sources/PluginRegistry.js';
+import type { DestinationPluginRegistry, SourcePluginRegistry } from '../plugins/index.js';
 import type { Database } from '../storage/createDatabase.js';
 import type { Migrator } from '../storage/Migrator.js';
 import type { Storage } from '../storage/Storage.js';
@@ -33,10 +32,13 @@ export interface Runtime {
   readonly log: InternalLog;
   readonly limiterStore: LimiterStore;
   readonly keyRing: KeyRing;
-  /** The source plugins of `sources.plugins`, loaded on first use and shared by the API and the roles. */
-  readonly plugins: PluginRegistry;
-  /** The destination plugins of `destinations.plugins`, loaded on first use, shared by the API and the dispatcher. */
-  readonly destinations: DestinationRegistry;
+  /**
+   * The source plugins (`sources.plugins`, or every installed one that declares itself), loaded on
+   * first use and shared by the API and the roles.
+   */
+  readonly plugins: SourcePluginRegistry;
+  /** The destination plugins, found the same way, shared by the API and the dispatcher. */
+  readonly destinations: DestinationPluginRegistry;
   readonly services: CoreServices;
   /** The process's Prometheus registry: what its `/metrics` shows. */
   readonly metrics: Registry;

@@ -19,10 +19,9 @@ import { SourceService } from '../management/SourceService.js';
 import { TenantService } from '../management/TenantService.js';
 import { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import { createHostAllowlist } from '../sources/hostAllowlist.js';
-import type { DestinationPlugins } from '../destinations/DestinationRegistry.js';
+import type { DestinationPlugins, SourcePluginRegistry } from '../plugins/index.js';
 import { PayloadValidationPool } from '../ingest/PayloadValidationPool.js';
 import { TenantStatsService } from '../stats/TenantStatsService.js';
-import type { PluginRegistry } from '../sources/PluginRegistry.js';
 import type { OperationalEventRepository } from '../storage/OperationalEventRepository.js';
 import type { Storage } from '../storage/Storage.js';
 
@@ -54,8 +53,8 @@ export interface ServicesDeps {
   log: InternalLog;
   limiterStore: LimiterStore;
   keyRing: KeyRing;
-  plugins: PluginRegistry;
-  /** The destination plugins (`DestinationRegistry`); without them endpoints deliver over HTTP only. */
+  plugins: SourcePluginRegistry;
+  /** The destination plugins (`PluginRegistry` of destinations); without them endpoints deliver over HTTP only. */
   destinations?: DestinationPlugins;
   clock: Clock;
   /** Where ingest reports accepted events and its spans; none: nothing is recorded. */

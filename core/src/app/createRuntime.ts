@@ -12,8 +12,13 @@ import {
   type Logger,
   type Telemetry,
 } from '../observability/index.js';
-import { DestinationRegistry } from '../destinations/DestinationRegistry.js';
-import { PluginRegistry } from '../sources/PluginRegistry.js';
+import {
+  destinationPluginKind,
+  findPluginModules,
+  PluginRegistry,
+  sourcePluginKind,
+  type PluginKindName,
+} from '../plugins/index.js';
 import { createDatabase, type Database } from '../storage/createDatabase.js';
 import { createKnexStorage } from '../storage/knex/createKnexStorage.js';
 import { createMigrator } from '../storage/Migrator.js';
@@ -56,7 +61,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ? options.log({ db, clock, logger })
     : createInternalLog(config.log, { db, clock, logger });
   const limiterStore = options.limiterStore ?? createLimiterStore(config.redis);
-  const plugins = new PluginRegistry(config.sources.plugins);
+  const modules = (kind: PluginKindName, explicit: readonly string[] | null) => () =>
+    findPluginModules({ kind, explicit, directories: config.plugins.directories });
+  const plugins = new PluginRegistry(sourcePluginKind, modules('source', config.sources.plugins));
   const metrics = options.metrics ?? createMetricsRegistry();
   const telemetry =
     options.telemetry ??
@@ -65,7 +72,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       tenantLabels: config.metrics.tenantLabels,
       version: options.version,
     });
-  const destinations = new DestinationRegistry(config.destinations.plugins);
+  const destinations = new PluginRegistry(
+    destinationPluginKind,
+    modules('destination', config.destinations.plugins),
+  );
   const services = createCoreServices({
     config,
     storage,

@@ -33,7 +33,7 @@ export async function startRoles(roles: readonly WorkerRole[], deps: RoleDeps): 
   // A plugin that cannot load stops the worker at start with its error (before any role runs), not
   // at a source's first use.
   if (roles.includes('sources')) await deps.plugins.load();
-  // A plugin of destinations.plugins that cannot load fails the start, not the first delivery.
+  // A destination plugin that cannot load fails the start, not the first delivery.
   if (roles.includes('dispatcher')) await deps.destinations.load();
   const running: RunningRole[] = [];
   const stop = async () => {

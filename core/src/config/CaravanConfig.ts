@@ -104,15 +104,22 @@ export interface CaravanConfig {
   /** Limits a new tenant gets when the operator does not set them. */
   tenantDefaults: TenantLimitsConfig;
   /**
-   * Broker sources: the source plugins to load (package names or file paths), in order, and the hosts
-   * tenants' sources may point Caravan at (`*`, `host[:port]`, `*.domain[:port]`, CIDR blocks).
+   * Where plugins are found besides the installation's `node_modules`: folders of plugin packages
+   * (or folders where `npm install` put them).
    */
-  sources: { plugins: string[]; allowedHosts: string[] };
+  plugins: { directories: string[] };
   /**
-   * Broker destinations: the destination plugins to load (package names or file paths), in order, and
-   * the hosts tenants' endpoints may make Caravan write to (same patterns as `sources.allowedHosts`).
+   * Broker sources: the source plugins to load (package names or file paths), in order, or `null` to
+   * load every installed package that declares itself a source plugin; and the hosts tenants'
+   * sources may point Caravan at (`*`, `host[:port]`, `*.domain[:port]`, CIDR blocks).
    */
-  destinations: { plugins: string[]; allowedHosts: string[] };
+  sources: { plugins: string[] | null; allowedHosts: string[] };
+  /**
+   * Broker destinations: the destination plugins to load, or `null` to discover them (as for
+   * sources), and the hosts tenants' endpoints may make Caravan write to (same patterns as
+   * `sources.allowedHosts`).
+   */
+  destinations: { plugins: string[] | null; allowedHosts: string[] };
   /**
    * Dispatcher settings: the circuit breaker and auto-disable of failing endpoints (docs/endpoints.md),
    * and the bytes of queued work each dispatcher process holds in memory (docs/pipeline.md).

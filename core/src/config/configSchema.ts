@@ -77,6 +77,7 @@ export const configSchema = {
     'portal',
     'devInbox',
     'tenantDefaults',
+    'plugins',
     'sources',
     'dispatcher',
     'metrics',
@@ -184,13 +185,25 @@ export const configSchema = {
       required: ['enabled'],
       properties: { enabled: { type: 'boolean' } },
     },
+    plugins: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['directories'],
+      properties: {
+        directories: {
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, maxLength: 4096 },
+        },
+      },
+    },
     sources: {
       type: 'object',
       additionalProperties: false,
-      required: ['plugins', 'allowedHosts'],
+      required: ['allowedHosts'],
       properties: {
         plugins: {
-          type: 'array',
+          type: ['array', 'null'],
           uniqueItems: true,
           items: { type: 'string', minLength: 1, maxLength: 1024 },
         },
@@ -208,10 +221,10 @@ export const configSchema = {
     destinations: {
       type: 'object',
       additionalProperties: false,
-      required: ['plugins', 'allowedHosts'],
+      required: ['allowedHosts'],
       properties: {
         plugins: {
-          type: 'array',
+          type: ['array', 'null'],
           uniqueItems: true,
           items: { type: 'string', minLength: 1, maxLength: 1024 },
         },

@@ -18,14 +18,16 @@ export const defaultConfig = {
     maxPayloadBytes: 1_048_576,
     eventShards: 2,
   },
+  // Every installed package that declares itself a plugin is loaded, unless a list names them.
+  plugins: { directories: [] },
   sources: {
-    plugins: ['@caravan/source-gcp-pubsub', '@caravan/source-aws-sqs', '@caravan/source-kafka'],
+    plugins: null,
     // The public clouds' broker hosts; `caravan dev` allows every host. An installation that lets
     // tenants reach brokers elsewhere lists them (docs/configuration.md).
     allowedHosts: ['*.amazonaws.com', '*.googleapis.com', '*.confluent.cloud'],
   },
   destinations: {
-    plugins: [],
+    plugins: null,
     allowedHosts: ['*'],
   },
   dispatcher: {

@@ -66,6 +66,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_TENANT_DEFAULT_MAX_ENDPOINTS: at('tenantDefaults.maxEndpoints', asInt),
   CARAVAN_TENANT_DEFAULT_MAX_PAYLOAD_BYTES: at('tenantDefaults.maxPayloadBytes', asInt),
   CARAVAN_TENANT_DEFAULT_EVENT_SHARDS: at('tenantDefaults.eventShards', asInt),
+  CARAVAN_PLUGIN_DIRECTORIES: at('plugins.directories', asList),
   CARAVAN_SOURCE_PLUGINS: at('sources.plugins', asList),
   CARAVAN_SOURCE_ALLOWED_HOSTS: at('sources.allowedHosts', asList),
   CARAVAN_DESTINATION_PLUGINS: at('destinations.plugins', asList),

@@ -15,7 +15,7 @@ import type {
   WebhookSender,
 } from '../dispatcher/WebhookSender.js';
 import { createLogger } from '../observability/index.js';
-import { DestinationRegistry } from './DestinationRegistry.js';
+import { destinationPluginKind, PluginRegistry } from '../plugins/index.js';
 import { DestinationSender } from './DestinationSender.js';
 import { ProducerPool } from './ProducerPool.js';
 
@@ -52,7 +52,7 @@ function setup() {
     },
     close: () => Promise.resolve(),
   };
-  const plugins = new DestinationRegistry(['memory', 'scripted'], (s) =>
+  const plugins = new PluginRegistry(destinationPluginKind, ['memory', 'scripted'], (s) =>
     Promise.resolve({ default: s === 'memory' ? memoryTopicDestination : scriptedPlugin }),
   );
   const logger = createLogger({ level: 'silent', name: 'test' });

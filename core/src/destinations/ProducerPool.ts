@@ -2,7 +2,7 @@ import type { DestinationMessage, DestinationOutcome, DestinationProducer } from
 import type { Clock } from '../domain/Clock.js';
 import type { Logger } from '../observability/index.js';
 import type { DestinationTarget } from '../dispatcher/WebhookSender.js';
-import type { DestinationPlugins, LoadedDestinationPlugin } from './DestinationRegistry.js';
+import type { DestinationPlugins, LoadedDestinationPlugin } from '../plugins/index.js';
 
 interface Waiting {
   message: DestinationMessage;

@@ -1,9 +1,3 @@
-export {
-  DestinationPluginLoadError,
-  DestinationRegistry,
-  type DestinationPlugins,
-  type LoadedDestinationPlugin,
-} from './DestinationRegistry.js';
 export { DestinationSender, toSendResult, type DestinationSenderOptions } from './DestinationSender.js';
 export { ProducerPool, type ProducerPoolOptions } from './ProducerPool.js';
 export { destinationUrl } from './destinationUrl.js';

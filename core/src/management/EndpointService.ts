@@ -15,7 +15,7 @@ import {
   type SigningScheme,
 } from '../domain/endpoint.js';
 import { newId } from '../domain/ids.js';
-import type { DestinationPlugins, LoadedDestinationPlugin } from '../destinations/DestinationRegistry.js';
+import type { DestinationPlugins, LoadedDestinationPlugin } from '../plugins/index.js';
 import type { HostAllowlist } from '../sources/hostAllowlist.js';
 import {
   resolveDestination,

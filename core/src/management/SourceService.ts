@@ -11,7 +11,7 @@ import {
 } from '../errors/index.js';
 import type { IngestResult } from '../ingest/EventIngestService.js';
 import type { IngestItem } from '../ingest/ingestItem.js';
-import type { LoadedSourcePlugin } from '../sources/PluginRegistry.js';
+import type { LoadedSourcePlugin } from '../plugins/index.js';
 import type { SourceAddressGuard } from '../sources/SourceAddressGuard.js';
 import { toIngestItem } from '../sources/toIngestItem.js';
 import type { Page, PageRequest } from '../storage/Page.js';
@@ -26,7 +26,7 @@ import type {
 
 export interface SourceServiceDeps {
   sources: SourceRepository;
-  /** The installed plugins (`PluginRegistry`). */
+  /** The installed plugins (a `PluginRegistry` of sources). */
   plugins: {
     list(): Promise<LoadedSourcePlugin[]>;
     get(id: string): Promise<LoadedSourcePlugin | undefined>;

@@ -10,7 +10,7 @@ import {
 } from '@caravan/destination-api';
 import { migrationsDir } from '@caravan/testing';
 import { KeyRing } from '../crypto/KeyRing.js';
-import { DestinationRegistry } from '../destinations/DestinationRegistry.js';
+import { destinationPluginKind, PluginRegistry } from '../plugins/index.js';
 import { destinationTarget } from '../dispatcher/EndpointCache.js';
 import { ManualClock } from '../domain/Clock.js';
 import { UrlGuard } from '../domain/urlGuard.js';
@@ -69,7 +69,9 @@ async function setup(t: ExecutionContext) {
     keyRing,
     clock: new ManualClock(T0),
     urlGuard: new UrlGuard({ allowedCidrs: [], resolve: () => Promise.resolve(['93.184.216.34']) }),
-    destinations: new DestinationRegistry(['acme'], () => Promise.resolve({ default: acmeBus })),
+    destinations: new PluginRegistry(destinationPluginKind, ['acme'], () =>
+      Promise.resolve({ default: acmeBus }),
+    ),
     destinationHosts: createHostAllowlist(['*.acme.example', 'bus.acme.example:443']),
   });
   return { db, keyRing, service };

@@ -1,5 +1,5 @@
 import type { KeyRing } from '../crypto/KeyRing.js';
-import type { DestinationPlugins, LoadedDestinationPlugin } from '../destinations/DestinationRegistry.js';
+import type { DestinationPlugins, LoadedDestinationPlugin } from '../plugins/index.js';
 import { destinationUrl } from '../destinations/destinationUrl.js';
 import { HTTP_DESTINATION, httpDestination, type EndpointDestination } from '../domain/endpoint.js';
 import { ValidationError, fromPointer, type FieldError } from '../errors/index.js';

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import test from 'ava';
 import { defineSourcePlugin, SOURCE_API_VERSION, type SourceConsumer } from '@caravan/source-api';
-import type { LoadedSourcePlugin } from './PluginRegistry.js';
+import type { LoadedSourcePlugin } from '../plugins/index.js';
 import { SOURCE_ADDRESS_REFUSED, SourceAddressGuard } from './SourceAddressGuard.js';
 
 const dns: Record<string, string[]> = {

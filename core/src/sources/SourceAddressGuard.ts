@@ -8,7 +8,7 @@ import {
   type HostResolver,
 } from '../domain/urlGuard.js';
 import { fromPointer, type FieldError } from '../errors/index.js';
-import type { LoadedSourcePlugin } from './PluginRegistry.js';
+import type { LoadedSourcePlugin } from '../plugins/index.js';
 import { createHostAllowlist, type HostAllowlist } from './hostAllowlist.js';
 
 /** The error code of a connection or a source refused by the address guard. */

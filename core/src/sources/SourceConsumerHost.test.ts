@@ -10,7 +10,7 @@ import { KeyRing } from '../crypto/KeyRing.js';
 import { systemClock } from '../domain/Clock.js';
 import { createLogger } from '../observability/index.js';
 import type { StoredSource } from '../storage/SourceRepository.js';
-import type { LoadedSourcePlugin } from './PluginRegistry.js';
+import type { LoadedSourcePlugin } from '../plugins/index.js';
 import { SourceAddressGuard } from './SourceAddressGuard.js';
 import { SourceConsumerHost } from './SourceConsumerHost.js';
 

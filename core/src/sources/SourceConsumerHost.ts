@@ -5,12 +5,12 @@ import type { Clock } from '../domain/Clock.js';
 import type { Logger } from '../observability/index.js';
 import type { StoredSource } from '../storage/SourceRepository.js';
 import { deliverMessages, type DeliverDeps } from './deliverMessages.js';
-import type { PluginRegistry } from './PluginRegistry.js';
+import type { SourcePlugins } from '../plugins/index.js';
 import { SOURCE_ADDRESS_REFUSED, type SourceAddressGuard } from './SourceAddressGuard.js';
 import type { SourceCounters } from './SourceCounters.js';
 
 export interface ConsumerHostDeps extends DeliverDeps {
-  registry: Pick<PluginRegistry, 'get'>;
+  registry: Pick<SourcePlugins, 'get'>;
   keyRing: KeyRing;
   clock: Clock;
   logger: Logger;

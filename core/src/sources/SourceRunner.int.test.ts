@@ -23,7 +23,7 @@ import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository
 import { KnexSourceRepository } from '../storage/knex/KnexSourceRepository.js';
 import { KnexTenantRepository } from '../storage/knex/KnexTenantRepository.js';
 import { systemResolver } from '../dispatcher/systemResolver.js';
-import { PluginRegistry } from './PluginRegistry.js';
+import { PluginRegistry, sourcePluginKind } from '../plugins/index.js';
 import { SourceAddressGuard } from './SourceAddressGuard.js';
 import { createSourceRunner, type SourceRunner } from './SourceRunner.js';
 
@@ -41,7 +41,7 @@ const keyRing = new KeyRing({
   primaryKeyId: 't1',
   keys: [{ id: 't1', key: Buffer.alloc(32, 7).toString('base64') }],
 });
-const registry = new PluginRegistry(['@caravan/source-aws-sqs']);
+const registry = new PluginRegistry(sourcePluginKind, ['@caravan/source-aws-sqs']);
 const LEASE_MS = 1_500;
 
 function eachBackend(title: string, fn: (t: ExecutionContext, backend: RoutingBackend) => Promise<void>) {

@@ -4,7 +4,7 @@ import type { Logger, SourceBacklog, Telemetry } from '../observability/index.js
 import type { HeldLease, SourceLeases } from '../storage/SourceLeases.js';
 import type { SourceMetricsStore } from '../storage/SourceMetricsStore.js';
 import type { DeliverDeps } from './deliverMessages.js';
-import type { PluginRegistry } from './PluginRegistry.js';
+import type { SourcePlugins } from '../plugins/index.js';
 import { SourceConsumerHost, type ConsumerHostDeps } from './SourceConsumerHost.js';
 import { SourceCounters } from './SourceCounters.js';
 
@@ -15,7 +15,7 @@ export interface SourceRunnerDeps {
   deadLetters: DeliverDeps['deadLetters'];
   /** Where per-source counters are added up (`Storage.sourceMetrics`). */
   metrics: SourceMetricsStore;
-  registry: Pick<PluginRegistry, 'get'>;
+  registry: Pick<SourcePlugins, 'get'>;
   keyRing: KeyRing;
   ingest: DeliverDeps['ingest'];
   clock: Clock;

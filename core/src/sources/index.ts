@@ -1,4 +1,3 @@
-export { PluginRegistry, SourcePluginLoadError, type LoadedSourcePlugin } from './PluginRegistry.js';
 export {
   toIngestItem,
   CONVOY_MESSAGE_TYPE,

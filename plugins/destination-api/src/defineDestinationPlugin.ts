@@ -1,3 +1,10 @@
+import {
+  definitionProblem,
+  freezeDefinition,
+  type BrokerAddress,
+  type JsonObjectSchema,
+  type PluginLogger,
+} from '@caravan/plugin-common';
 import type { DestinationProducer } from './DestinationProducer.js';
 import { InvalidDestinationPluginError } from './errors.js';
 
@@ -11,16 +18,8 @@ export const DESTINATION_API_VERSION = 1;
 /** The most messages the host ever hands one `send` call, whatever a plugin asks for. */
 export const MAX_DESTINATION_BATCH = 500;
 
-/** A JSON Schema (draft-07) that describes a JSON object. */
-export type JsonObjectSchema = Readonly<Record<string, unknown>> & { readonly type: 'object' };
-
 /** The structured logger the host lends a producer; pino-compatible. Never log credentials or bodies. */
-export interface DestinationLogger {
-  debug(fields: Record<string, unknown>, message: string): void;
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+export type DestinationLogger = PluginLogger;
 
 /** What the host passes to {@link DestinationPluginDefinition.create} for one endpoint. */
 export interface DestinationContext<Config, Credentials> {
@@ -35,16 +34,6 @@ export interface DestinationContext<Config, Credentials> {
   readonly endpointId: string;
   /** Logger already bound to the tenant and endpoint. */
   readonly logger: DestinationLogger;
-}
-
-/** A network address a destination's config points Caravan at (see {@link DestinationPluginDefinition.brokerAddresses}). */
-export interface BrokerAddress {
-  /** JSON pointer of the config field that holds it (`/queueUrl`, `/brokers/0`). */
-  readonly field: string;
-  /** Host name or IP address, as written in the config (no brackets around IPv6). */
-  readonly host: string;
-  /** Port, when the config gives one or the protocol implies one. */
-  readonly port?: number;
 }
 
 /** What a plugin author writes; {@link defineDestinationPlugin} checks it and returns it frozen. */
@@ -82,8 +71,6 @@ export interface DestinationPluginDefinition<Config = unknown, Credentials = unk
   brokerAddresses?(config: Config): readonly BrokerAddress[];
 }
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
  * What makes `value` unusable as a destination plugin definition, or `undefined` when nothing does:
  * the id is `<vendor>-<product>` (at most 64 characters, not `http`), `apiVersion` is
@@ -93,28 +80,13 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * host's loader and the conformance kit.
  */
 export function destinationPluginProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'is not an object';
-  const def = value as Partial<Record<keyof DestinationPluginDefinition, unknown>>;
-  const { id, apiVersion, displayName, configSchema, credentialsSchema, create, brokerAddresses } = def;
-  if (typeof id !== 'string' || id.length > 64 || !ID_PATTERN.test(id))
-    return 'id must be <vendor>-<product>: lowercase letters and digits joined by single dashes';
-  if (id === 'http') return 'id "http" is the built-in HTTP destination';
-  // Typed as the literal, but a plugin built against another destination-api may carry any value.
-  if (apiVersion !== DESTINATION_API_VERSION)
-    return `apiVersion ${String(apiVersion)} is not supported; this destination-api implements ${DESTINATION_API_VERSION}`;
-  if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 200)
-    return 'displayName must be 1–200 characters';
-  for (const [name, schema] of [
-    ['configSchema', configSchema],
-    ['credentialsSchema', credentialsSchema],
-  ] as const) {
-    if (typeof schema !== 'object' || schema === null || (schema as { type?: unknown }).type !== 'object')
-      return `${name} must be a JSON Schema with type "object"`;
-  }
-  if (typeof create !== 'function') return 'create must be a function';
-  if (brokerAddresses !== undefined && typeof brokerAddresses !== 'function')
-    return 'brokerAddresses must be a function when given';
-  const max = def.maxBatchSize;
+  const common = definitionProblem(value, {
+    apiVersion: DESTINATION_API_VERSION,
+    contract: 'destination-api',
+    reservedIds: { http: 'the built-in HTTP destination' },
+  });
+  if (common !== undefined) return common;
+  const max = (value as { maxBatchSize?: unknown }).maxBatchSize;
   if (
     max !== undefined &&
     (!Number.isInteger(max) || (max as number) < 1 || (max as number) > MAX_DESTINATION_BATCH)
@@ -137,25 +109,7 @@ export function defineDestinationPlugin<Config, Credentials>(
       `destination plugin ${JSON.stringify(definition.id)}: ${problem}`,
     );
   }
-  const { id, apiVersion, displayName, configSchema, credentialsSchema } = definition;
-  return Object.freeze({
-    id,
-    apiVersion,
-    displayName,
-    configSchema: deepFreeze(structuredClone(configSchema)),
-    credentialsSchema: deepFreeze(structuredClone(credentialsSchema)),
+  return freezeDefinition(definition, {
     maxBatchSize: definition.maxBatchSize ?? 1,
-    create: (context: DestinationContext<Config, Credentials>) => definition.create(context),
-    ...(definition.brokerAddresses
-      ? { brokerAddresses: (config: Config) => definition.brokerAddresses!(config) }
-      : {}),
-  });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
+  }) as DestinationPluginDefinition<Config, Credentials> & { readonly maxBatchSize: number };
 }

@@ -3,12 +3,11 @@ export {
   MAX_DESTINATION_BATCH,
   defineDestinationPlugin,
   destinationPluginProblem,
-  type BrokerAddress,
   type DestinationContext,
   type DestinationLogger,
   type DestinationPluginDefinition,
-  type JsonObjectSchema,
 } from './defineDestinationPlugin.js';
+export type { BrokerAddress, JsonObjectSchema } from '@caravan/plugin-common';
 export {
   outcomeOfError,
   type DeliveredOutcome,

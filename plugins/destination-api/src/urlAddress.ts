@@ -1,4 +1,4 @@
-import type { BrokerAddress } from './defineDestinationPlugin.js';
+import type { BrokerAddress } from '@caravan/plugin-common';
 
 /**
  * The broker address of a URL-valued config field (`https://sqs.eu-west-1.amazonaws.com/…` →

@@ -1,4 +1,11 @@
 import type { LookupFunction } from 'node:net';
+import {
+  definitionProblem,
+  freezeDefinition,
+  type BrokerAddress,
+  type JsonObjectSchema,
+  type PluginLogger,
+} from '@caravan/plugin-common';
 import { InvalidSourcePluginError } from './errors.js';
 import type { SourceConsumer } from './SourceConsumer.js';
 
@@ -12,16 +19,8 @@ export const SOURCE_API_VERSION = 1;
 /** The most concurrent pullers a source may ask for (the API's `workers` maximum). */
 export const MAX_SOURCE_WORKERS = 64;
 
-/** A JSON Schema (draft-07) that describes a JSON object. */
-export type JsonObjectSchema = Readonly<Record<string, unknown>> & { readonly type: 'object' };
-
 /** The structured logger the host lends a consumer; pino-compatible. Never log credentials or bodies. */
-export interface SourceLogger {
-  debug(fields: Record<string, unknown>, message: string): void;
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+export type SourceLogger = PluginLogger;
 
 /** What the host passes to {@link SourcePluginDefinition.create} for one source. */
 export interface SourceContext<Config, Credentials> {
@@ -70,16 +69,6 @@ export interface SourceNetwork {
   allowsAddress(address: string): boolean;
 }
 
-/** A network address a source's config points Caravan at (see {@link SourcePluginDefinition.brokerAddresses}). */
-export interface BrokerAddress {
-  /** JSON pointer of the config field that holds it (`/emulatorHost`, `/brokers/0`). */
-  readonly field: string;
-  /** Host name or IP address, as written in the config (no brackets around IPv6). */
-  readonly host: string;
-  /** Port, when the config gives one or the protocol implies one. */
-  readonly port?: number;
-}
-
 /** What a plugin author writes; {@link defineSourcePlugin} checks it and returns it frozen. */
 export interface SourcePluginDefinition<Config = unknown, Credentials = unknown> {
   /** `<vendor>-<product>`, lowercase (`gcp-pubsub`, `aws-sqs`, `kafka`); the source's `type` in the API. At most 64 characters. */
@@ -112,8 +101,6 @@ export interface SourcePluginDefinition<Config = unknown, Credentials = unknown>
   brokerAddresses?(config: Config): readonly BrokerAddress[];
 }
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
  * What makes `value` unusable as a source plugin definition, or `undefined` when nothing does: the id
  * is `<vendor>-<product>` (at most 64 characters), `apiVersion` is {@link SOURCE_API_VERSION}, the
@@ -122,27 +109,7 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * loader and the conformance kit; it does not compile the schemas (each of them does, with its own Ajv).
  */
 export function sourcePluginProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'is not an object';
-  const { id, apiVersion, displayName, configSchema, credentialsSchema, create, brokerAddresses } =
-    value as Partial<Record<keyof SourcePluginDefinition, unknown>>;
-  if (typeof id !== 'string' || id.length > 64 || !ID_PATTERN.test(id))
-    return 'id must be <vendor>-<product>: lowercase letters and digits joined by single dashes';
-  // Typed as the literal, but a plugin built against another source-api may carry any value.
-  if (apiVersion !== SOURCE_API_VERSION)
-    return `apiVersion ${String(apiVersion)} is not supported; this source-api implements ${SOURCE_API_VERSION}`;
-  if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 200)
-    return 'displayName must be 1–200 characters';
-  for (const [name, schema] of [
-    ['configSchema', configSchema],
-    ['credentialsSchema', credentialsSchema],
-  ] as const) {
-    if (typeof schema !== 'object' || schema === null || (schema as { type?: unknown }).type !== 'object')
-      return `${name} must be a JSON Schema with type "object"`;
-  }
-  if (typeof create !== 'function') return 'create must be a function';
-  if (brokerAddresses !== undefined && typeof brokerAddresses !== 'function')
-    return 'brokerAddresses must be a function when given';
-  return undefined;
+  return definitionProblem(value, { apiVersion: SOURCE_API_VERSION, contract: 'source-api' });
 }
 
 /**
@@ -156,24 +123,5 @@ export function defineSourcePlugin<Config, Credentials>(
   if (problem !== undefined) {
     throw new InvalidSourcePluginError(`source plugin ${JSON.stringify(definition.id)}: ${problem}`);
   }
-  const { id, apiVersion, displayName, configSchema, credentialsSchema } = definition;
-  return Object.freeze({
-    id,
-    apiVersion,
-    displayName,
-    configSchema: deepFreeze(structuredClone(configSchema)),
-    credentialsSchema: deepFreeze(structuredClone(credentialsSchema)),
-    create: (context: SourceContext<Config, Credentials>) => definition.create(context),
-    ...(definition.brokerAddresses
-      ? { brokerAddresses: (config: Config) => definition.brokerAddresses!(config) }
-      : {}),
-  });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
+  return freezeDefinition(definition);
 }

@@ -3,13 +3,12 @@ export {
   MAX_SOURCE_WORKERS,
   defineSourcePlugin,
   sourcePluginProblem,
-  type BrokerAddress,
-  type JsonObjectSchema,
   type SourceContext,
   type SourceLogger,
   type SourceNetwork,
   type SourcePluginDefinition,
 } from './defineSourcePlugin.js';
+export type { BrokerAddress, JsonObjectSchema } from '@caravan/plugin-common';
 export {
   acknowledges,
   type AcceptedOutcome,

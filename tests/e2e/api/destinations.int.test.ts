@@ -1,4 +1,5 @@
 import test from 'ava';
+import { declaredPluginIds } from '@caravan/testing';
 import { createTenantWithKey, eachBackend } from '../../support/apiHarness.js';
 
 const env = {
@@ -24,7 +25,7 @@ eachBackend(
     t.deepEqual(
       list.body.data.map((p: { id: string }) => p.id),
       ['aws-sqs'],
-      'exactly what destinations.plugins names',
+      'exactly what destinations.plugins names, not every installed one',
     );
     const got = await api.request('GET', '/v1/destination-types/aws-sqs', { key });
     t.is(got.status, 200);
@@ -35,6 +36,20 @@ eachBackend(
     t.is(missing.body.code, 'CARAVAN_DESTINATION_TYPE_NOT_FOUND');
   },
   { env },
+);
+
+eachBackend(
+  test,
+  'destination types › with no list in config, every installed destination plugin',
+  async (t, api) => {
+    const { key } = await createTenantWithKey(api);
+    const list = await api.request('GET', '/v1/destination-types', { key });
+    t.is(list.status, 200);
+    t.deepEqual(
+      list.body.data.map((p: { id: string }) => p.id).sort(),
+      await declaredPluginIds('destination'),
+    );
+  },
 );
 
 eachBackend(

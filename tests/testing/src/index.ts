@@ -4,3 +4,6 @@ export { expectedTables, migrateUpDownUp, roundTripEvent } from './migrationSuit
 export { insertAttemptRow, insertDeliveryRow, insertEndpointRow } from './fixtures.js';
 export { startConnectProxy, type ConnectProxy } from './connectProxy.js';
 export { waitFor } from './waitFor.js';
+export { installScratchPlugin, type ScratchPlugin } from './scratchPlugin.js';
+export { declaredPluginIds, declaredPlugins } from './declaredPlugins.js';
+export { freePort } from './freePort.js';

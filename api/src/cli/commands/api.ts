@@ -13,7 +13,7 @@ export async function api(options: { config?: string }): Promise<void> {
     }
     // Ingest appends to the internal log: without it no event can be accepted, so start fails loudly.
     await runtime.log.init();
-    // A plugin of sources.plugins that cannot load fails the start, not a tenant's first request.
+    // A source or destination plugin that cannot load fails the start, not a tenant's first request.
     await runtime.services.sources.listTypes();
     await runtime.services.endpoints.listDestinationTypes();
     const server = await listen(runtime);

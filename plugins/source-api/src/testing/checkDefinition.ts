@@ -1,9 +1,6 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { ExecutionContext } from 'ava';
+import { checkDefinition as checkPluginDefinition } from '@caravan/plugin-common/testing';
 import { sourcePluginProblem, type SourcePluginDefinition } from '../defineSourcePlugin.js';
-
-const addFormats = addFormatsModule.default;
 
 /**
  * Checks what the host checks when it loads a plugin and validates a source: the definition itself
@@ -18,20 +15,10 @@ export function checkDefinition(
   config: unknown,
   credentials: unknown,
 ): void {
-  t.is(sourcePluginProblem(plugin), undefined, 'the definition meets the contract');
-  t.true(
-    Object.isFrozen(plugin) && Object.isFrozen(plugin.configSchema),
-    'it was made by defineSourcePlugin',
-  );
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv);
-  for (const [name, schema, value] of [
-    ['config', plugin.configSchema, config],
-    ['credentials', plugin.credentialsSchema, credentials],
-  ] as const) {
-    t.is(schema.additionalProperties, false, `${name}Schema refuses unknown properties`);
-    const validate = ajv.compile(schema);
-    if (value === null && name === 'credentials') continue;
-    t.true(validate(value), `the test ${name} is valid: ${ajv.errorsText(validate.errors)}`);
-  }
+  checkPluginDefinition(t, plugin, {
+    problem: sourcePluginProblem,
+    definedBy: 'defineSourcePlugin',
+    config,
+    credentials,
+  });
 }

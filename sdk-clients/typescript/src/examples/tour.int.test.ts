@@ -1,20 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { waitFor } from '@caravan/testing';
+import { freePort, waitFor } from '@caravan/testing';
 import { startCaravanServer } from '../../../../tests/support/caravanProcess.js';
 import { Caravan } from '../index.js';
 import { tour } from './tour.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('README tour › on caravan dev, an event sent with the SDK arrives and passes Webhook verification', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'caravan-sdk-tour-'));

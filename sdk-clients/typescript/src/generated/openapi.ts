@@ -1043,8 +1043,9 @@ export interface paths {
     };
     /**
      * List installed destination plugins
-     * @description Every destination plugin installed in this Caravan (`destinations.plugins`), with the JSON
-     *     Schemas of its config and credentials. `http` is built in and not listed.
+     * @description Every destination plugin installed in this Caravan (each installed package that declares
+     *     itself one, or the operator's `destinations.plugins` list), with the JSON Schemas of its
+     *     config and credentials. `http` is built in and not listed.
      */
     get: operations['listDestinationTypes'];
     put?: never;

@@ -1,0 +1,1 @@
+export { checkDefinition, type CheckedDefinition } from './checkDefinition.js';
