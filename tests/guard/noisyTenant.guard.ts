@@ -16,7 +16,7 @@ import type { HostileTenantMessage, HostileTenantOptions, HostileTenantReport } 
 // and what the guard has found are in docs/testing.md.
 
 // Short rounds, many of them: a change in the machine's other load lands on both sides alike.
-const ROUNDS = Number(process.env.GUARD_ROUNDS ?? 10);
+const ROUNDS = Number(process.env.GUARD_ROUNDS ?? 20);
 const SAMPLES_PER_ROUND = 100;
 // The first answers of each round are left out: the loop is still turning from one phase to the other.
 const SETTLE_SAMPLES = 5;
