@@ -7,9 +7,9 @@
 //   alone, after everything else, with CARAVAN_CHAOS=1 (npm run test:chaos).
 // - fuzz: the fast-check property tests beside the code (*.property.test.ts), run by scripts/fuzz.sh
 //   with schemathesis (npm run test:fuzz). Need no running service.
-// - guard: tests/guard/, the noisy-tenant guard (npm run test:guard), run only when asked for: it holds
-//   only once validation and big batches are off the event loop (see docs/testing.md).
-// With no tier named, ava runs unit and int together (npx ava, npm test).
+// - guard: tests/guard/, the noisy-tenant guard (npm run test:guard). It compares latencies, so
+//   scripts/test.sh runs it alone, right after the fuzz tier (see docs/testing.md).
+// With no tier named, ava runs unit and int together (npx ava; npm test runs the other tiers after).
 const productSources = ['core/src', 'api/src', 'plugins/*/src', 'sdk-clients/typescript/src', 'migrations'];
 const inProducts = (file) => productSources.map((folder) => `${folder}/**/${file}`);
 

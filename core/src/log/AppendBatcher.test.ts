@@ -135,3 +135,39 @@ test('AppendBatcher › a call spread over lanes resolves once every lane wrote,
   );
   t.throws(() => new AppendBatcher(write, { inFlightWrites: 0 }), { instanceOf: RangeError });
 });
+
+test('AppendBatcher › a small append is written next, not after every write of a large one queued before it', async (t) => {
+  const { writes, write } = recordingWriter();
+  const batcher = new AppendBatcher(write, { lingerMs: 0, maxBatchBytes: 1000 });
+  // One tenant's batch of 20 records of 600 bytes on two keys: twenty writes of one record each.
+  const large = batcher.append(
+    'events',
+    Array.from({ length: 20 }, (_, i) => ({ key: `a${i % 2}`, value: Buffer.from(`a${i}`.padEnd(600)) })),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  const small = batcher.append('events', [{ key: 'b', value: Buffer.from('b0') }]);
+  await Promise.all([large, small]);
+  const writeOf = (value: string) => writes.findIndex((w) => w.values.some((v) => v.trim() === value));
+  t.true(writeOf('b0') <= 2, `the small append went out with write ${writeOf('b0') + 1} of ${writes.length}`);
+  const largeValues = writes.flatMap((w) => w.values.map((v) => v.trim())).filter((v) => v.startsWith('a'));
+  t.deepEqual(
+    largeValues,
+    Array.from({ length: 20 }, (_, i) => `a${i}`),
+    'the large append keeps its order',
+  );
+});
+
+test('AppendBatcher › a later call never goes ahead of an earlier one holding the same key', async (t) => {
+  const { writes, write } = recordingWriter();
+  const batcher = new AppendBatcher(write, { lingerMs: 0, maxBatchBytes: 1000 });
+  const first = batcher.append(
+    'events',
+    Array.from({ length: 6 }, (_, i) => ({ key: 'k', value: Buffer.from(`x${i}`.padEnd(600)) })),
+  );
+  const second = batcher.append('events', [{ key: 'k', value: Buffer.from('y0') }]);
+  await Promise.all([first, second]);
+  t.deepEqual(
+    writes.flatMap((w) => w.values.map((v) => v.trim())),
+    ['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'y0'],
+  );
+});

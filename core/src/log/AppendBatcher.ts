@@ -29,6 +29,8 @@ export const MAX_KEY_LENGTH = 128;
 
 interface Waiter {
   remaining: number;
+  /** The number of the last write that took one of this caller's chunks (0: none yet). */
+  servedBy: number;
   failed: boolean;
   resolve(): void;
   reject(error: unknown): void;
@@ -37,6 +39,7 @@ interface Waiter {
 interface Chunk {
   records: AppendRecord[];
   bytes: number;
+  keys: Set<string>;
   waiter: Waiter;
 }
 
@@ -62,6 +65,7 @@ export class AppendBatcher {
   private readonly maxRecords: number;
   private readonly maxBytes: number;
   private readonly lanes: number;
+  private writes = 0;
   private closed = false;
 
   constructor(
@@ -87,7 +91,7 @@ export class AppendBatcher {
     if (this.closed) return Promise.reject(new LogUnavailableError('The internal log is closed.'));
     if (records.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { remaining: 0, failed: false, resolve, reject };
+      const waiter: Waiter = { remaining: 0, servedBy: 0, failed: false, resolve, reject };
       const open = new Map<number, Chunk>();
       const touched = new Set<TopicQueue>();
       for (const record of records) {
@@ -101,11 +105,12 @@ export class AppendBatcher {
           chunk = undefined;
         }
         if (!chunk) {
-          chunk = { records: [], bytes: 0, waiter };
+          chunk = { records: [], bytes: 0, keys: new Set(), waiter };
           open.set(lane, chunk);
         }
         chunk.records.push(record);
         chunk.bytes += size;
+        chunk.keys.add(record.key);
         touched.add(queue);
       }
       for (const [lane, chunk] of open) {
@@ -155,21 +160,55 @@ export class AppendBatcher {
     }
   }
 
+  /**
+   * Takes the chunks of the next write out of `queue`. Callers take turns: the chunks of callers whose
+   * last write is oldest go first, so a small append is not queued behind all of another caller's large
+   * one (one tenant's 16 MiB batch is many writes). A chunk is taken only with every earlier chunk that
+   * shares a key with it, and the write keeps call order, so each key's records keep their order.
+   */
+  private nextWrite(queue: TopicQueue): Chunk[] {
+    // For each chunk, the nearest earlier chunk holding each of its keys: those must be written first.
+    const before = new Map<Chunk, Chunk[]>();
+    const lastWithKey = new Map<string, Chunk>();
+    for (const chunk of queue.chunks) {
+      const earlier = new Set<Chunk>();
+      for (const key of chunk.keys) {
+        const last = lastWithKey.get(key);
+        if (last) earlier.add(last);
+        lastWithKey.set(key, chunk);
+      }
+      before.set(chunk, [...earlier]);
+    }
+    // Stable: among callers served alike, call order.
+    const byTurn = [...queue.chunks].sort((a, b) => a.waiter.servedBy - b.waiter.servedBy);
+    const chosen = new Set<Chunk>();
+    let records = 0;
+    let bytes = 0;
+    for (const chunk of byTurn) {
+      if (!before.get(chunk)!.every((c) => chosen.has(c))) continue;
+      const fits = records + chunk.records.length <= this.maxRecords && bytes + chunk.bytes <= this.maxBytes;
+      if (chosen.size > 0 && !fits) continue;
+      chosen.add(chunk);
+      records += chunk.records.length;
+      bytes += chunk.bytes;
+    }
+    this.writes++;
+    const taken = queue.chunks.filter((c) => chosen.has(c));
+    for (const chunk of taken) chunk.waiter.servedBy = this.writes;
+    queue.chunks = queue.chunks.filter((c) => !chosen.has(c));
+    return taken;
+  }
+
   private drain(queue: TopicQueue): Promise<void> {
     queue.draining = (async () => {
       while (queue.chunks.length > 0) {
-        const taken: Chunk[] = [queue.chunks.shift()!];
-        const batch = { records: [...taken[0]!.records], bytes: taken[0]!.bytes };
-        while (queue.chunks[0] && batch.records.length + queue.chunks[0].records.length <= this.maxRecords) {
-          const next = queue.chunks[0];
-          if (batch.bytes + next.bytes > this.maxBytes) break;
-          queue.chunks.shift();
-          taken.push(next);
-          batch.records.push(...next.records);
-          batch.bytes += next.bytes;
-        }
+        const taken = this.nextWrite(queue);
         try {
-          await this.write(queue.topic, batch.records, queue.lane);
+          await this.write(
+            queue.topic,
+            taken.flatMap((c) => c.records),
+            queue.lane,
+          );
           for (const { waiter } of taken) if (--waiter.remaining === 0 && !waiter.failed) waiter.resolve();
         } catch (error) {
           for (const { waiter } of taken) {

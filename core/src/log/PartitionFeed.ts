@@ -33,6 +33,8 @@ export interface PartitionFeedOptions {
   maxUnfinished: number;
   /** Records per `onRecords` call. */
   maxDeliveryBatch: number;
+  /** Bytes of record values per `onRecords` call (a larger record goes alone). Default: no bound. */
+  maxDeliveryBytes?: number;
   /** First back-off after `onRecords` failed; doubles up to 30 s. */
   retryBackoffMs: number;
   /** The commit point moved forward. */
@@ -187,13 +189,27 @@ export class PartitionFeed {
     this.notifyIdle();
   }
 
+  /** How many queued records the next `onRecords` call takes: at least one, within both bounds. */
+  private nextBatchLength(): number {
+    const maxBytes = this.options.maxDeliveryBytes ?? Infinity;
+    let bytes = 0;
+    let n = 0;
+    for (const { record } of this.queue) {
+      if (n >= this.options.maxDeliveryBatch) break;
+      bytes += record.value.length;
+      if (n > 0 && bytes > maxBytes) break;
+      n++;
+    }
+    return n;
+  }
+
   private async pump(): Promise<void> {
     if (this.delivering || this.held) return;
     this.delivering = true;
     let backoff = this.options.retryBackoffMs;
     try {
       while (this.queue.length > 0 && !this.stopped && !this.held) {
-        const batch = this.queue.splice(0, this.options.maxDeliveryBatch);
+        const batch = this.queue.splice(0, this.nextBatchLength());
         try {
           await this.options.onRecords(batch.map((b) => b.record));
           backoff = this.options.retryBackoffMs;

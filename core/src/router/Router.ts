@@ -32,6 +32,12 @@ export interface RouterDeps {
   maxUnfinishedPerPartition?: number;
   /** Most records routed together in one batch, across partitions and tenants. Default 500. */
   batchSize?: number;
+  /**
+   * Most bytes of event records routed together in one batch (a larger record goes alone). Default
+   * 1 MiB: on SQLite each batch is one synchronous transaction, and a batch of 500 events near the
+   * 1 MiB payload limit held the event loop that answers every tenant for seconds.
+   */
+  batchBytes?: number;
   /** Batches routed at once. Default 3. */
   concurrency?: number;
   /** `onRecords` calls of one partition unfinished at once, 1 to 3. Default 3. */
@@ -77,13 +83,18 @@ export function createRouter(deps: RouterDeps): Router {
   ) {
     throw new RangeError(`maxHandoversPerPartition must be 1, 2 or 3, got ${maxHandoversPerPartition}`);
   }
-  for (const [name, value] of Object.entries({ batchSize: deps.batchSize, concurrency: deps.concurrency })) {
+  for (const [name, value] of Object.entries({
+    batchSize: deps.batchSize,
+    batchBytes: deps.batchBytes,
+    concurrency: deps.concurrency,
+  })) {
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
       throw new RangeError(`${name} must be a positive integer, got ${value}`);
     }
   }
   const settings: RoutingLoopSettings = {
     batchSize: deps.batchSize ?? 500,
+    batchBytes: deps.batchBytes ?? 1024 * 1024,
     concurrency: deps.concurrency ?? 3,
     maxHandoversPerPartition,
     fullRecords: Math.ceil((deps.maxUnfinishedPerPartition ?? 1000) / 2),

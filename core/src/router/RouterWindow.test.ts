@@ -186,3 +186,23 @@ test("RouterWindow › a tenant's moved records in hand count against its cap", 
   window.add('events-overflow', 3, [item('A', 3, undefined, 'events-overflow')]);
   t.is(window.add('events', 0, [item('A'), item('A')], () => 2).surplus.length, 1);
 });
+
+test('RouterWindow › a batch holds at most maxBytes of records, and a larger record goes alone', (t) => {
+  const { window } = setup();
+  const sized = (tenantId: string, bytes: number) => {
+    const made = item(tenantId);
+    return { ...made, record: { ...made.record, value: Buffer.alloc(bytes) } };
+  };
+  window.add(
+    'events',
+    0,
+    Array.from({ length: 10 }, () => sized('A', 600_000)),
+  );
+  window.add('events', 1, [sized('B', 200), sized('B', 200)]);
+  const first = window.take(500, 1_048_576);
+  t.is(tenants(first), 'BBA', 'the small tenant first, then what fits of the large one');
+  t.is(tenants(window.take(500, 1_048_576)), 'A');
+  window.add('events', 2, [sized('C', 3_000_000)]);
+  t.is(tenants(window.take(500, 1_048_576)), 'C', 'a record past the bound is still taken, alone');
+  t.is(tenants(window.take(500, 1_048_576)), 'A');
+});

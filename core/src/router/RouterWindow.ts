@@ -143,21 +143,30 @@ export class RouterWindow {
    * equal part, and what a tenant cannot use goes to the others; within a tenant, `events` records
    * before `events-overflow` ones. A record whose event id is being
    * routed stays waiting until that finishes, so two records of one event are never routed side by
-   * side and the older one decides (see routeEvents).
+   * side and the older one decides (see routeEvents). The batch holds at most `maxBytes` of records
+   * (a larger record goes alone): on SQLite a batch is written in one synchronous transaction, so its
+   * size is how long it holds the event loop.
    */
-  take(max: number): WindowItem[] {
+  take(max: number, maxBytes = Infinity): WindowItem[] {
     const tenants = [...this.queues.entries()].sort((a, b) => a[1].length - b[1].length);
     const batch: WindowItem[] = [];
     let left = max;
+    let bytes = 0;
     tenants.forEach(([tenant, queue], i) => {
       const quota = Math.min(queue.length, Math.ceil(left / (tenants.length - i)));
       // A tenant's records of the main topic go first: each one holds its partition's commit point and
       // the records behind it, possibly other tenants'. Overflow records hold only other overflow.
       const chosen = new Set<WindowItem>();
+      let full = false;
       for (const main of [true, false]) {
         for (const item of queue) {
-          if (chosen.size >= quota) break;
-          if ((item.record.topic === 'events') === main && !this.taken.has(item.event.id)) chosen.add(item);
+          if (chosen.size >= quota || full) break;
+          if ((item.record.topic === 'events') !== main || this.taken.has(item.event.id)) continue;
+          const size = item.record.value.length;
+          full = batch.length + chosen.size > 0 && bytes + size > maxBytes;
+          if (full) break;
+          chosen.add(item);
+          bytes += size;
         }
       }
       const got = chosen.size;

@@ -10,6 +10,7 @@ import type { TenantEndpointsCache } from './TenantEndpointsCache.js';
 /** How one router routes; see `RouterDeps` for each setting. */
 export interface RoutingLoopSettings {
   batchSize: number;
+  batchBytes: number;
   concurrency: number;
   maxHandoversPerPartition: number;
   /** Unfinished records that make a partition full: half of what the log fetches for it. */
@@ -197,9 +198,9 @@ export class RoutingLoop {
   }
 
   private pump(): void {
-    const { batchSize, concurrency } = this.deps.settings;
+    const { batchSize, batchBytes, concurrency } = this.deps.settings;
     while (!this.closed && this.inFlight < concurrency && this.window.waiting() > 0) {
-      const batch = this.window.take(batchSize);
+      const batch = this.window.take(batchSize, batchBytes);
       // Everything waiting is a second record of an event being routed: it goes when that finishes.
       if (batch.length === 0) return;
       this.inFlight++;

@@ -113,5 +113,7 @@ test.serial(
     const refused = await api.request('POST', '/v1/events/batch', { key, rawBody: over, headers: json });
     t.is(refused.status, 413);
     t.is(refused.body.code, 'CARAVAN_PAYLOAD_TOO_LARGE');
+    // The rest of a refused body is not read: the connection is closed instead.
+    t.is(refused.headers.get('connection'), 'close');
   },
 );

@@ -1,4 +1,5 @@
 import type { Principal } from '@caravan/core';
+import { HttpProblem } from '../../http/problems.js';
 import { readJsonBody } from '../../http/readJsonBody.js';
 import type { OperationId } from '../../operations/Handler.js';
 import type { Services } from '../Services.js';
@@ -32,7 +33,15 @@ export function readBody(options: ReadBodyOptions): ApiStage {
         const limit = limitOf
           ? await limitOf(stateOf(ctx, 'principal'), options.services)
           : options.maxBodyBytes;
-        const read = await readJsonBody(ctx.req, limit);
+        const read = await readJsonBody(ctx.req, limit).catch((error: unknown) => {
+          // Node would read the rest of a refused body to keep the connection for the next request: up
+          // to whatever the client sends (a tenant sending 60 MB batches made the process read them all).
+          // Closing the connection after the answer stops that.
+          if (error instanceof HttpProblem && error.code === 'CARAVAN_PAYLOAD_TOO_LARGE') {
+            ctx.set('connection', 'close');
+          }
+          throw error;
+        });
         ctx.state.payload = { body: read.json, rawBody: read.raw };
       }
     }

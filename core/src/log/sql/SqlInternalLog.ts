@@ -40,6 +40,12 @@ export interface SqlInternalLogOptions extends AppendBatchingOptions {
   consumerId?: string;
   /** Records per fetch and per `onRecords` call. Default 200. */
   fetchMaxRecords?: number;
+  /**
+   * Bytes of record values per fetch and per `onRecords` call; a larger record goes alone. Default
+   * 1 MiB: on SQLite a fetch is synchronous, and 200 records near the 1 MiB payload limit held the event
+   * loop that answers every tenant for a second.
+   */
+  fetchMaxBytes?: number;
   /** First back-off after `onRecords` failed. Default 500 ms. */
   retryBackoffMs?: number;
   /**
@@ -122,6 +128,7 @@ export class SqlInternalLog implements InternalLog {
         pollIntervalMs: this.options.pollIntervalMs ?? 100,
         leaseMs: this.options.leaseMs ?? 10_000,
         fetchMaxRecords: this.options.fetchMaxRecords ?? 200,
+        fetchMaxBytes: this.options.fetchMaxBytes ?? 1024 * 1024,
         retryBackoffMs: this.options.retryBackoffMs ?? 500,
       },
       options,

@@ -17,6 +17,8 @@ export interface SqlSubscriptionDeps {
   pollIntervalMs: number;
   leaseMs: number;
   fetchMaxRecords: number;
+  /** Bytes of record values per fetch and per `onRecords` call (a larger record goes alone). */
+  fetchMaxBytes: number;
   retryBackoffMs: number;
 }
 
@@ -158,6 +160,7 @@ export class SqlSubscription implements Subscription {
       onRecords: (records) => this.options.onRecords(records),
       maxUnfinished: this.maxUnfinished,
       maxDeliveryBatch: this.deps.fetchMaxRecords,
+      maxDeliveryBytes: this.deps.fetchMaxBytes,
       retryBackoffMs: this.deps.retryBackoffMs,
       onProgress: () => this.committer.request(),
       onResume: () => this.poll.wake(),
@@ -199,7 +202,10 @@ export class SqlSubscription implements Subscription {
       const from = this.positions.get(partition);
       if (room === 0 || from === undefined || (heads.get(partition) ?? 0n) <= from) continue;
       const limit = Math.min(room, this.deps.fetchMaxRecords);
-      const records = await fetchRecords(this.deps.db, this.options.topic, partition, from, limit);
+      const records = await fetchRecords(this.deps.db, this.options.topic, partition, from, {
+        limit,
+        maxBytes: this.deps.fetchMaxBytes,
+      });
       if (this.stopping || this.feeds.get(partition) !== feed || records.length === 0) continue;
       feed.push(records);
       this.positions.set(partition, records[records.length - 1]!.offset + 1n);

@@ -30,6 +30,7 @@ interface SqliteLogStatements {
   bump: SqliteStatement;
   insert: SqliteStatement;
   heads: SqliteStatement;
+  sizes: SqliteStatement;
   fetch: SqliteStatement;
 }
 
@@ -48,6 +49,10 @@ function sqliteStatements(conn: SqliteConnection): SqliteLogStatements {
         'insert into log_records (topic, "partition", "offset", record_key, value, headers, appended_at) values (?, ?, ?, ?, ?, ?, ?)',
       ),
       heads: conn.prepare('select "partition", next_offset from log_partitions where topic = ?'),
+      // length() of a blob reads its size from the row header, not the value.
+      sizes: conn.prepare(
+        'select length(value) as size from log_records where topic = ? and "partition" = ? and "offset" >= ? order by "offset" limit ?',
+      ),
       fetch: conn.prepare(
         'select "offset", record_key, value, headers, appended_at from log_records where topic = ? and "partition" = ? and "offset" >= ? order by "offset" limit ?',
       ),
@@ -77,24 +82,46 @@ export async function partitionHeads(db: Database, topic: LogTopic): Promise<Map
   return new Map(rows.map((r) => [Number(r.partition), BigInt(r.next_offset)]));
 }
 
-/** Up to `limit` records of a partition from `from` on, in offset order. */
+/**
+ * Records of a partition from `from` on, in offset order: up to `limit` of them and `maxBytes` of values
+ * (at least one record, however large). The sizes are read first, so a fetch never loads more than it
+ * hands over: on SQLite it runs synchronously on the event loop.
+ */
 export async function fetchRecords(
   db: Database,
   topic: LogTopic,
   partition: number,
   from: bigint,
-  limit: number,
+  { limit, maxBytes = Infinity }: { limit: number; maxBytes?: number },
 ): Promise<FetchedRecord[]> {
-  const rows = isMysql(db)
+  type Size = { size: number | string | null };
+  const sizes = isMysql(db)
     ? await db('log_records')
         .where({ topic, partition })
         .andWhere('offset', '>=', Number(from))
         .orderBy('offset')
         .limit(limit)
+        .select<Size[]>(db.raw('length(value) as size'))
+    : await withSqliteConnection(
+        db,
+        (conn) => sqliteStatements(conn).sizes.all(topic, partition, Number(from), limit) as Size[],
+      );
+  let count = 0;
+  for (let bytes = 0; count < sizes.length; count++) {
+    bytes += Number(sizes[count]!.size ?? 0);
+    if (count > 0 && bytes > maxBytes) break;
+  }
+  if (count === 0) return [];
+  const rows = isMysql(db)
+    ? await db('log_records')
+        .where({ topic, partition })
+        .andWhere('offset', '>=', Number(from))
+        .orderBy('offset')
+        .limit(count)
         .select<RecordRow[]>('offset', 'record_key', 'value', 'headers', 'appended_at')
     : await withSqliteConnection(
         db,
-        (conn) => sqliteStatements(conn).fetch.all(topic, partition, Number(from), limit) as RecordRow[],
+        (conn) => sqliteStatements(conn).fetch.all(topic, partition, Number(from), count) as RecordRow[],
       );
   return rows.map((r) => ({
     offset: BigInt(r.offset),

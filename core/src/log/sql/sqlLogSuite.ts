@@ -250,4 +250,31 @@ export function runSqlLogSuite(
     t.is(await remaining(), 0);
     await sub.stop();
   });
+
+  test(`${name} › a fetch hands over at most fetchMaxBytes of records, and a larger record alone`, async (t) => {
+    const backing = await createBacking();
+    t.teardown(() => backing.cleanup());
+    const log = await backing.open({ fetchMaxBytes: 1_000_000 });
+    const sizes = [400_000, 400_000, 400_000, 1_500_000, 100, 100, 400_000, 400_000];
+    await log.append(
+      'events',
+      sizes.map((size, i) => ({ key: 'one-partition', value: Buffer.alloc(size, i) })),
+    );
+    const calls: number[][] = [];
+    const sub = await log.subscribe({
+      groupId: 'fetch-bytes',
+      topic: 'events',
+      onRecords: (records) => {
+        calls.push(records.map((r) => r.value.length));
+        for (const r of records) r.done();
+      },
+    });
+    await waitFor(() => calls.flat().length >= sizes.length, 'every record');
+    await sub.stop({ graceMs: 0 });
+    t.deepEqual(calls.flat(), sizes, 'every record once, in order');
+    for (const call of calls) {
+      const bytes = call.reduce((a, b) => a + b, 0);
+      t.true(call.length === 1 || bytes <= 1_000_000, `one call held ${call.length} records, ${bytes} bytes`);
+    }
+  });
 }
