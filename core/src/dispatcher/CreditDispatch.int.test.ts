@@ -65,9 +65,9 @@ for (const backend of ['sqlite', 'kafka'] as const) {
 
   test(`[${backend}] Credits › one endpoint's backlog held back by its cap is moved aside, so the records behind it in its partition are sent`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 100 ms: with a quarter of the slots, its backlog takes seconds.
+    // The first endpoint answers in 200 ms: with a quarter of the slots, its backlog takes seconds.
     const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 200));
       res.writeHead(204).end();
     });
     const fastReceiver = await r.receiver();
@@ -81,6 +81,37 @@ for (const backend of ['sqlite', 'kafka'] as const) {
     await r.append(...held);
     await r.append(...behind);
     const { dispatcher } = await r.start();
+    await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
+    const heldDone = ids(slowReceiver).size;
+    t.true(
+      heldDone < held.length / 2,
+      `sent while most of the backlog ahead of them waited (${heldDone} of ${held.length} done)`,
+    );
+    await waitFor(allArrived(slowReceiver, held), 'the whole backlog', 300_000);
+    t.true(dispatcher.stats().spilled > 0, 'the held-back surplus went to deliveries-overflow and came back');
+  });
+
+  test(`[${backend}] Credits › with the budget far from full, a partition at its fetch bound behind a held-back backlog moves on too`, async (t) => {
+    const r = await rig(t, backend);
+    // The first endpoint answers in 200 ms: with a quarter of the slots, its backlog takes seconds.
+    const slowReceiver = await r.receiver(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      res.writeHead(204).end();
+    });
+    const fastReceiver = await r.receiver();
+    const tenantId = await seedTenant(r.db);
+    const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
+    const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
+    const held = await seedBacklog(r.db, tenantId, slow.id, 1_200);
+    const behind = await seedBacklog(r.db, tenantId, other.id, 50);
+    // One partition: the second endpoint's records sit behind 1,200 of the first's, which may have only
+    // a quarter of the slots in flight.
+    await r.append(...held);
+    await r.append(...behind);
+    // The default budget holds the whole backlog; the partition stops fetching at 300 records not done.
+    const { dispatcher } = await r.startDispatcher({
+      dispatcher: { random: Math.random, maxUnfinishedPerPartition: 300 },
+    });
     await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
     const heldDone = ids(slowReceiver).size;
     t.true(

@@ -230,6 +230,29 @@ test('DeliveryIntake › work held back by caps past the budget is spilled witho
   await s.intake.stop(0);
 });
 
+test("DeliveryIntake › an endpoint's backlog held back by its cap is cut down to a reserve while the budget has room, so its partition moves on", async (t) => {
+  const out = spilled();
+  // A budget far from full: only the held-back rule can move anything.
+  const s = setup({ concurrency: 8, spill: spillInto(out) });
+  const ep = s.endpoint({ tenantId: 'tnt_alone', maxConcurrency: 1 });
+  const records = Array.from({ length: 10 }, () => s.current(ep));
+  await s.intake.take(records);
+  t.is(s.executor.running.length, 1, 'the cap lets one run');
+  t.is(out.records.length, 0, 'nothing moved at once: a moment at a cap is not a backlog');
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  // Four stay queued (twice the per-endpoint share of 8 slots), the other five go to overflow.
+  t.is(out.records.length, 5);
+  t.deepEqual(
+    out.records.map((r) => r.offset),
+    records
+      .slice(5)
+      .reverse()
+      .map((r) => r.offset),
+    'from the back of the queue',
+  );
+  await s.intake.stop(0);
+});
+
 test('DeliveryIntake › stall rule: a budget full of sends that never finish is spilled after stallMs', async (t) => {
   const out = spilled();
   const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30, concurrency: 1 });

@@ -69,6 +69,11 @@ interface Job extends DeliveryInHand {
   run(): Promise<void>;
 }
 
+/** How often the intake looks whether queued work is held back by caps. */
+const SURPLUS_WATCH_MS = 100;
+/** How long queued work must stay held back by caps before its surplus is moved aside. */
+const HELD_BACK_MS = 300;
+
 /** The default of `dispatcher.memoryBudgetBytes`: 32 MiB. */
 export const DEFAULT_MEMORY_BUDGET = 32 * 1024 * 1024;
 
@@ -102,6 +107,12 @@ export class DeliveryIntake {
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #stats: IntakeStats = { spilled: 0, fromOverflow: 0, stallSpills: 0 };
   readonly #room: RoomWait;
+  /** Queued deliveries an endpoint keeps when its held-back surplus is moved aside. */
+  readonly #reservePerEndpoint: number;
+  readonly #surplusWatch: NodeJS.Timeout;
+  /** Since when (`performance.now()`) the queued work has been held back by caps. */
+  #heldBackSince: number | undefined;
+  #movingSurplus = false;
   /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
   #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
@@ -123,6 +134,9 @@ export class DeliveryIntake {
       deps.budget ??
       new DispatchBudget({ budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, clock: deps.clock });
     this.#holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
+    this.#reservePerEndpoint = 2 * perEndpoint;
+    this.#surplusWatch = setInterval(() => void this.#watchSurplus(), SURPLUS_WATCH_MS);
+    this.#surplusWatch.unref();
     this.#room = new RoomWait({
       budget: this.#budget,
       heldBack: () => this.#heldBack(),
@@ -182,6 +196,7 @@ export class DeliveryIntake {
   async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
     this.#stopped();
+    clearInterval(this.#surplusWatch);
     this.deps.valve?.close();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
@@ -260,15 +275,18 @@ export class DeliveryIntake {
   }
 
   /**
-   * Jobs chosen to spill leave the budget at once, and count as their tenant's backlog on the log from
-   * now on, not once the append is durable: the next decisions count only what stays in hand, and a
-   * lighter tenant does not look heaviest while the append is on its way.
+   * Jobs chosen to spill leave the budget and this process's hands at once, and count as their tenant's
+   * backlog on the log from now on, not once the append is durable: the next decisions count only what
+   * stays in hand, and a lighter tenant does not look heaviest while the append is on its way. The copy
+   * appended to overflow may be read back before the append's acknowledgement arrives here; it is then
+   * taken as the delivery in hand, not dropped as a copy of one.
    */
   #toSpill(jobs: Job[]): Job[] {
     for (const job of jobs) {
       this.#budget.release(job.group, job.bytes);
       this.#budget.noteSpilled(job.group, bytesInHand(job.logRecord));
       job.bytes = 0;
+      this.#inHand.delete(job.record.deliveryId);
     }
     return jobs;
   }
@@ -289,23 +307,31 @@ export class DeliveryIntake {
   /**
    * Appends the jobs' records to `deliveries-overflow` and marks them done here once that is durable,
    * so the partition moves on. A crash in between leaves a record in both topics: the second copy read
-   * is stale or in hand, and dropped. If the append fails the jobs are queued here after all.
+   * is stale or in hand, and dropped. If the append fails the jobs are queued here after all, unless a
+   * copy that did reach overflow was read back meanwhile: that copy is the delivery in hand then.
    */
   async #spill(jobs: Job[]): Promise<void> {
     try {
       await this.deps.spill!(jobs.map((j) => j.logRecord));
       this.#stats.spilled += jobs.length;
-      for (const job of jobs) this.#finish(job);
-    } catch (error) {
-      if (this.#stopping) {
-        for (const job of jobs) this.#drop(job);
-        return;
+      for (const job of jobs) {
+        job.logRecord.done();
+        this.#finished++;
       }
+      this.deps.valve?.update();
+    } catch (error) {
+      // Stopping: the records stay unfinished, and the partition's next owner sends them.
+      if (this.#stopping) return;
       this.deps.logger.warn(
         { err: error, records: jobs.length },
         'spilling deliveries to overflow failed; keeping them in memory',
       );
       for (const job of jobs) {
+        if (this.#inHand.has(job.record.deliveryId)) {
+          job.logRecord.done();
+          continue;
+        }
+        this.#inHand.add(job.record.deliveryId);
         job.bytes = bytesInHand(job.logRecord);
         this.#budget.noteReadBack(job.group, job.bytes);
         this.#budget.take(job.group, job.bytes);
@@ -320,6 +346,46 @@ export class DeliveryIntake {
    */
   #heldBack(): boolean {
     return this.#queue.heldBack && this.#queuedBytes >= this.#budget.budgetBytes / 4;
+  }
+
+  /**
+   * Work held back by caps beyond what its endpoints can start soon is moved aside even while the budget
+   * has room: a partition stops fetching at `maxUnfinishedPerPartition` records not done, so an endpoint
+   * that answers slowly would otherwise hold every record behind it in its partition, unseen, until
+   * half of its backlog is done. Once the queued work has been held back for `HELD_BACK_MS`, the heaviest
+   * tenant's longest endpoint queues are cut down to the reserve (from the back), and the records go to
+   * `deliveries-overflow`, so the partition moves on.
+   */
+  async #watchSurplus(): Promise<void> {
+    if (this.#stopping || this.#movingSurplus || !this.deps.spill) return;
+    if (!this.#queue.heldBack) {
+      this.#heldBackSince = undefined;
+      return;
+    }
+    const now = performance.now();
+    this.#heldBackSince ??= now;
+    if (now - this.#heldBackSince < HELD_BACK_MS) return;
+    const tenant = this.#budget.heaviestInHand();
+    if (tenant === undefined) return;
+    const jobs: Job[] = [];
+    for (
+      let left = this.#queue.queued;
+      left > 0 && this.#queue.longestQueue(tenant) > this.#reservePerEndpoint;
+      left--
+    ) {
+      const job = this.#queue.takeBack(tenant, (j) => !j.fromOverflow);
+      if (!job) break;
+      this.#queuedBytes -= job.bytes;
+      jobs.push(job);
+    }
+    if (jobs.length === 0) return;
+    this.#movingSurplus = true;
+    try {
+      this.#stats.stallSpills += jobs.length;
+      await this.#spill(this.#toSpill(jobs));
+    } finally {
+      this.#movingSurplus = false;
+    }
   }
 
   /** Spills the heaviest tenant's queued surplus down to three quarters of the budget; false if none. */

@@ -85,6 +85,14 @@ export class FairQueue<T extends FairTask = FairTask> {
     return this.#queued > 0 && this.#running <= (this.#concurrency * 3) / 4;
   }
 
+  /** The length of the longest queue among the keys of `group` (0 when it has nothing queued). */
+  longestQueue(group: string): number {
+    let longest = 0;
+    for (const queue of this.#groups.get(group)?.byKey.values() ?? [])
+      longest = Math.max(longest, queue.length);
+    return longest;
+  }
+
   /** Tasks of `group` waiting for a slot or running. */
   inHand(group: string): number {
     const g = this.#groups.get(group);
