@@ -65,19 +65,19 @@ for (const backend of ['sqlite', 'kafka'] as const) {
 
   test(`[${backend}] Credits › one endpoint's backlog held back by its cap is moved aside, so the records behind it in its partition are sent`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 200 ms: with a quarter of the slots, its backlog takes seconds.
+    // The first endpoint answers in 500 ms: with a quarter of the slots (50), its backlog takes 6 s.
     const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       res.writeHead(204).end();
     });
     const fastReceiver = await r.receiver();
     const tenantId = await seedTenant(r.db);
     const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
     const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
-    const held = await seedBacklog(r.db, tenantId, slow.id, 1_200);
+    const held = await seedBacklog(r.db, tenantId, slow.id, 600);
     const behind = await seedBacklog(r.db, tenantId, other.id, 50);
-    // One partition: the second endpoint's records sit behind 1,200 of the first's, which may have only
-    // a quarter of the slots in flight.
+    // One partition: the second endpoint's records sit behind 600 of the first's, which may have only a
+    // quarter of the slots in flight.
     await r.append(...held);
     await r.append(...behind);
     const { dispatcher } = await r.start();
@@ -93,19 +93,19 @@ for (const backend of ['sqlite', 'kafka'] as const) {
 
   test(`[${backend}] Credits › with the budget far from full, a partition at its fetch bound behind a held-back backlog moves on too`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 200 ms: with a quarter of the slots, its backlog takes seconds.
+    // The first endpoint answers in 500 ms: with a quarter of the slots (50), its backlog takes 6 s.
     const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       res.writeHead(204).end();
     });
     const fastReceiver = await r.receiver();
     const tenantId = await seedTenant(r.db);
     const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
     const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
-    const held = await seedBacklog(r.db, tenantId, slow.id, 1_200);
+    const held = await seedBacklog(r.db, tenantId, slow.id, 600);
     const behind = await seedBacklog(r.db, tenantId, other.id, 50);
-    // One partition: the second endpoint's records sit behind 1,200 of the first's, which may have only
-    // a quarter of the slots in flight.
+    // One partition: the second endpoint's records sit behind 600 of the first's, which may have only a
+    // quarter of the slots in flight.
     await r.append(...held);
     await r.append(...behind);
     // The default budget holds the whole backlog; the partition stops fetching at 300 records not done.

@@ -69,7 +69,7 @@ test.after('SDK › every operation of the spec succeeded through the SDK agains
 });
 
 sdkTest('SDK › operator groups: tenants, API keys and egress pools', async (t) => {
-  const { api, admin, tenant } = await start(t);
+  const { api, admin, tenant, caravan } = await start(t);
   t.regex(tenant.id, /^tnt_/);
   t.is((await admin.tenants.get(tenant.id)).name, 'Acme');
   t.is((await admin.tenants.update(tenant.id, { name: 'Acme Inc' })).name, 'Acme Inc');
@@ -85,6 +85,15 @@ sdkTest('SDK › operator groups: tenants, API keys and egress pools', async (t)
   t.is((await admin.apiKeys.list(tenant.id)).data.length, 2);
   await admin.apiKeys.revoke(tenant.id, second.id);
   const revoked = new Caravan({ apiKey: second.key, baseUrl: api.url });
+
+  // The tenant's own keys, with its own key: made, listed, revoked.
+  const own = await caravan.tenant.createApiKey({ name: 'ci' });
+  const ownNames: string[] = [];
+  for await (const k of caravan.tenant.listApiKeys()) ownNames.push(k.name ?? '');
+  t.true(ownNames.includes('ci') && ownNames.includes('sdk'));
+  await caravan.tenant.revokeApiKey(own.id);
+  const byOwn = new Caravan({ apiKey: own.key, baseUrl: api.url });
+  await t.throwsAsync(byOwn.tenant.get(), { instanceOf: CaravanApiError, message: /401/ });
   const refused = await t.throwsAsync(revoked.tenant.get(), { instanceOf: CaravanApiError });
   t.is(refused.code, 'CARAVAN_UNAUTHORIZED');
 
