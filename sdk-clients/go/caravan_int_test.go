@@ -223,6 +223,23 @@ func TestLiveOperatorGroups(t *testing.T) {
 		t.Fatalf("code = %s", code)
 	}
 
+	// The tenant's own keys, with its own key: made, listed, revoked.
+	own, err := l.caravan.Tenant.CreateAPIKey(ctx, &caravan.CreateAPIKeyRequest{Name: caravan.Ptr("ci")})
+	must(t, err)
+	listed := false
+	for _, k := range collect(t, l.caravan.Tenant.ListAPIKeys(ctx, nil)) {
+		listed = listed || k.ID == own.ID
+	}
+	if !listed {
+		t.Fatalf("key %s not listed", own.ID)
+	}
+	must(t, l.caravan.Tenant.RevokeAPIKey(ctx, own.ID))
+	ownClient, _ := caravan.New(caravan.Options{APIKey: own.Key, BaseURL: l.dev.URL})
+	_, err = ownClient.Tenant.Get(ctx)
+	if status := apiError(t, err).Status; status != 401 {
+		t.Fatalf("status = %d", status)
+	}
+
 	pool, err := admin.EgressPools.Create(ctx, &caravan.CreateEgressPoolRequest{
 		Name: "eu-static-" + l.tenant.ID, Mode: caravan.EgressPoolModeBind, Addresses: []string{"127.0.0.2"},
 		PublicIPs: []string{"203.0.113.10"}, AllowedTenantIDs: []string{l.tenant.ID},

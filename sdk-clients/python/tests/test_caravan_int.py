@@ -66,7 +66,7 @@ def start(dev: DevServer):
 
 @walk
 def test_operator_groups(dev):
-    admin, tenant, _, _ = start(dev)
+    admin, tenant, _, client = start(dev)
     assert tenant["id"].startswith("tnt_")
     assert admin.tenants.get(tenant["id"])["name"] == "Acme"
     assert admin.tenants.update(tenant["id"], {"name": "Acme Inc"})["name"] == "Acme Inc"
@@ -85,6 +85,14 @@ def test_operator_groups(dev):
     with pytest.raises(CaravanApiError) as refused:
         Caravan(api_key=second["key"], base_url=dev.url).tenant.get()
     assert refused.value.code == "CARAVAN_UNAUTHORIZED"
+
+    # The tenant's own keys, with its own key: made, listed, revoked.
+    own = client.tenant.create_api_key({"name": "ci"})
+    assert "ci" in [k["name"] for k in client.tenant.list_api_keys()]
+    client.tenant.revoke_api_key(own["id"])
+    with pytest.raises(CaravanApiError) as own_refused:
+        Caravan(api_key=own["key"], base_url=dev.url).tenant.get()
+    assert own_refused.value.status == 401
 
     pool = admin.egress_pools.create({
         "name": f"eu-static-{tenant['id']}", "mode": "bind", "addresses": ["127.0.0.2"],
