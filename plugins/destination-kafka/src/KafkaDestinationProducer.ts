@@ -33,20 +33,25 @@ const tooLarge = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID
  * the host retries on the endpoint's schedule.
  */
 export class KafkaDestinationProducer implements DestinationProducer {
-  private readonly producer: Producer;
+  private readonly kafka: Kafka;
+  private producer: Producer;
   private connected: Promise<void> | undefined;
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
 
   constructor(private readonly options: KafkaProducerOptions) {
-    const kafka = new Kafka({
+    this.kafka = new Kafka({
       ...options.connection,
       logLevel: logLevel.NOTHING,
       connectionTimeout: 3_000,
       requestTimeout: 15_000,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
-    this.producer = kafka.producer({
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -65,10 +70,11 @@ export class KafkaDestinationProducer implements DestinationProducer {
   }
 
   private async sendBatch(batch: readonly DestinationMessage[]): Promise<DestinationOutcome[]> {
+    const producer = this.producer;
     try {
-      this.connected ??= this.producer.connect();
+      this.connected ??= producer.connect();
       await this.connected;
-      await this.producer.send({
+      await producer.send({
         topic: this.options.topic,
         acks: -1,
         messages: batch.map((m) => ({
@@ -79,9 +85,14 @@ export class KafkaDestinationProducer implements DestinationProducer {
       });
       return batch.map(() => ({ kind: 'delivered' }));
     } catch (error) {
-      // The next send connects again: kafkajs does not recover a producer whose connect failed.
-      this.connected = undefined;
-      await this.producer.disconnect().catch(() => undefined);
+      // The next send uses a new producer: kafkajs does not recover a producer whose connect failed, and
+      // an idempotent producer that lost requests in a broker restart can be refused for its sequence
+      // numbers from then on. A new one gets a new producer id.
+      if (this.producer === producer && !this.closed) {
+        this.producer = this.newProducer();
+        this.connected = undefined;
+        void producer.disconnect().catch(() => undefined);
+      }
       const typed = toDestinationError(error);
       this.options.logger.warn({ code: typed.code, err: error }, 'Kafka send failed');
       const outcome = outcomeOfError(typed);
