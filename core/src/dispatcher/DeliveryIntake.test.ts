@@ -232,8 +232,8 @@ test('DeliveryIntake › work held back by caps past the budget is spilled witho
 
 test("DeliveryIntake › an endpoint's backlog held back by its cap is cut down to a reserve while the budget has room, so its partition moves on", async (t) => {
   const out = spilled();
-  // A budget far from full: only the held-back rule can move anything.
-  const s = setup({ concurrency: 8, spill: spillInto(out) });
+  // A budget far from full, the partition at its fetch bound: only the held-back rule can move anything.
+  const s = setup({ concurrency: 8, spill: spillInto(out), maxUnfinishedPerPartition: 10 });
   const ep = s.endpoint({ tenantId: 'tnt_alone', maxConcurrency: 1 });
   const records = Array.from({ length: 10 }, () => s.current(ep));
   await s.intake.take(records);

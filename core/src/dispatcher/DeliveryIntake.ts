@@ -44,6 +44,11 @@ export interface DeliveryIntakeDeps {
    * caps must not stop the partitions behind it for good.
    */
   stallMs?: number | undefined;
+  /**
+   * The log's `maxUnfinishedPerPartition` for `deliveries` (default 10 000): work held back by caps is
+   * moved aside while the budget has room only once a partition nears it, so it cannot stop fetching.
+   */
+  maxUnfinishedPerPartition?: number | undefined;
   /** A gate's refusal at most this long (default 1 s) is waited out in memory; a longer one is parked. */
   holdInMemoryMs?: number | undefined;
 }
@@ -113,6 +118,9 @@ export class DeliveryIntake {
   /** Since when (`performance.now()`) the queued work has been held back by caps. */
   #heldBackSince: number | undefined;
   #movingSurplus = false;
+  /** Main-topic records handed over and not done yet, per partition (what its fetch bound counts). */
+  readonly #openByPartition = new Map<number, number>();
+  readonly #fetchBound: number;
   /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
   #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
@@ -135,6 +143,7 @@ export class DeliveryIntake {
       new DispatchBudget({ budgetBytes: deps.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, clock: deps.clock });
     this.#holdInMemoryMs = deps.holdInMemoryMs ?? 1_000;
     this.#reservePerEndpoint = 2 * perEndpoint;
+    this.#fetchBound = deps.maxUnfinishedPerPartition ?? 10_000;
     this.#surplusWatch = setInterval(() => void this.#watchSurplus(), SURPLUS_WATCH_MS);
     this.#surplusWatch.unref();
     this.#room = new RoomWait({
@@ -162,6 +171,10 @@ export class DeliveryIntake {
   async take(records: readonly LogRecord[]): Promise<void> {
     if (this.#stopping) return;
     const fromOverflow = records[0]?.topic === 'deliveries-overflow';
+    if (!fromOverflow) {
+      for (const r of records)
+        this.#openByPartition.set(r.partition, (this.#openByPartition.get(r.partition) ?? 0) + 1);
+    }
     const decoded = this.#decode(records);
     const states = await this.deps.deliveries.states(decoded.map((d) => d.record.deliveryId));
     for (const { record } of decoded) {
@@ -220,7 +233,7 @@ export class DeliveryIntake {
           { err: error, partition: logRecord.partition, offset: logRecord.offset },
           'skipping a deliveries record this version cannot read',
         );
-        logRecord.done();
+        this.#done(logRecord);
       }
     }
     return decoded;
@@ -241,7 +254,7 @@ export class DeliveryIntake {
       !this.#inHand.has(record.deliveryId);
     // Stale (already handled), settled, unknown, or a copy of a record in hand: nothing to do.
     if (!current) {
-      logRecord.done();
+      this.#done(logRecord);
       if (fromOverflow) this.deps.valve?.finished();
       return undefined;
     }
@@ -315,7 +328,7 @@ export class DeliveryIntake {
       await this.deps.spill!(jobs.map((j) => j.logRecord));
       this.#stats.spilled += jobs.length;
       for (const job of jobs) {
-        job.logRecord.done();
+        this.#done(job.logRecord);
         this.#finished++;
       }
       this.deps.valve?.update();
@@ -328,7 +341,7 @@ export class DeliveryIntake {
       );
       for (const job of jobs) {
         if (this.#inHand.has(job.record.deliveryId)) {
-          job.logRecord.done();
+          this.#done(job.logRecord);
           continue;
         }
         this.#inHand.add(job.record.deliveryId);
@@ -358,7 +371,7 @@ export class DeliveryIntake {
    */
   async #watchSurplus(): Promise<void> {
     if (this.#stopping || this.#movingSurplus || !this.deps.spill) return;
-    if (!this.#queue.heldBack) {
+    if (!this.#queue.heldBack || !this.#atFetchBound()) {
       this.#heldBackSince = undefined;
       return;
     }
@@ -386,6 +399,22 @@ export class DeliveryIntake {
     } finally {
       this.#movingSurplus = false;
     }
+  }
+
+  /** Whether a partition has nearly as many records handed over and not done as it may fetch. */
+  #atFetchBound(): boolean {
+    for (const open of this.#openByPartition.values()) if (open >= this.#fetchBound * 0.9) return true;
+    return false;
+  }
+
+  /** Marks a record done, counting main-topic records out of their partition's open records. */
+  #done(record: LogRecord): void {
+    if (record.topic === 'deliveries') {
+      const open = (this.#openByPartition.get(record.partition) ?? 1) - 1;
+      if (open > 0) this.#openByPartition.set(record.partition, open);
+      else this.#openByPartition.delete(record.partition);
+    }
+    record.done();
   }
 
   /** Spills the heaviest tenant's queued surplus down to three quarters of the budget; false if none. */
@@ -443,7 +472,7 @@ export class DeliveryIntake {
 
   /** The job's record is done: it leaves the budget and its credit comes back. */
   #finish(job: Job): void {
-    job.logRecord.done();
+    this.#done(job.logRecord);
     this.#finished++;
     this.#drop(job);
   }

@@ -85,6 +85,9 @@ export interface DispatcherDeps {
   telemetry?: Telemetry;
 }
 
+/** The default fetch bound of a `deliveries` partition (`maxUnfinishedPerPartition`). */
+const DELIVERIES_FETCH_BOUND = 10_000;
+
 /** A running dispatcher role. */
 export interface DeliveryDispatcher {
   start(): Promise<void>;
@@ -159,6 +162,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
     valve,
     stallMs: deps.stallMs,
     holdInMemoryMs: deps.holdInMemoryMs,
+    maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? DELIVERIES_FETCH_BOUND,
     spill: (records) =>
       deps.log.append(
         'deliveries-overflow',
@@ -180,7 +184,7 @@ export function createDispatcher(deps: DispatcherDeps): DeliveryDispatcher {
         await deps.log.subscribe({
           groupId,
           topic: 'deliveries',
-          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? 10_000,
+          maxUnfinishedPerPartition: deps.maxUnfinishedPerPartition ?? DELIVERIES_FETCH_BOUND,
           onRecords: (records) => intake.take((deps.telemetry ?? noTelemetry).dispatchRecords(records)),
         }),
       );
