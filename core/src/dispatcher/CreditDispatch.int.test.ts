@@ -93,9 +93,9 @@ for (const backend of ['sqlite', 'kafka'] as const) {
 
   test(`[${backend}] Credits › with the budget far from full, a partition at its fetch bound behind a held-back backlog moves on too`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 500 ms: with a quarter of the slots (50), its backlog takes 6 s.
+    // The first endpoint answers in 2 s: with a quarter of the slots (50), its backlog takes 24 s.
     const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
       res.writeHead(204).end();
     });
     const fastReceiver = await r.receiver();

@@ -330,7 +330,7 @@ eachBackend(
     const groupId = `caravan-router-${randomBytes(4).toString('hex')}`;
     const first = await start({ repository, groupId, batchSize: 5, concurrency: 3 });
     await appendEvents(log, events);
-    await waitFor(() => first.stats().records >= 10, 'the two later batches');
+    await waitFor(() => first.stats().records >= 10, 'the two later batches', 90_000);
     t.true(first.stats().records < 15, 'the first batch is still unfinished');
     // The router dies with its first batch unfinished: the log must hand that batch out again.
     await first.stop({ graceMs: 0 });
