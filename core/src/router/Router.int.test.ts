@@ -339,7 +339,7 @@ eachBackend(
     const second = await start({ groupId, batchSize: 5 });
     // The second router gets at least the unfinished batch again: nothing was committed past it.
     // On Kafka the group may wait for the first member's session to time out before it rebalances.
-    await waitFor(() => second.stats().records >= 5, 'the unfinished batch, delivered again', 90_000);
+    await waitFor(() => second.stats().records >= 5, 'the unfinished batch, delivered again', 180_000);
     t.deepEqual(await deliveryRows(db), events.map((e) => pair(e.id, endpoint, 'pending')).sort());
   },
   ['sqlite', 'mariadb', 'kafka'],
