@@ -100,28 +100,17 @@ export class FairQueue<T extends FairTask = FairTask> {
   }
 
   push(task: T): void {
-    const name = task.group ?? task.key;
-    let group = this.#groups.get(name);
-    if (!group) {
-      group = { byKey: new Map(), turns: [], queued: 0, running: 0 };
-      this.#groups.set(name, group);
-    }
-    if (group.queued === 0) this.#turns.push(name);
-    const queue = group.byKey.get(task.key);
-    if (queue) queue.push(task);
-    else {
-      group.byKey.set(task.key, [task]);
-      group.turns.push(task.key);
-    }
-    group.queued++;
-    this.#queued++;
-    this.#pump();
+    this.#add(task, 'back');
   }
 
   /**
    * Puts a task back at the head of its key's queue (it was started, and gave its slot back unused).
    */
   pushFront(task: T): void {
+    this.#add(task, 'front');
+  }
+
+  #add(task: T, end: 'front' | 'back'): void {
     const name = task.group ?? task.key;
     let group = this.#groups.get(name);
     if (!group) {
@@ -130,11 +119,11 @@ export class FairQueue<T extends FairTask = FairTask> {
     }
     if (group.queued === 0) this.#turns.push(name);
     const queue = group.byKey.get(task.key);
-    if (queue) queue.unshift(task);
-    else {
+    if (!queue) {
       group.byKey.set(task.key, [task]);
       group.turns.push(task.key);
-    }
+    } else if (end === 'front') queue.unshift(task);
+    else queue.push(task);
     group.queued++;
     this.#queued++;
     this.#pump();
