@@ -6,6 +6,7 @@
 // prints a ledger per broker.
 import test, { type ExecutionContext } from 'ava';
 import { Webhook } from 'standardwebhooks';
+import { Caravan } from '@caravan/client';
 import { waitFor } from '@caravan/testing';
 import {
   kafkaReader,
@@ -99,6 +100,9 @@ async function brokerRestart(t: ExecutionContext, service: BrokerService): Promi
     retrySchedule: [1, 1, 2, 2, 5, 5, 10, 10, 10, 30, 30, 60],
   });
 
+  // The customer's producer retries a refused batch (a 429 over the tenant's ingest limit, a 5xx) after
+  // the `Retry-After` it is given, with the same idempotency key, as the SDK does by default.
+  const producer = new Caravan({ baseUrl: api.url, apiKey: key, maxRetries: 10 });
   const sent = new Map<string, string>();
   const publish = async (from: number, to: number, batch: number, gapMs: number) => {
     for (let start = from; start < to; start += batch) {
@@ -106,7 +110,7 @@ async function brokerRestart(t: ExecutionContext, service: BrokerService): Promi
         eventType: 'order.shipped',
         payload: { n: start + i, broker: service },
       }));
-      const answer = await caravan.events.sendBatch({ events });
+      const answer = await producer.events.sendBatch({ events });
       answer.data.forEach((item, i) => sent.set(item.id, JSON.stringify(events[i]!.payload)));
       if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
