@@ -46,6 +46,12 @@ export interface RouterDeps {
   fanOutChunk?: FanOutChunkLimits;
   /** How long a tenant counts as active after its last records arrived. Default 5000 ms. */
   activeTenantMs?: number;
+  /**
+   * How long ago a handover's first record must have been appended for the router to count its partition
+   * as behind: a tenant alone in sight then keeps one batch of that partition in hand and the rest is
+   * moved aside, so records of other tenants behind its backlog come into sight. Default 1000 ms.
+   */
+  behindMs?: number;
   /** First wait before a failed batch is routed again; doubles up to 30 s. Default 500 ms. */
   retryBackoffMs?: number;
   /** Where each routed event's span goes (continuing the trace its record carried). */
@@ -99,6 +105,7 @@ export function createRouter(deps: RouterDeps): Router {
     maxHandoversPerPartition,
     fullRecords: Math.ceil((deps.maxUnfinishedPerPartition ?? 1000) / 2),
     activeTenantMs: deps.activeTenantMs ?? 5000,
+    behindMs: deps.behindMs ?? 1000,
     retryBackoffMs: deps.retryBackoffMs ?? 500,
     ...(deps.fanOutChunk ? { fanOutChunk: deps.fanOutChunk } : {}),
   };

@@ -16,6 +16,7 @@ export interface RoutingLoopSettings {
   /** Unfinished records that make a partition full: half of what the log fetches for it. */
   fullRecords: number;
   activeTenantMs: number;
+  behindMs: number;
   retryBackoffMs: number;
   fanOutChunk?: FanOutChunkLimits;
 }
@@ -108,7 +109,7 @@ export class RoutingLoop {
       first.topic,
       first.partition,
       items,
-      main && this.overflow ? () => this.share() : undefined,
+      main && this.overflow ? () => this.share(first) : undefined,
     );
     if (surplus.length > 0) void this.moveAside(surplus);
     this.pump();
@@ -140,14 +141,21 @@ export class RoutingLoop {
   }
 
   /**
-   * How many records of one partition a tenant keeps in hand while others are active: an equal part of
-   * a batch. A tenant alone keeps everything (work-conserving). "Others" are the tenants whose records
-   * arrived within `activeTenantMs`, not only those in hand: another tenant's records may sit behind
-   * this tenant's backlog in the same partition, out of sight until the partition moves on.
+   * How many records of one partition a tenant keeps in hand, or none for no limit. While others are
+   * active: an equal part of a batch. "Others" are the tenants whose records arrived within
+   * `activeTenantMs`, not only those in hand.
+   *
+   * A tenant alone in sight keeps everything (work-conserving) while the router keeps up. Once the
+   * partition is behind (the handover's first record was appended `behindMs` ago or more), it keeps one
+   * batch: another tenant's records may sit behind this tenant's backlog in the same partition, out of
+   * sight, and nothing would show them until the backlog ahead is routed. The rest is moved aside, so
+   * the partition moves on at the pace of appends; the moved records are routed when read back.
    */
-  private share(): number | undefined {
+  private share(first: LogRecord): number | undefined {
+    const { batchSize, behindMs } = this.deps.settings;
     const active = this.window.activeTenants();
-    return active < 2 ? undefined : Math.ceil(this.deps.settings.batchSize / active);
+    if (active >= 2) return Math.ceil(batchSize / active);
+    return this.deps.clock.now() - first.timestamp >= behindMs ? batchSize : undefined;
   }
 
   /**
