@@ -1,20 +1,5 @@
-import { epochOrNull, iso, isoOrNull, type Handler } from '../Handler.js';
+import type { Handler } from '../Handler.js';
+import { issueApiKey } from './issueApiKey.js';
 
-export const createApiKey: Handler<'createApiKey'> = async ({ params, body }, { tenants }) => {
-  const expiresAt = epochOrNull(body?.expiresAt);
-  const { apiKey, key } = await tenants.createApiKey(params.tenantId, {
-    ...(body?.name !== undefined ? { name: body.name } : {}),
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
-  });
-  return {
-    status: 201,
-    body: {
-      id: apiKey.id,
-      name: apiKey.name,
-      prefix: apiKey.prefix,
-      key,
-      expiresAt: isoOrNull(apiKey.expiresAt),
-      createdAt: iso(apiKey.createdAt),
-    },
-  };
-};
+export const createApiKey: Handler<'createApiKey'> = ({ params, body }, { tenants }) =>
+  issueApiKey(tenants, params.tenantId, body);
