@@ -41,6 +41,43 @@ const ids = (receiver: Receiver) => new Set(receiver.received.map((r) => r.heade
 const allArrived = (receiver: Receiver, records: DeliveryRecord[]) => () =>
   records.every((r) => ids(receiver).has(r.eventId));
 
+/**
+ * One partition holding 600 records of an endpoint answering in `slowMs`, then 50 of a fast endpoint of
+ * the same tenant: the fast endpoint's records sit behind a backlog that may have only a quarter of the
+ * slots in flight.
+ */
+async function backlogBehindSlowEndpoint(r: Awaited<ReturnType<typeof rig>>, slowMs: number) {
+  const slowReceiver = await r.receiver(async (_req, res) => {
+    await new Promise((resolve) => setTimeout(resolve, slowMs));
+    res.writeHead(204).end();
+  });
+  const fastReceiver = await r.receiver();
+  const tenantId = await seedTenant(r.db);
+  const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
+  const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
+  const held = await seedBacklog(r.db, tenantId, slow.id, 600);
+  const behind = await seedBacklog(r.db, tenantId, other.id, 50);
+  await r.append(...held);
+  await r.append(...behind);
+  return { slowReceiver, fastReceiver, held, behind };
+}
+
+/** The records behind the backlog arrive while most of it waits; then the whole backlog, spilled and read back. */
+async function sentPastTheBacklog(
+  t: ExecutionContext,
+  { slowReceiver, fastReceiver, held, behind }: Awaited<ReturnType<typeof backlogBehindSlowEndpoint>>,
+  spilled: () => number,
+) {
+  await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
+  const heldDone = ids(slowReceiver).size;
+  t.true(
+    heldDone < held.length / 2,
+    `sent while most of the backlog ahead of them waited (${heldDone} of ${held.length} done)`,
+  );
+  await waitFor(allArrived(slowReceiver, held), 'the whole backlog', 300_000);
+  t.true(spilled() > 0, 'the held-back surplus went to deliveries-overflow and came back');
+}
+
 for (const backend of ['sqlite', 'kafka'] as const) {
   test(`[${backend}] Credits › a tenant alone is never spilled while its work can use the slots, though its backlog is many times the memory budget`, async (t) => {
     const r = await rig(t, backend);
@@ -65,61 +102,21 @@ for (const backend of ['sqlite', 'kafka'] as const) {
 
   test(`[${backend}] Credits › one endpoint's backlog held back by its cap is moved aside, so the records behind it in its partition are sent`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 500 ms: with a quarter of the slots (50), its backlog takes 6 s.
-    const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      res.writeHead(204).end();
-    });
-    const fastReceiver = await r.receiver();
-    const tenantId = await seedTenant(r.db);
-    const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
-    const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
-    const held = await seedBacklog(r.db, tenantId, slow.id, 600);
-    const behind = await seedBacklog(r.db, tenantId, other.id, 50);
-    // One partition: the second endpoint's records sit behind 600 of the first's, which may have only a
-    // quarter of the slots in flight.
-    await r.append(...held);
-    await r.append(...behind);
+    // With a quarter of the slots (50) and answers in 500 ms, the first endpoint's backlog takes 6 s.
+    const setup = await backlogBehindSlowEndpoint(r, 500);
     const { dispatcher } = await r.start();
-    await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
-    const heldDone = ids(slowReceiver).size;
-    t.true(
-      heldDone < held.length / 2,
-      `sent while most of the backlog ahead of them waited (${heldDone} of ${held.length} done)`,
-    );
-    await waitFor(allArrived(slowReceiver, held), 'the whole backlog', 300_000);
-    t.true(dispatcher.stats().spilled > 0, 'the held-back surplus went to deliveries-overflow and came back');
+    await sentPastTheBacklog(t, setup, () => dispatcher.stats().spilled);
   });
 
   test(`[${backend}] Credits › with the budget far from full, a partition at its fetch bound behind a held-back backlog moves on too`, async (t) => {
     const r = await rig(t, backend);
-    // The first endpoint answers in 2 s: with a quarter of the slots (50), its backlog takes 24 s.
-    const slowReceiver = await r.receiver(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      res.writeHead(204).end();
-    });
-    const fastReceiver = await r.receiver();
-    const tenantId = await seedTenant(r.db);
-    const slow = await seedEndpoint(r.db, r.keyRing, tenantId, { url: slowReceiver.url });
-    const other = await seedEndpoint(r.db, r.keyRing, tenantId, { url: fastReceiver.url });
-    const held = await seedBacklog(r.db, tenantId, slow.id, 600);
-    const behind = await seedBacklog(r.db, tenantId, other.id, 50);
-    // One partition: the second endpoint's records sit behind 600 of the first's, which may have only a
-    // quarter of the slots in flight.
-    await r.append(...held);
-    await r.append(...behind);
+    // With a quarter of the slots (50) and answers in 2 s, the first endpoint's backlog takes 24 s.
+    const setup = await backlogBehindSlowEndpoint(r, 2_000);
     // The default budget holds the whole backlog; the partition stops fetching at 300 records not done.
     const { dispatcher } = await r.startDispatcher({
       dispatcher: { random: Math.random, maxUnfinishedPerPartition: 300 },
     });
-    await waitFor(allArrived(fastReceiver, behind), "the second endpoint's deliveries", 300_000);
-    const heldDone = ids(slowReceiver).size;
-    t.true(
-      heldDone < held.length / 2,
-      `sent while most of the backlog ahead of them waited (${heldDone} of ${held.length} done)`,
-    );
-    await waitFor(allArrived(slowReceiver, held), 'the whole backlog', 300_000);
-    t.true(dispatcher.stats().spilled > 0, 'the held-back surplus went to deliveries-overflow and came back');
+    await sentPastTheBacklog(t, setup, () => dispatcher.stats().spilled);
   });
 
   test(`[${backend}] Credits › two tenants keep their shares: the heavy tenant's surplus is spilled and comes back as slots free`, async (t) => {
