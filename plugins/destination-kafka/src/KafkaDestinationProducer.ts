@@ -34,8 +34,8 @@ const tooLarge = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID
  */
 export class KafkaDestinationProducer implements DestinationProducer {
   private readonly kafka: Kafka;
-  private producer: Producer;
-  private connected: Promise<void> | undefined;
+  /** The producer sends go through, and its connection (made on first use). */
+  private current: { producer: Producer; connected?: Promise<void> };
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
 
@@ -47,7 +47,7 @@ export class KafkaDestinationProducer implements DestinationProducer {
       requestTimeout: 15_000,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
-    this.producer = this.newProducer();
+    this.current = { producer: this.newProducer() };
   }
 
   private newProducer(): Producer {
@@ -70,11 +70,11 @@ export class KafkaDestinationProducer implements DestinationProducer {
   }
 
   private async sendBatch(batch: readonly DestinationMessage[]): Promise<DestinationOutcome[]> {
-    const producer = this.producer;
+    const current = this.current;
     try {
-      this.connected ??= producer.connect();
-      await this.connected;
-      await producer.send({
+      current.connected ??= current.producer.connect();
+      await current.connected;
+      await current.producer.send({
         topic: this.options.topic,
         acks: -1,
         messages: batch.map((m) => ({
@@ -88,10 +88,9 @@ export class KafkaDestinationProducer implements DestinationProducer {
       // The next send uses a new producer: kafkajs does not recover a producer whose connect failed, and
       // an idempotent producer that lost requests in a broker restart can be refused for its sequence
       // numbers from then on. A new one gets a new producer id.
-      if (this.producer === producer && !this.closed) {
-        this.producer = this.newProducer();
-        this.connected = undefined;
-        void producer.disconnect().catch(() => undefined);
+      if (this.current === current && !this.closed) {
+        this.current = { producer: this.newProducer() };
+        void current.producer.disconnect().catch(() => undefined);
       }
       const typed = toDestinationError(error);
       this.options.logger.warn({ code: typed.code, err: error }, 'Kafka send failed');
@@ -103,7 +102,7 @@ export class KafkaDestinationProducer implements DestinationProducer {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.pending]);
-    await this.producer.disconnect().catch(() => undefined);
+    await this.current.producer.disconnect().catch(() => undefined);
   }
 }
 
