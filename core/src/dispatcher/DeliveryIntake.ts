@@ -284,7 +284,7 @@ export class DeliveryIntake {
     if (decision.kind === 'spill-this') return this.#toSpill([job]);
     this.#enqueue(job);
     if (decision.kind === 'queue') return [];
-    return this.#toSpill(this.#takeBack(decision.tenantId, decision.bytes));
+    return this.#toSpill(this.#takeBack(decision.tenantId, (freed) => freed < decision.bytes));
   }
 
   /**
@@ -304,10 +304,13 @@ export class DeliveryIntake {
     return jobs;
   }
 
-  /** Queued main-topic jobs of `tenantId`, from the back, worth at least `bytes` (or all it has). */
-  #takeBack(tenantId: string, bytes: number): Job[] {
+  /**
+   * Queued main-topic jobs of `tenantId`, taken from the back of its longest queues while `more(freed)`
+   * (the bytes taken so far) holds, or until it has none left.
+   */
+  #takeBack(tenantId: string, more: (freed: number) => boolean): Job[] {
     const taken: Job[] = [];
-    for (let freed = 0; freed < bytes;) {
+    for (let freed = 0; more(freed);) {
       const job = this.#queue.takeBack(tenantId, (j) => !j.fromOverflow);
       if (!job) break;
       this.#queuedBytes -= job.bytes;
@@ -422,7 +425,8 @@ export class DeliveryIntake {
     // What fills the memory now, not a backlog already on the log: that is what holds the budget.
     const heaviest = this.#budget.heaviestInHand();
     if (heaviest === undefined || !this.deps.spill) return false;
-    const jobs = this.#takeBack(heaviest, this.#budget.used - (this.#budget.budgetBytes * 3) / 4);
+    const surplus = this.#budget.used - (this.#budget.budgetBytes * 3) / 4;
+    const jobs = this.#takeBack(heaviest, (freed) => freed < surplus);
     if (jobs.length === 0) return false;
     this.#stats.stallSpills += jobs.length;
     await this.#spill(this.#toSpill(jobs));
