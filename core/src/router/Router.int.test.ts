@@ -388,11 +388,12 @@ async function backlogBehind(
   return { a, b, router, backlog, late };
 }
 
-async function everythingRouted(db: Database, a: string, b: string, backlog: number, late: number) {
+/** Waits for a delivery of each of A's `backlog` events (to each of its endpoints) and of B's `bEvents`. */
+async function everythingRouted(db: Database, a: string, b: string, backlog: number, bEvents: number) {
   await waitFor(
     async () =>
       (await countRows(db, 'deliveries', a)) >= backlog * A_ENDPOINTS &&
-      (await countRows(db, 'deliveries', b)) >= late + 1,
+      (await countRows(db, 'deliveries', b)) >= bEvents,
     'every event to be routed',
     120_000,
   );
@@ -402,8 +403,9 @@ async function fairShares(t: ExecutionContext, setup: Setup, bSeenFirst: boolean
   const { db, log } = setup;
   const collected = await collectDeliveryRecords(log);
   const { a, b, router, backlog, late } = await backlogBehind(setup, {}, bSeenFirst);
-  await everythingRouted(db, a, b, backlog.length, late.length - (bSeenFirst ? 0 : 1));
-  const total = backlog.length * A_ENDPOINTS + late.length + (bSeenFirst ? 1 : 0);
+  const bEvents = late.length + (bSeenFirst ? 1 : 0);
+  await everythingRouted(db, a, b, backlog.length, bEvents);
+  const total = backlog.length * A_ENDPOINTS + bEvents;
   await waitFor(() => collected.length >= total, 'every delivery record', 60_000);
   // One `deliveries` partition: the records are in the order they were routed.
   const lastOfB = collected.map((r) => r.tenantId).lastIndexOf(b);
@@ -464,7 +466,7 @@ eachBackend(
     await waitFor(() => router.stats().movedAside >= 300, 'records moved aside', 120_000);
     await router.stop({ graceMs: 0 });
     const second = await setup.start({ groupId, batchSize: 100, activeTenantMs: 600_000 });
-    await everythingRouted(db, a, b, backlog.length, late.length);
+    await everythingRouted(db, a, b, backlog.length, late.length + 1);
 
     const ids = await db('deliveries').whereIn('tenant_id', [a, b]).select<{ id: string }[]>('id');
     t.is(ids.length, backlog.length * A_ENDPOINTS + late.length + 1, 'one delivery per (event, endpoint)');
