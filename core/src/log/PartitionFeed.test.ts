@@ -65,6 +65,74 @@ test('PartitionFeed › pauses when full and resumes once half is done', async (
   t.is(f.room(), 2);
 });
 
+test('PartitionFeed › a subscriber that takes slowly holds fetching: at most two batches wait to be handed over', async (t) => {
+  // The subscriber takes a batch and returns only when told (a dispatcher waiting for room).
+  const taken: LogRecord[][] = [];
+  const release: (() => void)[] = [];
+  let resumed = 0;
+  const f = new PartitionFeed({
+    topic: 'deliveries',
+    partition: 0,
+    onRecords: (records) => {
+      taken.push([...records]);
+      return new Promise<void>((resolve) => release.push(resolve));
+    },
+    maxUnfinished: 10_000,
+    maxDeliveryBatch: 100,
+    retryBackoffMs: 10,
+    onProgress: () => {},
+    onResume: () => resumed++,
+    logger: pino({ level: 'silent' }),
+  });
+  t.is(f.room(), 200, 'two batches, though 10,000 may be unfinished');
+  f.push(fetched(0, 200));
+  await tick();
+  t.is(taken.length, 1, 'one batch handed over, still being taken');
+  t.is(resumed, 1, '200 fetched paused the feed; handing 100 over resumed it');
+  t.is(f.room(), 100, '100 wait beside the 100 handed over');
+  f.push(fetched(200, 100));
+  await tick();
+  t.is(f.room(), 0, '200 wait: fetching stops');
+  t.true(f.isPaused());
+  release.shift()!();
+  await tick();
+  t.is(taken.length, 2);
+  t.is(resumed, 2, 'handing the next batch over leaves 100 waiting: fetching resumes');
+  t.is(f.room(), 100);
+  release.shift()!();
+  await tick();
+  release.shift()!();
+  await tick();
+  t.is(taken.length, 3, 'everything fetched is handed over in turn');
+  for (const batch of taken) for (const r of batch) r.done();
+  await f.whenIdle();
+  t.is(f.pendingCommit(), 300n, 'what was handed over and done is committed');
+});
+
+test('PartitionFeed › fetched bytes waiting to be handed over hold fetching too', async (t) => {
+  const release: (() => void)[] = [];
+  const f = new PartitionFeed({
+    topic: 'deliveries',
+    partition: 0,
+    onRecords: () => new Promise<void>((resolve) => release.push(resolve)),
+    maxUnfinished: 10_000,
+    maxDeliveryBatch: 100,
+    maxDeliveryBytes: 1000,
+    retryBackoffMs: 10,
+    onProgress: () => {},
+    onResume: () => {},
+    logger: pino({ level: 'silent' }),
+  });
+  const large = (from: number, count: number): FetchedRecord[] =>
+    fetched(from, count).map((r) => ({ ...r, value: Buffer.alloc(500) }));
+  f.push(large(0, 6));
+  await tick();
+  t.is(f.room(), 0, '2 records (1,000 bytes) handed over, 4 (2,000 bytes) wait: at twice maxDeliveryBytes');
+  release.shift()!();
+  await tick();
+  t.true(f.room() > 0, 'down to 1,000 bytes waiting: fetching resumes');
+});
+
 test('PartitionFeed › ignores records at or below the last fetched offset, and done() after close', async (t) => {
   const { f, delivered } = feed();
   f.push(fetched(0, 3));

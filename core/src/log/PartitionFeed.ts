@@ -35,6 +35,17 @@ export interface PartitionFeedOptions {
   maxDeliveryBatch: number;
   /** Bytes of record values per `onRecords` call (a larger record goes alone). Default: no bound. */
   maxDeliveryBytes?: number;
+  /**
+   * Records fetched but not handed over yet, at most (default: two `onRecords` calls' worth). A
+   * subscriber that takes its records slowly (a dispatcher waiting for room in its budget) then holds
+   * the partition's fetching instead of letting fetched records pile up in memory, out of its account.
+   */
+  maxWaiting?: number;
+  /**
+   * Bytes of record values fetched but not handed over yet past which fetching stops (default: twice
+   * `maxDeliveryBytes`, or 1 MiB without it); one fetch may go beyond it.
+   */
+  maxWaitingBytes?: number;
   /** First back-off after `onRecords` failed; doubles up to 30 s. */
   retryBackoffMs: number;
   /** The commit point moved forward. */
@@ -69,20 +80,35 @@ export class PartitionFeed {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private wakeBackoff: (() => void) | undefined;
+  private readonly maxWaiting: number;
+  private readonly maxWaitingBytes: number;
+  /** Bytes of the record values in `queue`. */
+  private queuedBytes = 0;
 
   constructor(private readonly options: PartitionFeedOptions) {
     this.topic = options.topic;
     this.partition = options.partition;
     this.committed = options.committed;
+    this.maxWaiting = options.maxWaiting ?? 2 * options.maxDeliveryBatch;
+    this.maxWaitingBytes =
+      options.maxWaitingBytes ??
+      (options.maxDeliveryBytes === undefined ? 1024 * 1024 : 2 * options.maxDeliveryBytes);
   }
 
   /** How many more records may be fetched now; 0 while paused or held. */
   room(): number {
     if (this.paused || this.held || this.stopped || this.closed) return 0;
-    return Math.max(0, this.options.maxUnfinished - this.unfinished);
+    if (this.queuedBytes >= this.maxWaitingBytes) return 0;
+    return Math.max(
+      0,
+      Math.min(this.options.maxUnfinished - this.unfinished, this.maxWaiting - this.queue.length),
+    );
   }
 
-  /** Paused because too many records are unfinished (not counting `hold`). */
+  /**
+   * Paused because too many records are unfinished, or fetched and waiting to be handed over (records
+   * or bytes; not counting `hold`). It resumes once each is down to half its bound.
+   */
   isPaused(): boolean {
     return this.paused;
   }
@@ -112,10 +138,17 @@ export class PartitionFeed {
       const entry: Entry = { offset: fetched.offset, done: false, dropped: false };
       this.entries.push(entry);
       this.queue.push({ entry, record: this.toLogRecord(fetched, entry) });
+      this.queuedBytes += fetched.value.length;
       this.lastFetched = fetched.offset;
       this.unfinished++;
     }
-    if (this.unfinished >= this.options.maxUnfinished) this.paused = true;
+    if (
+      this.unfinished >= this.options.maxUnfinished ||
+      this.queue.length >= this.maxWaiting ||
+      this.queuedBytes >= this.maxWaitingBytes
+    ) {
+      this.paused = true;
+    }
     void this.pump();
   }
 
@@ -137,6 +170,7 @@ export class PartitionFeed {
     for (const { entry } of this.queue) entry.dropped = true;
     this.unfinished -= this.queue.length;
     this.queue = [];
+    this.queuedBytes = 0;
     this.wakeBackoff?.();
     this.notifyIdle();
   }
@@ -182,11 +216,20 @@ export class PartitionFeed {
       this.head = 0;
     }
     if (advanced) this.options.onProgress();
-    if (this.paused && this.unfinished <= Math.floor(this.options.maxUnfinished / 2)) {
+    this.resumeIfRoom();
+    this.notifyIdle();
+  }
+
+  private resumeIfRoom(): void {
+    if (
+      this.paused &&
+      this.unfinished <= Math.floor(this.options.maxUnfinished / 2) &&
+      this.queue.length <= Math.floor(this.maxWaiting / 2) &&
+      this.queuedBytes <= this.maxWaitingBytes / 2
+    ) {
       this.paused = false;
       this.options.onResume();
     }
-    this.notifyIdle();
   }
 
   /** How many queued records the next `onRecords` call takes: at least one, within both bounds. */
@@ -210,6 +253,8 @@ export class PartitionFeed {
     try {
       while (this.queue.length > 0 && !this.stopped && !this.held) {
         const batch = this.queue.splice(0, this.nextBatchLength());
+        for (const { record } of batch) this.queuedBytes -= record.value.length;
+        this.resumeIfRoom();
         try {
           await this.options.onRecords(batch.map((b) => b.record));
           backoff = this.options.retryBackoffMs;
@@ -219,7 +264,9 @@ export class PartitionFeed {
             'onRecords failed; its records not done yet are delivered again',
           );
           if (this.stopped) break;
-          this.queue.unshift(...batch.filter((b) => !b.entry.done));
+          const again = batch.filter((b) => !b.entry.done);
+          for (const { record } of again) this.queuedBytes += record.value.length;
+          this.queue.unshift(...again);
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, backoff);
             this.wakeBackoff = () => {
