@@ -4,14 +4,7 @@ import { createServices } from '../server/createServices.js';
 import { InboxStore } from '../server/devInbox/InboxStore.js';
 import { dashboardDir } from './paths.js';
 import { startServer, type RunningServer } from '../server/startServer.js';
-
-/** Says once, at start, that `/metrics` is off because the token it requires is not set. */
-export function warnWhenMetricsOff({ config, logger }: Pick<Runtime, 'config' | 'logger'>): void {
-  if (config.metrics.token === null && config.metrics.requireToken)
-    logger.warn(
-      'metrics are off: /metrics requires metrics.token (CARAVAN_METRICS_TOKEN); set it, or metrics.requireToken=false',
-    );
-}
+import { warnWhenMetricsOff } from '../server/metricsRoute.js';
 
 /** The REST API on the runtime's services, listening on `listen.host:listen.port`. */
 export async function listen(runtime: Runtime): Promise<RunningServer> {

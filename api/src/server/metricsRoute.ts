@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Registry } from 'prom-client';
+import type { Runtime } from '@caravan/core';
 
 /** Who may read `/metrics`: the `metrics` configuration's `token` and `requireToken`. */
 export interface MetricsAccess {
@@ -42,4 +43,12 @@ export function metricsRoute(registry: Registry, access: MetricsAccess): Middlew
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+/** Says once, at start, that `/metrics` is off because the token it requires is not set. */
+export function warnWhenMetricsOff({ config, logger }: Pick<Runtime, 'config' | 'logger'>): void {
+  if (config.metrics.token === null && config.metrics.requireToken)
+    logger.warn(
+      'metrics are off: /metrics requires metrics.token (CARAVAN_METRICS_TOKEN); set it, or metrics.requireToken=false',
+    );
 }

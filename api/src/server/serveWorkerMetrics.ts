@@ -1,7 +1,6 @@
 import Koa from 'koa';
 import type { Runtime } from '@caravan/core';
-import { warnWhenMetricsOff } from '../cli/listen.js';
-import { metricsRoute } from './metricsRoute.js';
+import { metricsRoute, warnWhenMetricsOff } from './metricsRoute.js';
 import { startServer, type RunningServer } from './startServer.js';
 
 /**
