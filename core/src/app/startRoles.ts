@@ -31,10 +31,9 @@ const starters: Record<WorkerRole, (deps: RoleDeps) => Promise<RunningRole | Run
  */
 export async function startRoles(roles: readonly WorkerRole[], deps: RoleDeps): Promise<RunningRoles> {
   // A plugin that cannot load stops the worker at start with its error (before any role runs), not
-  // at a source's first use.
-  if (roles.includes('sources')) await deps.plugins.load();
-  // A destination plugin that cannot load fails the start, not the first delivery.
-  if (roles.includes('dispatcher')) await deps.destinations.load();
+  // at a source's first use or the first delivery; it is loaded here when first used.
+  if (roles.includes('sources')) await deps.plugins.verify();
+  if (roles.includes('dispatcher')) await deps.destinations.verify();
   const running: RunningRole[] = [];
   const stop = async () => {
     // Reverse order: the dispatcher finishes what the router handed it before the log closes.

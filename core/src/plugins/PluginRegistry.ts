@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compilePayloadSchema, type PayloadValidator } from '../domain/payloadSchema.js';
 import { CaravanError } from '../errors/index.js';
+import { verifyPluginsApart } from './verifyPluginsApart.js';
 
 type PluginSchema = Parameters<typeof compilePayloadSchema>[0];
 
@@ -73,11 +74,17 @@ export class PluginLoadError extends CaravanError {
 export class PluginRegistry<Definition extends PluginDefinitionBase> implements Plugins<Definition> {
   private loaded: Promise<ReadonlyMap<string, LoadedPlugin<Definition>>> | undefined;
 
+  private readonly importModule: (specifier: string) => Promise<unknown>;
+  private readonly importsApart: boolean;
+
   constructor(
     private readonly kind: PluginKind<Definition>,
     private readonly modules: PluginModules,
-    private readonly importModule: (specifier: string) => Promise<unknown> = (s) => import(s),
-  ) {}
+    importModule?: (specifier: string) => Promise<unknown>,
+  ) {
+    this.importModule = importModule ?? ((s) => import(s));
+    this.importsApart = importModule === undefined;
+  }
 
   async list(): Promise<LoadedPlugin<Definition>[]> {
     return [...(await this.load()).values()];
@@ -85,6 +92,23 @@ export class PluginRegistry<Definition extends PluginDefinitionBase> implements 
 
   async get(id: string): Promise<LoadedPlugin<Definition> | undefined> {
     return (await this.load()).get(id);
+  }
+
+  /**
+   * Fails, naming the plugin, when one cannot be loaded or breaks its contract, without keeping the
+   * plugins loaded: they are loaded and checked in a worker thread (its memory goes with it) and loaded
+   * here on first use. What a process runs at start so a broken plugin stops it then, not at a tenant's
+   * first request. With an `importModule` of its own (tests), loads them here instead.
+   */
+  async verify(): Promise<void> {
+    if (this.loaded || !this.importsApart) {
+      await this.load();
+      return;
+    }
+    const modules =
+      typeof this.modules === 'function' ? await this.modules() : this.modules.map(toPluginModule);
+    const problem = await verifyPluginsApart(this.kind.name, modules);
+    if (problem !== undefined) throw new PluginLoadError(problem);
   }
 
   load(): Promise<ReadonlyMap<string, LoadedPlugin<Definition>>> {

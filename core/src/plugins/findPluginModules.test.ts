@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
@@ -106,6 +106,44 @@ test('findPluginModules › a declared plugin that fails to load or has another 
   await t.throwsAsync(future.list(), {
     message: /^destination plugin @acme\/future-bus: .*apiVersion 2 is not supported/,
   });
+});
+
+test('PluginRegistry › verify loads and checks the plugins apart: it fails naming a broken or outdated one, and loads none into this process', async (t) => {
+  const folder = await scratchFolder(t);
+  const dir = await installScratchPlugin(folder, { name: '@acme/counted-bus', id: 'acme-counted' });
+  // Each import of the module in this thread counts; the check's thread has a global of its own.
+  await appendFile(
+    join(dir, 'index.js'),
+    '\nglobalThis.acmeCountedImports = (globalThis.acmeCountedImports ?? 0) + 1;\n',
+  );
+  const imports = () => (globalThis as { acmeCountedImports?: number }).acmeCountedImports ?? 0;
+  const registry = new PluginRegistry(destinationPluginKind, () =>
+    findPluginModules({ kind: 'destination', explicit: null, directories: [folder] }),
+  );
+  await registry.verify();
+  t.is(imports(), 0, 'verified, not loaded here');
+  t.is((await registry.get('acme-counted'))?.module, '@acme/counted-bus');
+  t.is(imports(), 1, 'loaded on first use');
+
+  const broken = await scratchFolder(t);
+  await installScratchPlugin(broken, { name: '@acme/broken-bus', id: 'acme-broken', variant: 'throws' });
+  await t.throwsAsync(
+    new PluginRegistry(destinationPluginKind, () =>
+      findPluginModules({ kind: 'destination', explicit: null, directories: [broken] }),
+    ).verify(),
+    {
+      message:
+        /^destination plugin @acme\/broken-bus could not be loaded: the broker SDK of this plugin is not installed/,
+    },
+  );
+  const outdated = await scratchFolder(t);
+  await installScratchPlugin(outdated, { name: '@acme/future-bus', id: 'acme-future', variant: 'old-api' });
+  await t.throwsAsync(
+    new PluginRegistry(destinationPluginKind, () =>
+      findPluginModules({ kind: 'destination', explicit: null, directories: [outdated] }),
+    ).verify(),
+    { message: /^destination plugin @acme\/future-bus: .*apiVersion 2 is not supported/ },
+  );
 });
 
 test('findPluginModules › a configured plugin folder that does not exist is an error naming it', async (t) => {

@@ -13,9 +13,10 @@ export async function api(options: { config?: string }): Promise<void> {
     }
     // Ingest appends to the internal log: without it no event can be accepted, so start fails loudly.
     await runtime.log.init();
-    // A source or destination plugin that cannot load fails the start, not a tenant's first request.
-    await runtime.services.sources.listTypes();
-    await runtime.services.endpoints.listDestinationTypes();
+    // A source or destination plugin that cannot load fails the start, not a tenant's first request;
+    // each is loaded here when first used.
+    await runtime.plugins.verify();
+    await runtime.destinations.verify();
     const server = await listen(runtime);
     keep({ stop: () => server.close() });
     logger.info({ url: server.url, version: runtime.version }, 'api listening');
