@@ -9,13 +9,16 @@ import {
 } from '../../../tests/support/dispatching.js';
 import { systemClock } from '../domain/Clock.js';
 import type { DeliveryRecord } from '../domain/pipelineRecords.js';
+import type { LogRecord } from '../log/InternalLog.js';
+import { bytesInHand } from './DeliveryIntake.js';
 import { waitFor } from '@caravan/testing';
 
 // No scheduler runs in these tests: whatever the dispatcher held back in the database would never come
 // back, so every delivery arriving proves that flow control stayed in memory and on the log.
 
-// About 200 records' worth: as many as the requests in flight (200).
-const budget = 256 * 1024;
+// About 200 records' worth (these tests' records are about 350 bytes): as many as the requests in
+// flight (200).
+const budget = 200 * bytesInHand({ value: Buffer.alloc(350) } as LogRecord);
 
 async function rig(t: ExecutionContext, backend: DispatchBackend) {
   const r = await openDispatchRig(t, backend, { clock: systemClock });
