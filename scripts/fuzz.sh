@@ -34,7 +34,7 @@ base=http://127.0.0.1:$port
 # (*.example) resolve nowhere; a short resolver timeout keeps a slow or unreachable nameserver on the
 # machine from being measured as Caravan's answer time.
 RES_OPTIONS="timeout:1 attempts:2" CARAVAN_PORT=$port CARAVAN_ADMIN_KEY=$admin_key CARAVAN_LOG_LEVEL=warn \
-  node --max-semi-space-size=16 api/dist/cli/caravan.js dev --data-dir "$work/data" </dev/null >"$work/caravan.log" 2>&1 &
+  node --max-semi-space-size=16 --heap-growing-percent=50 api/dist/cli/caravan.js dev --data-dir "$work/data" </dev/null >"$work/caravan.log" 2>&1 &
 caravan_pid=$!
 stop() {
   kill "$caravan_pid" 2>/dev/null && wait "$caravan_pid" 2>/dev/null || true

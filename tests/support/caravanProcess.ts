@@ -8,7 +8,7 @@ import { repoRoot } from '@caravan/testing';
 /** The compiled CLI, as production runs it (`caravan` bin of @caravan/api). */
 const cliEntry = join(repoRoot, 'api/dist/cli/caravan.js');
 /** The Node flags the `caravan` command starts with (its shebang, and the root package's scripts). */
-const CARAVAN_NODE_FLAGS = ['--max-semi-space-size=16'];
+const CARAVAN_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
 
 let built = false;
 /**

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
+#!/usr/bin/env -S node --max-semi-space-size=16 --heap-growing-percent=50
 import { Command } from 'commander';
 import { WORKER_ROLES } from '@caravan/core/setup';
 import type { DevOptions } from './commands/dev.js';
