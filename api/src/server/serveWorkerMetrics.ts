@@ -1,4 +1,4 @@
-import Koa from 'koa';
+import type Koa from 'koa';
 import type { Runtime } from '@caravan/core';
 import { metricsRoute, warnWhenMetricsOff } from './metricsRoute.js';
 import { startServer, type RunningServer } from './startServer.js';
@@ -15,7 +15,9 @@ export async function serveWorkerMetrics(
   if (config.metrics.workerPort === null) return undefined;
   warnWhenMetricsOff(runtime);
   const metrics = metricsRoute(runtime.metrics, config.metrics);
-  const app = new Koa();
+  // Loaded only here: a worker without a metrics port loads no web framework.
+  const { default: KoaApp } = (await import('koa')) as unknown as { default: typeof Koa };
+  const app = new KoaApp();
   app.use(async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') ctx.status = 405;
     else if (ctx.path === '/metrics') await metrics(ctx, next);
