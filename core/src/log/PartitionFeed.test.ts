@@ -109,6 +109,52 @@ test('PartitionFeed › a subscriber that takes slowly holds fetching: at most t
   t.is(f.pendingCommit(), 300n, 'what was handed over and done is committed');
 });
 
+test('PartitionFeed › a pause for records waiting to be handed over ends once they are, however many are not done yet', async (t) => {
+  // A dispatcher holds thousands of records for a slow receiver and takes each batch slowly: the
+  // partition must go on fetching the records behind them (another tenant's may be there).
+  const taken: LogRecord[][] = [];
+  const release: (() => void)[] = [];
+  const f = new PartitionFeed({
+    topic: 'deliveries',
+    partition: 0,
+    onRecords: (records) => {
+      taken.push([...records]);
+      return new Promise<void>((resolve) => release.push(resolve));
+    },
+    maxUnfinished: 1000,
+    maxDeliveryBatch: 100,
+    retryBackoffMs: 10,
+    onProgress: () => {},
+    onResume: () => {},
+    logger: pino({ level: 'silent' }),
+  });
+  let next = 0;
+  const fetchWhatFits = async () => {
+    const n = f.room();
+    f.push(fetched(next, n));
+    next += n;
+    await tick();
+    while (release.length > 0) {
+      release.shift()!();
+      await tick();
+    }
+  };
+  while (taken.flat().length < 700) {
+    const before = next;
+    await fetchWhatFits();
+    if (next === before) break;
+  }
+  t.true(taken.flat().length >= 700, 'more than half of maxUnfinished handed over, none done');
+  t.true(f.room() > 0, 'and the partition fetches on');
+  while (f.room() > 0) await fetchWhatFits();
+  t.is(taken.flat().length, 1000, 'up to maxUnfinished records not done');
+  t.is(f.room(), 0, 'at maxUnfinished the partition stops fetching');
+  for (const r of taken.flat().slice(0, 499)) r.done();
+  t.is(f.room(), 0, 'a pause at maxUnfinished lasts until half of them are done');
+  taken.flat()[499]!.done();
+  t.is(f.room(), 200, 'then it fetches again, two batches at a time');
+});
+
 test('PartitionFeed › fetched bytes waiting to be handed over hold fetching too', async (t) => {
   const release: (() => void)[] = [];
   const f = new PartitionFeed({

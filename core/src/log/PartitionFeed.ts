@@ -73,6 +73,12 @@ export class PartitionFeed {
   private committed: bigint | undefined;
   private unfinished = 0;
   private paused = false;
+  /**
+   * The pause began at `maxUnfinished`: only then does resuming wait for half of the records handed
+   * over to be done. A pause for records waiting to be handed over ends once they are handed over,
+   * however many are unfinished (a subscriber may hold thousands for a slow receiver).
+   */
+  private pausedUnfinished = false;
   /** The subscription is paused: no fetching and no `onRecords` call until released. */
   private held = false;
   private delivering = false;
@@ -107,7 +113,8 @@ export class PartitionFeed {
 
   /**
    * Paused because too many records are unfinished, or fetched and waiting to be handed over (records
-   * or bytes; not counting `hold`). It resumes once each is down to half its bound.
+   * or bytes; not counting `hold`). It resumes once what waits is down to half its bounds and, when the
+   * unfinished records paused it, once they are down to half theirs.
    */
   isPaused(): boolean {
     return this.paused;
@@ -142,8 +149,9 @@ export class PartitionFeed {
       this.lastFetched = fetched.offset;
       this.unfinished++;
     }
+    if (this.unfinished >= this.options.maxUnfinished) this.pausedUnfinished = true;
     if (
-      this.unfinished >= this.options.maxUnfinished ||
+      this.pausedUnfinished ||
       this.queue.length >= this.maxWaiting ||
       this.queuedBytes >= this.maxWaitingBytes
     ) {
@@ -223,11 +231,12 @@ export class PartitionFeed {
   private resumeIfRoom(): void {
     if (
       this.paused &&
-      this.unfinished <= Math.floor(this.options.maxUnfinished / 2) &&
+      (!this.pausedUnfinished || this.unfinished <= Math.floor(this.options.maxUnfinished / 2)) &&
       this.queue.length <= Math.floor(this.maxWaiting / 2) &&
       this.queuedBytes <= this.maxWaitingBytes / 2
     ) {
       this.paused = false;
+      this.pausedUnfinished = false;
       this.options.onResume();
     }
   }
