@@ -1,5 +1,6 @@
 import { sendBatches, sendPaced } from '../harness/producer.js';
 import { summarise } from '../harness/stats.js';
+import { stageLatencies } from '../harness/stageLatencies.js';
 import { createBenchTenant } from '../harness/tenantApi.js';
 import type { Scenario } from '../harness/types.js';
 import { waitForDeliveries } from '../harness/waitForDeliveries.js';
@@ -50,8 +51,10 @@ export const scenario: Scenario = {
       );
 
     ctx.note(`B alone: ${bRate} events/s for ${bSeconds} s`);
+    const aloneFromMs = Date.now();
     const alone = await steady('b-alone', 0);
     await waitForDeliveries(ctx.receiver, 'b-alone', alone.events * 2, ctx.note);
+    const aloneToMs = Date.now();
 
     ctx.note(`A floods: ${backlog} events for an endpoint answering in ${SLOW_MS / 1000} s`);
     const flood = await sendBatches(
@@ -60,10 +63,18 @@ export const scenario: Scenario = {
       { batchSize: 500, inFlight: 2 },
     );
     ctx.note(`B with A: ${bRate} events/s for ${bSeconds} s`);
-    const withAFrom = Math.ceil(Date.now() / 1000);
+    const withAFromMs = Date.now();
+    const withAFrom = Math.ceil(withAFromMs / 1000);
     const withA = await steady('b-with-a', alone.events);
-    const withATo = Math.floor(Date.now() / 1000);
+    const withAToMs = Date.now();
+    const withATo = Math.floor(withAToMs / 1000);
     await waitForDeliveries(ctx.receiver, 'b-with-a', withA.events * 2, ctx.note);
+    // Where B's deliveries waited: routing (event stored → delivery created) or dispatch (→ sent).
+    const stagesAlone = await stageLatencies(caravan, b.key, aloneFromMs, aloneToMs);
+    const stagesWithA = await stageLatencies(caravan, b.key, withAFromMs, withAToMs);
+    ctx.note(
+      `B with A, longest routing/dispatch wait per second (ms): ${stagesWithA.worstBySecond.map((w) => w.join('/')).join(' ')}`,
+    );
     // A's own pace once B is gone: what A gets of the capacity B leaves unused.
     const aAloneFrom = Math.ceil(Date.now() / 1000);
     await new Promise((resolve) => setTimeout(resolve, (ctx.smoke ? 2 : AFTER_SECONDS) * 1000));
@@ -92,7 +103,15 @@ export const scenario: Scenario = {
       rates: {
         bDeliveriesPerSecondWithA: Math.round((withA.events * 2) / withA.seconds),
       },
-      latencies: { bAlone: latencyAlone, bWithA: latencyWithA, bIngestWithA: summarise(withA.latencies) },
+      latencies: {
+        bAlone: latencyAlone,
+        bWithA: latencyWithA,
+        bIngestWithA: summarise(withA.latencies),
+        bRoutingAlone: summarise(stagesAlone.routing),
+        bRoutingWithA: summarise(stagesWithA.routing),
+        bDispatchAlone: summarise(stagesAlone.dispatch),
+        bDispatchWithA: summarise(stagesWithA.dispatch),
+      },
       expected: (alone.events + withA.events) * 2,
       delivered: stats.tags['b-alone']!.unique + stats.tags['b-with-a']!.unique,
       targets: {
