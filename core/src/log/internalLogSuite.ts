@@ -124,6 +124,27 @@ export function runInternalLogSuite(
     await deliveries.subscription.stop();
   });
 
+  test(`${name} › a record handed over holds its own bytes, not the whole fetch it came in`, async (t) => {
+    // A dispatcher may keep thousands of records in hand for minutes (a slow receiver): each must not
+    // keep alive every other record fetched with it.
+    const { log } = await setup(t);
+    await log.append(
+      'deliveries',
+      Array.from({ length: 300 }, (_, i) => ({ key: 'ep_1', value: Buffer.alloc(1024, i % 256) })),
+    );
+    const { received, subscription } = await consume(log, {
+      groupId: group(),
+      topic: 'deliveries',
+      autoDone: false,
+    });
+    await waitFor(() => received.length >= 300, '300 records');
+    t.true(received.every((r, i) => r.value.length === 1024 && r.value[0] === i % 256));
+    const largest = Math.max(...received.map((r) => r.value.buffer.byteLength));
+    t.true(largest <= 64 * 1024, `a 1 KiB record's value sits in a buffer of ${largest} bytes`);
+    for (const r of received) r.done();
+    await subscription.stop();
+  });
+
   test(`${name} › records with the same key land in one partition, at increasing offsets, in order`, async (t) => {
     const { log } = await setup(t);
     for (let call = 0; call < 5; call++)

@@ -219,7 +219,9 @@ function toFetchedRecord(message: KafkaMessage): FetchedRecord {
   return {
     offset: BigInt(message.offset),
     key: message.key?.toString('utf8') ?? '',
-    value: message.value ?? Buffer.alloc(0),
+    // kafkajs hands out a slice of the whole fetch response: one record kept in hand (a dispatcher may
+    // hold thousands, for minutes) would keep every byte of that response alive. A copy keeps its own.
+    value: message.value ? Buffer.from(message.value) : Buffer.alloc(0),
     headers: headersOf(message.headers),
     timestamp: Number(message.timestamp),
   };
