@@ -3,6 +3,7 @@ import type { KeyRing } from '../crypto/KeyRing.js';
 import type { Clock } from '../domain/Clock.js';
 import { systemResolver } from '../dispatcher/systemResolver.js';
 import { UrlGuard } from '../domain/urlGuard.js';
+import { IngestLane } from '../ingest/IngestLane.js';
 import { EventIngestService } from '../ingest/EventIngestService.js';
 import { createIngestLimiter } from '../ingest/createIngestLimiter.js';
 import type { LimiterStore } from '../limits/LimiterStore.js';
@@ -78,6 +79,7 @@ export function createCoreServices(deps: ServicesDeps): CoreServices {
     eventTypes,
     tenantSettings: (tenantId) => storage.tenants.get(tenantId),
     ingestLimiter: createIngestLimiter({ store: deps.limiterStore, clock }),
+    lane: new IngestLane({ clock, eventsPerSecond: config.ingest.mainTopicEventsPerSecond }),
     clock,
     ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
   });

@@ -92,6 +92,11 @@ export interface CaravanConfig {
   /** Public API settings. */
   api: { rateLimitPerSecond: number; authFailuresPerMinute: number };
   /**
+   * Ingest settings: the events per second a tenant publishes through one process onto `events`;
+   * beyond it they go straight to `events-overflow`, which the router reads at a share (docs/pipeline.md).
+   */
+  ingest: { mainTopicEventsPerSecond: number };
+  /**
    * The customer portal (`/portal`): the origins allowed to embed it in an iframe (CSP
    * `frame-ancestors`); empty: the portal may not be framed.
    */

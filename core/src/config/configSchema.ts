@@ -74,6 +74,7 @@ export const configSchema = {
     'listen',
     'ssrf',
     'api',
+    'ingest',
     'portal',
     'devInbox',
     'tenantDefaults',
@@ -163,6 +164,14 @@ export const configSchema = {
       properties: {
         rateLimitPerSecond: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         authFailuresPerMinute: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      },
+    },
+    ingest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mainTopicEventsPerSecond'],
+      properties: {
+        mainTopicEventsPerSecond: { type: 'integer', minimum: 1, maximum: 10_000_000 },
       },
     },
     portal: {

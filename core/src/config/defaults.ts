@@ -9,6 +9,7 @@ export const defaultConfig = {
   listen: { host: '127.0.0.1', port: 8080 },
   ssrf: { allowedCidrs: [] },
   api: { rateLimitPerSecond: 1000, authFailuresPerMinute: 60 },
+  ingest: { mainTopicEventsPerSecond: 1000 },
   portal: { frameAncestors: [] },
   devInbox: { enabled: false },
   tenantDefaults: {

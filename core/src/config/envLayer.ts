@@ -60,6 +60,7 @@ export const envVariables: Record<string, Setter> = {
   CARAVAN_PORT: at('listen.port', asInt),
   CARAVAN_SSRF_ALLOWED_CIDRS: at('ssrf.allowedCidrs', asList),
   CARAVAN_API_RATE_LIMIT_PER_SECOND: at('api.rateLimitPerSecond', asInt),
+  CARAVAN_INGEST_MAIN_TOPIC_EVENTS_PER_SECOND: at('ingest.mainTopicEventsPerSecond', asInt),
   CARAVAN_API_AUTH_FAILURES_PER_MINUTE: at('api.authFailuresPerMinute', asInt),
   CARAVAN_TENANT_DEFAULT_INGEST_PER_SECOND: at('tenantDefaults.ingestPerSecond', asInt),
   CARAVAN_TENANT_DEFAULT_DELIVERIES_PER_SECOND: at('tenantDefaults.deliveriesPerSecond', asInt),

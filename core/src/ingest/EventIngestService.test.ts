@@ -22,6 +22,7 @@ import { createMigrator } from '../storage/Migrator.js';
 import { KnexEventRepository } from '../storage/knex/KnexEventRepository.js';
 import { KnexEventTypeRepository } from '../storage/knex/KnexEventTypeRepository.js';
 import { EventIngestService, batchItemOf, type EventIngestServiceDeps } from './EventIngestService.js';
+import { IngestLane } from './IngestLane.js';
 import type { IngestItem } from './ingestItem.js';
 
 const TENANT = 'tnt_01JB9ZK6V3Q3Z6S8YQ3W8G4H2N';
@@ -158,6 +159,26 @@ test("EventIngestService › keys each event by its tenant shard, so a tenant's 
   const after = await keysOf();
   t.is(after.length, 40);
   t.is(count(after), count(keys) + 20, 'the second batch all under the one key of a single shard');
+});
+
+test("EventIngestService › a tenant publishing beyond the main topic's rate has the rest appended to events-overflow", async (t) => {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const { service, db } = await setup(t, { clock, lane: new IngestLane({ clock, eventsPerSecond: 30 }) });
+  const batch = (n: number) =>
+    Array.from({ length: n }, (_, i) => item({ payloadText: `{"i":${i}}`, payload: { i } }));
+  const topicsOf = async () => {
+    const rows = await db('log_records').select<{ topic: string }[]>('topic');
+    const count = (topic: string) => rows.filter((r) => r.topic === topic).length;
+    return { events: count('events'), overflow: count('events-overflow') };
+  };
+  for (let i = 0; i < 3; i++) await service.ingest(TENANT, batch(10), { batch: true });
+  t.deepEqual(await topicsOf(), { events: 30, overflow: 0 }, 'within the rate: the main topic');
+  const flooded = await service.ingest(TENANT, batch(10), { batch: true });
+  t.is(flooded.length, 10, 'accepted all the same');
+  t.deepEqual(await topicsOf(), { events: 30, overflow: 10 }, 'beyond it: durable on the overflow topic');
+  clock.advance(1000);
+  await service.ingest(TENANT, batch(10), { batch: true });
+  t.deepEqual(await topicsOf(), { events: 40, overflow: 10 }, 'a second later, the main topic again');
 });
 
 test('EventIngestService › validates the whole batch first and appends nothing when any item is bad', async (t) => {

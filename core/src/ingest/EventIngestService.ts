@@ -14,6 +14,7 @@ import {
 import type { AppendRecord, InternalLog } from '../log/InternalLog.js';
 import { noTelemetry, traceHeaders, type Telemetry } from '../observability/Telemetry.js';
 import { tenantShardKey } from '../log/tenantShardKey.js';
+import type { IngestLane, IngestTopic } from './IngestLane.js';
 import type { EventRepository } from '../storage/EventRepository.js';
 import { ExistingIdsBatcher } from './ExistingIdsBatcher.js';
 import { ingestItemProblems, type IngestItem } from './ingestItem.js';
@@ -59,6 +60,8 @@ export interface EventIngestServiceDeps {
   limitsTtlMs?: number;
   /** Counts accepted events and traces each ingest (its span's context goes on the log records). */
   telemetry?: Telemetry;
+  /** Which topic a tenant's events go to (`IngestLane`); without it, always `events`. */
+  lane?: IngestLane;
 }
 
 /** What ingest reads of a tenant: its limits and whether event types must be registered. */
@@ -158,7 +161,12 @@ export class EventIngestService {
     const via = options.sourceId ? 'source' : 'api';
     const span = telemetry.ingestStarted(tenantId, records.length, via, options.traceparent);
     const [appended, checked] = await Promise.allSettled([
-      this.append(records, settings.limits.eventShards, span.traceparent),
+      this.append(
+        this.deps.lane?.topicFor(tenantId, records.length) ?? 'events',
+        records,
+        settings.limits.eventShards,
+        span.traceparent,
+      ),
       this.duplicates.existingIds(tenantId, keyed),
     ]);
     span.end(appended.status === 'rejected' ? appended.reason : undefined);
@@ -179,6 +187,7 @@ export class EventIngestService {
    * queues other tenants' events behind it.
    */
   private async append(
+    topic: IngestTopic,
     records: readonly EventRecord[],
     shards: number,
     traceparent: string | undefined,
@@ -198,7 +207,7 @@ export class EventIngestService {
         sinceTurn += value.length;
         encoded.push({ key: tenantShardKey(r.tenantId, r.id, shards), value, ...trace });
       }
-      await this.deps.log.append('events', encoded);
+      await this.deps.log.append(topic, encoded);
     } catch (error) {
       // A failure the log says will pass keeps its own kind and retry hints; anything else is reported
       // as the log being unavailable, which is true of the outcome: nothing was accepted.
