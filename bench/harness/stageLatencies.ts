@@ -11,6 +11,8 @@ export interface StageLatencies {
    * the longest dispatch wait, in ms.
    */
   worstBySecond: [routing: number, dispatch: number][];
+  /** Dispatch waits per endpoint id (one endpoint may share a `deliveries` partition with a backlog). */
+  dispatchByEndpoint: Record<string, number[]>;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function stageLatencies(
   for await (const event of api.events.list({ since, until, limit: 100 })) {
     eventAt.set(event.id, Date.parse(event.createdAt));
   }
-  const result: StageLatencies = { routing: [], dispatch: [], worstBySecond: [] };
+  const result: StageLatencies = { routing: [], dispatch: [], worstBySecond: [], dispatchByEndpoint: {} };
   for await (const delivery of api.deliveries.list({ since, limit: 100 })) {
     const ingested = eventAt.get(delivery.eventId);
     if (ingested === undefined || delivery.lastAttemptAt === null) continue;
@@ -39,6 +41,7 @@ export async function stageLatencies(
     const sent = Date.parse(delivery.lastAttemptAt);
     result.routing.push(routed - ingested);
     result.dispatch.push(sent - routed);
+    (result.dispatchByEndpoint[delivery.endpointId] ??= []).push(sent - routed);
     const second = Math.floor((ingested - sinceMs) / 1000);
     if (second < 0) continue;
     const [route, dispatch] = result.worstBySecond[second] ?? [0, 0];

@@ -72,6 +72,10 @@ export const scenario: Scenario = {
     // Where B's deliveries waited: routing (event stored → delivery created) or dispatch (→ sent).
     const stagesAlone = await stageLatencies(caravan, b.key, aloneFromMs, aloneToMs);
     const stagesWithA = await stageLatencies(caravan, b.key, withAFromMs, withAToMs);
+    const byEndpoint = Object.values(stagesWithA.dispatchByEndpoint).map((waits) => summarise(waits));
+    ctx.note(
+      `B with A, dispatch wait p50/p99 per endpoint (ms): ${byEndpoint.map((l) => `${l.p50}/${l.p99}`).join(', ')}`,
+    );
     ctx.note(
       `B with A, longest routing/dispatch wait per second (ms): ${stagesWithA.worstBySecond.map((w) => w.join('/')).join(' ')}`,
     );
