@@ -253,6 +253,38 @@ test("DeliveryIntake › an endpoint's backlog held back by its cap is cut down 
   await s.intake.stop(0);
 });
 
+test("DeliveryIntake › a delivery that would wait a long time behind a slow endpoint's queue is moved aside on arrival; a fast endpoint's is kept", async (t) => {
+  const out = spilled();
+  const s = setup({ concurrency: 8, spill: spillInto(out), stallMs: 60_000 });
+  const slow = s.endpoint({ tenantId: 'tnt_noisy', maxConcurrency: 1 });
+  await s.intake.take(Array.from({ length: 6 }, () => s.current(slow)));
+  t.is(s.executor.running.length, 1, 'the cap lets one run');
+  t.is(out.records.length, 0, 'no request has taken any time yet: everything is queued');
+  s.clock.advance(2000);
+  const later = Array.from({ length: 5 }, () => s.current(slow));
+  await s.intake.take(later);
+  t.deepEqual(
+    out.records.map((r) => r.offset),
+    later.map((r) => r.offset),
+    'its one request has run 2 s with 5 queued (the reserve of 4 and more): the newcomers go to overflow',
+  );
+  t.is(s.intake.stats().stallSpills, 5);
+  t.true(
+    later.every((r) => (r as TestLogRecord).doneCalls === 1),
+    'marked done here once appended',
+  );
+
+  // A fast endpoint of the same size of queue: its requests take no time, so nothing waits long.
+  const fast = s.endpoint({ tenantId: 'tnt_quiet', maxConcurrency: 1 });
+  await s.intake.take(Array.from({ length: 6 }, () => s.current(fast)));
+  const fastRun = s.executor.running.find((r) => r.delivery.record.endpointId === fast.id)!;
+  fastRun.settle(recorded);
+  await tick();
+  await s.intake.take(Array.from({ length: 5 }, () => s.current(fast)));
+  t.is(out.records.length, 5, 'nothing of the fast endpoint was moved aside');
+  await s.intake.stop(0);
+});
+
 test('DeliveryIntake › stall rule: a budget full of sends that never finish is spilled after stallMs', async (t) => {
   const out = spilled();
   const s = setup({ memoryBudgetBytes: 2 * unit, spill: spillInto(out), stallMs: 30, concurrency: 1 });

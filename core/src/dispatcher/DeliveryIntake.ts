@@ -4,9 +4,10 @@ import { decodeDeliveryRecord, type DeliveryRecord } from '../domain/pipelineRec
 import type { LogRecord } from '../log/InternalLog.js';
 import type { Logger } from '../observability/index.js';
 import type { DeliveryState, DispatchRepository } from '../storage/DispatchRepository.js';
-import type { DeliveryExecutor, DeliveryInHand } from './DeliveryExecutor.js';
+import type { DeliveryExecutor, DeliveryInHand, Execution } from './DeliveryExecutor.js';
 import type { DispatchTargets } from './EndpointCache.js';
 import { EndpointCaps } from './EndpointCaps.js';
+import { EndpointPace } from './EndpointPace.js';
 import { FairQueue } from './FairQueue.js';
 import { spillDecision } from './spillDecision.js';
 import { DispatchBudget } from './DispatchBudget.js';
@@ -79,6 +80,12 @@ const SURPLUS_WATCH_MS = 100;
 /** How long queued work must stay held back by caps before its surplus is moved aside. */
 const HELD_BACK_MS = 300;
 
+/**
+ * A delivery arriving behind its endpoint's queue that would wait this long or longer before its turn is
+ * moved aside at once rather than held in memory (see `#waitsLong`).
+ */
+const LONG_WAIT_MS = 1_000;
+
 /** The default of `dispatcher.memoryBudgetBytes`: 32 MiB. */
 export const DEFAULT_MEMORY_BUDGET = 32 * 1024 * 1024;
 
@@ -122,6 +129,8 @@ export class DeliveryIntake {
   /** Main-topic records handed over and not done yet, per partition (what its fetch bound counts). */
   readonly #openByPartition = new Map<number, number>();
   readonly #fetchBound: number;
+  /** Each endpoint's sends in flight and request duration. */
+  readonly #pace: EndpointPace;
   /** Bytes of the jobs waiting in the queue (not running, not held on a timer). */
   #queuedBytes = 0;
   /** Jobs finished so far: the stall rule looks for progress. */
@@ -134,6 +143,7 @@ export class DeliveryIntake {
     const concurrency = deps.concurrency ?? 200;
     const perEndpoint = deps.maxInFlightPerEndpoint ?? Math.max(1, Math.floor(concurrency / 4));
     this.#caps = new EndpointCaps(deps.endpoints);
+    this.#pace = new EndpointPace(deps.clock);
     this.#queue = new FairQueue<Job>({
       concurrency,
       maxRunningPerGroup: deps.maxInFlightPerTenant ?? Math.max(1, Math.floor((concurrency * 3) / 4)),
@@ -277,6 +287,10 @@ export class DeliveryIntake {
 
   /** Queues the job, or picks what to spill to make room for it (`spillDecision`). */
   #place(job: Job): Job[] {
+    if (this.#waitsLong(job)) {
+      this.#stats.stallSpills++;
+      return this.#toSpill([job]);
+    }
     const decision = spillDecision(
       this.#budget,
       { tenantId: job.group, fromOverflow: job.fromOverflow },
@@ -355,6 +369,21 @@ export class DeliveryIntake {
         this.#enqueue(job);
       }
     }
+  }
+
+  /**
+   * Whether a main-topic delivery just taken would wait `LONG_WAIT_MS` or more for its turn: its
+   * endpoint's queue already holds the reserve (what the endpoint can start soon), the queued work is
+   * held back by caps, and that queue, at the endpoint's requests in flight and their duration (the
+   * average, or how long the oldest in flight has run if longer), takes that long to start. Such a
+   * delivery goes to `deliveries-overflow` at once instead of filling the budget: the budget would
+   * otherwise fill with a slow endpoint's backlog and hold the partition, and another tenant's records
+   * behind it, until the held-back rule moved it aside. Work that can start soon is never moved.
+   */
+  #waitsLong(job: Job): boolean {
+    if (job.fromOverflow || !this.deps.spill || !this.#queue.heldBack) return false;
+    const queued = this.#queue.queuedOf(job.group, job.key);
+    return queued >= this.#reservePerEndpoint && this.#pace.startWaitMs(job.key, queued) >= LONG_WAIT_MS;
   }
 
   /**
@@ -442,7 +471,9 @@ export class DeliveryIntake {
   async #run(job: Job): Promise<void> {
     this.#queuedBytes -= job.bytes;
     try {
-      const execution = await this.deps.executor.execute(job, () => this.#finish(job));
+      const execution = await this.#timed(job, () =>
+        this.deps.executor.execute(job, () => this.#finish(job)),
+      );
       if (execution.kind === 'refused') {
         if (execution.scope && !this.#stopping) {
           // A limiter's window: the whole tenant or endpoint waits in the queue, this delivery first,
@@ -472,6 +503,19 @@ export class DeliveryIntake {
         'delivery not processed',
       );
       this.#after(delay, () => (this.#stopping ? this.#drop(job) : this.#enqueue(job)));
+    }
+  }
+
+  /** Runs one send of `job`, counted in its endpoint's pace. */
+  async #timed(job: Job, send: () => Promise<Execution>): Promise<Execution> {
+    this.#pace.started(job.key, job);
+    let answered = false;
+    try {
+      const execution = await send();
+      answered = execution.kind !== 'refused';
+      return execution;
+    } finally {
+      this.#pace.finished(job.key, job, answered);
     }
   }
 

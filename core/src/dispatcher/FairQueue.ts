@@ -93,6 +93,11 @@ export class FairQueue<T extends FairTask = FairTask> {
     return longest;
   }
 
+  /** Tasks of `key` in `group` waiting for a slot. */
+  queuedOf(group: string, key: string): number {
+    return this.#groups.get(group)?.byKey.get(key)?.length ?? 0;
+  }
+
   /** Tasks of `group` waiting for a slot or running. */
   inHand(group: string): number {
     const g = this.#groups.get(group);
