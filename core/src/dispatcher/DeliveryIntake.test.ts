@@ -270,7 +270,7 @@ test("DeliveryIntake › a delivery that would wait a long time behind a slow en
   );
   t.is(s.intake.stats().stallSpills, 5);
   t.true(
-    later.every((r) => (r as TestLogRecord).doneCalls === 1),
+    later.every((r) => r.doneCalls === 1),
     'marked done here once appended',
   );
 

@@ -20,7 +20,7 @@ export class EndpointPace {
   /** A send to `endpointId` starts; `send` identifies it until `finished`. */
   started(endpointId: string, send: object): void {
     let sends = this.#inFlight.get(endpointId);
-    if (!sends) this.#inFlight.set(endpointId, (sends = new Map()));
+    if (!sends) this.#inFlight.set(endpointId, (sends = new Map<object, number>()));
     sends.set(send, this.clock.now());
   }
 
