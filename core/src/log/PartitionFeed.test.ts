@@ -33,6 +33,32 @@ const fetched = (from: number, count: number): FetchedRecord[] =>
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * A feed whose subscriber takes each batch and returns only when released (a dispatcher waiting for
+ * room in its budget): `taken` holds the batches handed over, `release` resolves them in turn.
+ */
+function slowFeed(options: { maxUnfinished: number; maxDeliveryBytes?: number }) {
+  const taken: LogRecord[][] = [];
+  const release: (() => void)[] = [];
+  let resumed = 0;
+  const f = new PartitionFeed({
+    topic: 'deliveries',
+    partition: 0,
+    onRecords: (records) => {
+      taken.push([...records]);
+      return new Promise<void>((resolve) => release.push(resolve));
+    },
+    maxUnfinished: options.maxUnfinished,
+    maxDeliveryBatch: 100,
+    ...(options.maxDeliveryBytes === undefined ? {} : { maxDeliveryBytes: options.maxDeliveryBytes }),
+    retryBackoffMs: 10,
+    onProgress: () => {},
+    onResume: () => resumed++,
+    logger: pino({ level: 'silent' }),
+  });
+  return { f, taken, release, resumed: () => resumed };
+}
+
 test('PartitionFeed › commits only below the oldest unfinished record', async (t) => {
   const { f, delivered, progress } = feed(100, 10n);
   f.push(fetched(10, 5));
@@ -66,29 +92,12 @@ test('PartitionFeed › pauses when full and resumes once half is done', async (
 });
 
 test('PartitionFeed › a subscriber that takes slowly holds fetching: at most two batches wait to be handed over', async (t) => {
-  // The subscriber takes a batch and returns only when told (a dispatcher waiting for room).
-  const taken: LogRecord[][] = [];
-  const release: (() => void)[] = [];
-  let resumed = 0;
-  const f = new PartitionFeed({
-    topic: 'deliveries',
-    partition: 0,
-    onRecords: (records) => {
-      taken.push([...records]);
-      return new Promise<void>((resolve) => release.push(resolve));
-    },
-    maxUnfinished: 10_000,
-    maxDeliveryBatch: 100,
-    retryBackoffMs: 10,
-    onProgress: () => {},
-    onResume: () => resumed++,
-    logger: pino({ level: 'silent' }),
-  });
+  const { f, taken, release, resumed } = slowFeed({ maxUnfinished: 10_000 });
   t.is(f.room(), 200, 'two batches, though 10,000 may be unfinished');
   f.push(fetched(0, 200));
   await tick();
   t.is(taken.length, 1, 'one batch handed over, still being taken');
-  t.is(resumed, 1, '200 fetched paused the feed; handing 100 over resumed it');
+  t.is(resumed(), 1, '200 fetched paused the feed; handing 100 over resumed it');
   t.is(f.room(), 100, '100 wait beside the 100 handed over');
   f.push(fetched(200, 100));
   await tick();
@@ -97,7 +106,7 @@ test('PartitionFeed › a subscriber that takes slowly holds fetching: at most t
   release.shift()!();
   await tick();
   t.is(taken.length, 2);
-  t.is(resumed, 2, 'handing the next batch over leaves 100 waiting: fetching resumes');
+  t.is(resumed(), 2, 'handing the next batch over leaves 100 waiting: fetching resumes');
   t.is(f.room(), 100);
   release.shift()!();
   await tick();
@@ -112,22 +121,7 @@ test('PartitionFeed › a subscriber that takes slowly holds fetching: at most t
 test('PartitionFeed › a pause for records waiting to be handed over ends once they are, however many are not done yet', async (t) => {
   // A dispatcher holds thousands of records for a slow receiver and takes each batch slowly: the
   // partition must go on fetching the records behind them (another tenant's may be there).
-  const taken: LogRecord[][] = [];
-  const release: (() => void)[] = [];
-  const f = new PartitionFeed({
-    topic: 'deliveries',
-    partition: 0,
-    onRecords: (records) => {
-      taken.push([...records]);
-      return new Promise<void>((resolve) => release.push(resolve));
-    },
-    maxUnfinished: 1000,
-    maxDeliveryBatch: 100,
-    retryBackoffMs: 10,
-    onProgress: () => {},
-    onResume: () => {},
-    logger: pino({ level: 'silent' }),
-  });
+  const { f, taken, release } = slowFeed({ maxUnfinished: 1000 });
   let next = 0;
   const fetchWhatFits = async () => {
     const n = f.room();
@@ -156,19 +150,7 @@ test('PartitionFeed › a pause for records waiting to be handed over ends once 
 });
 
 test('PartitionFeed › fetched bytes waiting to be handed over hold fetching too', async (t) => {
-  const release: (() => void)[] = [];
-  const f = new PartitionFeed({
-    topic: 'deliveries',
-    partition: 0,
-    onRecords: () => new Promise<void>((resolve) => release.push(resolve)),
-    maxUnfinished: 10_000,
-    maxDeliveryBatch: 100,
-    maxDeliveryBytes: 1000,
-    retryBackoffMs: 10,
-    onProgress: () => {},
-    onResume: () => {},
-    logger: pino({ level: 'silent' }),
-  });
+  const { f, release } = slowFeed({ maxUnfinished: 10_000, maxDeliveryBytes: 1000 });
   const large = (from: number, count: number): FetchedRecord[] =>
     fetched(from, count).map((r) => ({ ...r, value: Buffer.alloc(500) }));
   f.push(large(0, 6));
