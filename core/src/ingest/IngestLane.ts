@@ -45,9 +45,11 @@ export class IngestLane {
   /** The topic for `count` events of `tenantId` published now; a batch goes whole to one topic. */
   topicFor(tenantId: string, count: number): IngestTopic {
     const now = this.options.clock.now();
-    const bucket = this.#refill(this.#buckets.get(tenantId), now);
-    if (!this.#buckets.has(tenantId)) {
+    let bucket = this.#buckets.get(tenantId);
+    if (bucket) this.#refill(bucket, now);
+    else {
       if (this.#buckets.size >= SWEEP_ABOVE) this.#sweep(now);
+      bucket = { tokens: this.#burst, at: now };
       this.#buckets.set(tenantId, bucket);
     }
     // A batch larger than the burst goes to `events` only from a full bucket, so it is never refused
@@ -59,17 +61,16 @@ export class IngestLane {
     return 'events-overflow';
   }
 
-  #refill(bucket: Bucket | undefined, now: number): Bucket {
-    if (!bucket) return { tokens: this.#burst, at: now };
+  #refill(bucket: Bucket, now: number): void {
     const elapsed = Math.max(0, now - bucket.at) / 1000;
     bucket.tokens = Math.min(this.#burst, bucket.tokens + elapsed * this.#rate);
     bucket.at = now;
-    return bucket;
   }
 
   #sweep(now: number): void {
     for (const [tenantId, bucket] of this.#buckets) {
-      if (this.#refill(bucket, now).tokens >= this.#burst) this.#buckets.delete(tenantId);
+      this.#refill(bucket, now);
+      if (bucket.tokens >= this.#burst) this.#buckets.delete(tenantId);
     }
   }
 }
