@@ -9,7 +9,13 @@ bash scripts/services.sh up
 # End-to-end tests run the compiled CLI, as production does; tsc -b rebuilds only what changed.
 npm run build
 rm -rf .cache/coverage
-npx ava "$@"
+# When a test fails, the broker's own account of those minutes helps tell a fault from a slow machine.
+npx ava "$@" || {
+  status=$?
+  echo "--- Kafka's warnings and errors, last 60 (.cache/services/kafka/logs/server.log) ---"
+  grep -E ' (WARN|ERROR) ' .cache/services/kafka/logs/server.log 2>/dev/null | tail -60 || true
+  exit "$status"
+}
 if [[ $# -eq 0 ]]; then bash scripts/test-sdks.sh; fi # the Python and Go SDKs
 if [[ $# -eq 0 ]]; then
   node scripts/check-operation-coverage.js

@@ -129,3 +129,17 @@ test('KafkaInternalLog › an unreachable cluster fails init and append with the
     instanceOf: LogUnavailableError,
   });
 });
+
+test('KafkaInternalLog › an append Kafka refuses fails naming what Kafka said', async (t) => {
+  const prefix = `caravan-test.${randomBytes(4).toString('hex')}.`;
+  // Topics that take records of at most 1 KiB, as a cluster's own limit may be lower than Caravan's.
+  const log = new KafkaInternalLog({ ...kafkaLogOptions(prefix), maxMessageBytes: 1024 });
+  t.teardown(async () => {
+    await log.close();
+    await deleteTopics(prefix);
+  });
+  const error = await t.throwsAsync(log.append('events', [{ key: 'k', value: Buffer.alloc(4096, 'x') }]), {
+    instanceOf: LogUnavailableError,
+  });
+  t.regex(error?.message ?? '', /^Kafka did not acknowledge the appended records: MESSAGE_TOO_LARGE, /);
+});

@@ -204,7 +204,9 @@ export class KafkaInternalLog implements InternalLog {
       });
     } catch (error) {
       this.replaceProducer(lane);
-      throw new LogUnavailableError('Kafka did not acknowledge the appended records.', { cause: error });
+      throw new LogUnavailableError(`Kafka did not acknowledge the appended records: ${reason(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -218,4 +220,13 @@ export class KafkaInternalLog implements InternalLog {
     this.producers[lane] = undefined;
     void old?.then((p) => p.disconnect()).catch(() => undefined);
   }
+}
+
+/** What went wrong, as kafkajs names it: the innermost protocol error type if there is one, and its message. */
+function reason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  let innermost: Error = error;
+  while (innermost.cause instanceof Error) innermost = innermost.cause;
+  const type = (innermost as { type?: unknown }).type;
+  return `${typeof type === 'string' ? `${type}, ` : ''}${innermost.message} (${error.name}).`;
 }
