@@ -422,6 +422,45 @@ async function fairShares(t: ExecutionContext, setup: Setup, bSeenFirst: boolean
 }
 
 eachBackend(
+  "a tenant with nothing being routed gets a slot while every slot routes another tenant's batches",
+  async (t, { db, log, storage, start }) => {
+    const a = await createTenant(db);
+    const b = await createTenant(db);
+    await createEndpoint(db, a);
+    const bEndpoint = await createEndpoint(db, b);
+    // A's batches never finish while the test runs: every routing slot stays busy with them.
+    const hanging = new Promise<never>(() => undefined);
+    let aBatches = 0;
+    const repository: RoutingRepository = {
+      tenantEndpoints: (id) => storage.routing.tenantEndpoints(id),
+      endpointStatuses: (id, ids) => storage.routing.endpointStatuses(id, ids),
+      insertRouted: (rows, deliveriesFor) => {
+        if (!rows.some((r) => r.tenantId === a)) return storage.routing.insertRouted(rows, deliveriesFor);
+        aBatches++;
+        return hanging;
+      },
+      insertDeliveries: (rows) => storage.routing.insertDeliveries(rows),
+    };
+    await start({ repository, batchSize: 5, concurrency: 2, activeTenantMs: 600_000 });
+    await appendEvents(
+      log,
+      Array.from({ length: 20 }, () => eventRecord(a, { eventType: 'order.created' })),
+    );
+    await waitFor(() => aBatches === 2, "A's batches in both slots", 60_000);
+    const late = eventRecord(b, { eventType: 'order.created' });
+    await appendEvents(log, [late]);
+    await waitFor(async () => (await countRows(db, 'deliveries', b)) === 1, "B's event to be routed", 60_000);
+    t.deepEqual(
+      (await deliveryRows(db)).filter((row) => row.includes(bEndpoint)),
+      [pair(late.id, bEndpoint, 'pending')],
+    );
+    t.is(await countRows(db, 'events', a), 0, "A's batches are still being routed");
+  },
+  ['sqlite', 'mariadb', 'kafka'],
+  onePartition,
+);
+
+eachBackend(
   'keeps tenants to their shares: a backlog does not hold up another tenant behind it',
   (t, setup) => fairShares(t, setup, true),
   ['sqlite', 'kafka'],

@@ -89,6 +89,24 @@ test('RouterWindow › a lone tenant gets the whole batch', (t) => {
   t.is(window.take(20).length, 10);
 });
 
+test('RouterWindow › a quiet batch serves only tenants with nothing being routed', (t) => {
+  const { window } = setup();
+  window.add(
+    'events',
+    0,
+    Array.from({ length: 30 }, () => item('A')),
+  );
+  const first = window.take(10);
+  t.false(window.quietWaiting(), 'A has records being routed');
+  t.deepEqual(window.take(10, Infinity, true), []);
+  window.add('events', 1, [item('B'), item('B')]);
+  t.true(window.quietWaiting());
+  t.is(tenants(window.take(10, Infinity, true)), 'BB');
+  t.false(window.quietWaiting(), 'B has records being routed now');
+  window.finish(first, true);
+  t.true(window.quietWaiting(), 'A has nothing being routed once its batch is finished');
+});
+
 test('RouterWindow › a second record of an event waits while the first is routed', (t) => {
   const { window } = setup();
   const first = item('A', 0, 'evt_same');

@@ -63,6 +63,8 @@ export class RouterWindow {
   private readonly kept = new Map<string, number>();
   /** Records of `events-overflow` kept per tenant. */
   private readonly overflowKept = new Map<string, number>();
+  /** Records taken and not finished, per tenant. */
+  private readonly routing = new Map<string, number>();
   private readonly waitingByTopic = new Map<LogTopic, number>();
 
   constructor(private readonly options: RouterWindowOptions) {}
@@ -138,6 +140,12 @@ export class RouterWindow {
     return this.lastSeen.size;
   }
 
+  /** Whether a tenant with nothing being routed has records waiting. */
+  quietWaiting(): boolean {
+    for (const tenant of this.queues.keys()) if (!this.routing.has(tenant)) return true;
+    return false;
+  }
+
   /**
    * Takes up to `max` waiting records for one batch, fairly: each tenant with waiting records gets an
    * equal part, and what a tenant cannot use goes to the others; within a tenant, `events` records
@@ -145,10 +153,13 @@ export class RouterWindow {
    * routed stays waiting until that finishes, so two records of one event are never routed side by
    * side and the older one decides (see routeEvents). The batch holds at most `maxBytes` of records
    * (a larger record goes alone): on SQLite a batch is written in one synchronous transaction, so its
-   * size is how long it holds the event loop.
+   * size is how long it holds the event loop. With `quietOnly`, only tenants with nothing being routed
+   * are served.
    */
-  take(max: number, maxBytes = Infinity): WindowItem[] {
-    const tenants = [...this.queues.entries()].sort((a, b) => a[1].length - b[1].length);
+  take(max: number, maxBytes = Infinity, quietOnly = false): WindowItem[] {
+    const tenants = [...this.queues.entries()]
+      .filter(([tenant]) => !quietOnly || !this.routing.has(tenant))
+      .sort((a, b) => a[1].length - b[1].length);
     const batch: WindowItem[] = [];
     let left = max;
     let bytes = 0;
@@ -174,6 +185,7 @@ export class RouterWindow {
       batch.push(...chosen);
       const kept = queue.filter((item) => !chosen.has(item));
       left -= got;
+      bump(this.routing, tenant, got);
       for (const item of chosen) this.countWaiting(item, -1);
       // Served tenants go to the back of the turn order.
       this.queues.delete(tenant);
@@ -217,6 +229,7 @@ export class RouterWindow {
     const n = (this.taken.get(item.event.id) ?? 1) - 1;
     if (n > 0) this.taken.set(item.event.id, n);
     else this.taken.delete(item.event.id);
+    bump(this.routing, item.event.tenantId, -1);
     this.count(item, -1);
   }
 

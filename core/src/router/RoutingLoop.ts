@@ -65,6 +65,8 @@ export interface RouterStats {
 export class RoutingLoop {
   private readonly window: RouterWindow;
   private inFlight = 0;
+  /** Whether the slot kept for quiet tenants is routing a batch. */
+  private quietInFlight = false;
   private closed = false;
   private overflow: Subscription | undefined;
   private overflowPaused = false;
@@ -210,7 +212,7 @@ export class RoutingLoop {
     while (!this.closed && this.inFlight < concurrency && this.window.waiting() > 0) {
       const batch = this.window.take(batchSize, batchBytes);
       // Everything waiting is a second record of an event being routed: it goes when that finishes.
-      if (batch.length === 0) return;
+      if (batch.length === 0) break;
       this.inFlight++;
       void this.route(batch).finally(() => {
         this.inFlight--;
@@ -218,6 +220,27 @@ export class RoutingLoop {
         this.flowOverflow();
       });
     }
+    this.pumpQuiet();
+  }
+
+  /**
+   * One slot beyond `concurrency`, for tenants with nothing being routed: while every slot routes
+   * others' backlogs, a quiet tenant's records would otherwise wait for one of those batches to finish.
+   * A tenant with records being routed is served by the other slots only, so one flood never has more
+   * than `concurrency` batches in flight.
+   */
+  private pumpQuiet(): void {
+    const { batchSize, batchBytes, concurrency } = this.deps.settings;
+    if (this.closed || this.quietInFlight || this.inFlight < concurrency || !this.window.quietWaiting())
+      return;
+    const batch = this.window.take(batchSize, batchBytes, true);
+    if (batch.length === 0) return;
+    this.quietInFlight = true;
+    void this.route(batch).finally(() => {
+      this.quietInFlight = false;
+      this.pump();
+      this.flowOverflow();
+    });
   }
 
   private async route(batch: readonly WindowItem[]): Promise<void> {
