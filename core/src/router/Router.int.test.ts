@@ -441,11 +441,14 @@ eachBackend(
       },
       insertDeliveries: (rows) => storage.routing.insertDeliveries(rows),
     };
-    await start({ repository, batchSize: 5, concurrency: 2, activeTenantMs: 600_000 });
+    // Appended before the router starts, so its first fetch hands them over at once: appended while it
+    // runs, they may come a few at a time and fill the handovers the partition may have unfinished, and
+    // B's record behind them would not be handed over at all while A's batches hang.
     await appendEvents(
       log,
       Array.from({ length: 20 }, () => eventRecord(a, { eventType: 'order.created' })),
     );
+    await start({ repository, batchSize: 5, concurrency: 2, activeTenantMs: 600_000 });
     await waitFor(() => aBatches === 2, "A's batches in both slots", 60_000);
     const late = eventRecord(b, { eventType: 'order.created' });
     await appendEvents(log, [late]);
