@@ -13,7 +13,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../InternalLog.js';
-import { ensureTopics } from './ensureTopics.js';
+import { ensureTopics, errorType } from './ensureTopics.js';
 import { kafkaLogCreator } from './kafkaLogCreator.js';
 import { SubscriptionSet } from '../SubscriptionSet.js';
 import { KafkaSubscription } from './KafkaSubscription.js';
@@ -222,11 +222,12 @@ export class KafkaInternalLog implements InternalLog {
   }
 }
 
-/** What went wrong, as kafkajs names it: the innermost protocol error type if there is one, and its message. */
+/**
+ * What went wrong, as kafkajs names it: the protocol error type if there is one, and the message (kafkajs
+ * errors that wrap another carry its message).
+ */
 function reason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  let innermost: Error = error;
-  while (innermost.cause instanceof Error) innermost = innermost.cause;
-  const type = (innermost as { type?: unknown }).type;
-  return `${typeof type === 'string' ? `${type}, ` : ''}${innermost.message} (${error.name}).`;
+  const type = errorType(error);
+  return `${type ? `${type}, ` : ''}${error.message} (${error.name}).`;
 }

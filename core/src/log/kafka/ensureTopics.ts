@@ -68,7 +68,7 @@ async function waitForLeaders(admin: Admin, topics: TopicsSpec['topics']): Promi
 }
 
 /** The Kafka protocol error type (`UNKNOWN_TOPIC_OR_PARTITION`, …) of an error or of its causes. */
-function errorType(error: unknown): string {
+export function errorType(error: unknown): string {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const type = (e as { type?: unknown }).type;
     if (typeof type === 'string') return type;
